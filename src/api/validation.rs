@@ -1,0 +1,1 @@
+//! Validation of a merged `IstioOperator`. (Being written.)

@@ -1,0 +1,1 @@
+//! Checks on `spec.values`. (Being written.)

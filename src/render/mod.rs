@@ -1,0 +1,293 @@
+//! Render: the merged `IstioOperator` in, every enabled component's Kubernetes objects out.
+//!
+//! For each component istioctl knows (base, pilot, ingress and egress gateways, CNI, ztunnel) this
+//! stage decides whether it is enabled and in which namespace, builds the chart values it sees
+//! ([`values`]: the component's defaults < value presets < the user's `spec.values`), renders its
+//! objects as typed k8s-openapi structs in code (one module per component), then applies the
+//! component's `k8s` settings and overlays ([`postprocess`]) and the ownership labels.
+//!
+//! It never reads files, talks to a cluster or prints. The output is not yet sorted; see
+//! [`crate::manifest::sort`].
+
+mod base;
+mod cni;
+pub mod context;
+mod gateways;
+mod pilot;
+pub mod postprocess;
+pub mod values;
+mod ztunnel;
+
+use serde_json::Value;
+
+use crate::api::{self, IstioOperator};
+use crate::manifest::{self, Manifest};
+use crate::merge::get_path;
+use crate::release;
+
+pub use context::ChartContext;
+
+/// The components istioctl installs, with the names its labels use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ComponentName {
+    Base,
+    Pilot,
+    IngressGateways,
+    EgressGateways,
+    Cni,
+    Ztunnel,
+}
+
+impl ComponentName {
+    /// Every component, in istioctl's render order.
+    pub const ALL: [ComponentName; 6] = [
+        Self::Base,
+        Self::Pilot,
+        Self::IngressGateways,
+        Self::EgressGateways,
+        Self::Cni,
+        Self::Ztunnel,
+    ];
+
+    /// The value of the `operator.istio.io/component` label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Base => "Base",
+            Self::Pilot => "Pilot",
+            Self::IngressGateways => "IngressGateways",
+            Self::EgressGateways => "EgressGateways",
+            Self::Cni => "Cni",
+            Self::Ztunnel => "Ztunnel",
+        }
+    }
+
+    /// The key under `spec.components`.
+    #[must_use]
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            Self::Base => "base",
+            Self::Pilot => "pilot",
+            Self::IngressGateways => "ingressGateways",
+            Self::EgressGateways => "egressGateways",
+            Self::Cni => "cni",
+            Self::Ztunnel => "ztunnel",
+        }
+    }
+
+    /// A name for people (progress lines, `-o DIR` file names use [`Self::spec_name`]).
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Base => "Istio core",
+            Self::Pilot => "Istiod",
+            Self::IngressGateways => "Ingress gateways",
+            Self::EgressGateways => "Egress gateways",
+            Self::Cni => "CNI",
+            Self::Ztunnel => "Ztunnel",
+        }
+    }
+
+    /// Where this component's chart values live under `spec.values`.
+    #[must_use]
+    pub fn values_root(self) -> &'static str {
+        match self {
+            Self::Base => "global",
+            Self::Pilot => "pilot",
+            Self::IngressGateways => "gateways.istio-ingressgateway",
+            Self::EgressGateways => "gateways.istio-egressgateway",
+            Self::Cni => "cni",
+            Self::Ztunnel => "ztunnel",
+        }
+    }
+
+    /// The kind and default name of the object `k8s` settings patch, and its main container.
+    #[must_use]
+    pub fn main_resource(self) -> Option<(&'static str, &'static str, &'static str)> {
+        match self {
+            Self::Base => None,
+            Self::Pilot => Some(("Deployment", "istiod", "discovery")),
+            Self::IngressGateways => Some(("Deployment", "istio-ingressgateway", "istio-proxy")),
+            Self::EgressGateways => Some(("Deployment", "istio-egressgateway", "istio-proxy")),
+            Self::Cni => Some(("DaemonSet", "istio-cni-node", "install-cni")),
+            Self::Ztunnel => Some(("DaemonSet", "ztunnel", "istio-proxy")),
+        }
+    }
+
+    #[must_use]
+    pub fn is_gateway(self) -> bool {
+        matches!(self, Self::IngressGateways | Self::EgressGateways)
+    }
+
+    /// Which components must be ready before this one is applied (istioctl's install DAG).
+    #[must_use]
+    pub fn depends_on(self) -> &'static [ComponentName] {
+        match self {
+            Self::Base => &[],
+            Self::Pilot | Self::Cni => &[Self::Base],
+            Self::IngressGateways | Self::EgressGateways => &[Self::Pilot],
+            Self::Ztunnel => &[Self::Cni],
+        }
+    }
+}
+
+impl std::fmt::Display for ComponentName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One enabled instance of a component: a gateway list entry, or the single pilot, CNI, …
+#[derive(Debug, Clone)]
+pub struct ComponentInstance {
+    pub component: ComponentName,
+    /// The gateway's `name`; `None` for non-gateway components.
+    pub name: Option<String>,
+    pub namespace: String,
+    /// The component's entry under `spec.components`, untyped (what the user wrote, merged).
+    pub raw: Value,
+    /// The same entry, typed.
+    pub spec: api::GatewayComponent,
+}
+
+/// Why a component could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{component}: {message}")]
+    Component {
+        component: ComponentName,
+        message: String,
+    },
+    #[error(transparent)]
+    Preset(#[from] crate::profile::ProfileError),
+    #[error("{component}: overlay on {object}: {message}")]
+    Overlay {
+        component: ComponentName,
+        object: String,
+        message: String,
+    },
+}
+
+/// Lists the enabled instances of every component, as istioctl's `Component.Get` does.
+pub fn enabled_components(merged: &Value) -> Result<Vec<ComponentInstance>, RenderError> {
+    let default_namespace = get_path(merged, "metadata.namespace")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("istio-system")
+        .to_string();
+    let mut instances = Vec::new();
+    for component in ComponentName::ALL {
+        // Gateways can also be switched on through `values.gateways.<name>.enabled`.
+        let alternate_enabled = match component {
+            ComponentName::IngressGateways => {
+                get_path(merged, "spec.values.gateways.istio-ingressgateway.enabled")
+            }
+            ComponentName::EgressGateways => {
+                get_path(merged, "spec.values.gateways.istio-egressgateway.enabled")
+            }
+            _ => None,
+        }
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+        let on_by_default =
+            matches!(component, ComponentName::Base | ComponentName::Pilot | ComponentName::IngressGateways)
+                || alternate_enabled;
+        let entry = get_path(merged, &format!("spec.components.{}", component.spec_name()));
+        let raw_entries: Vec<Value> = match (entry, component.is_gateway()) {
+            (None | Some(Value::Null), _) => {
+                if on_by_default {
+                    instances.push(instance(component, &Value::Null, &default_namespace)?);
+                }
+                continue;
+            }
+            (Some(Value::Array(list)), true) => list.clone(),
+            (Some(other), _) => vec![other.clone()],
+        };
+        for raw in raw_entries {
+            let enabled = raw.get("enabled").and_then(Value::as_bool).unwrap_or(true);
+            if enabled || alternate_enabled {
+                instances.push(instance(component, &raw, &default_namespace)?);
+            }
+        }
+    }
+    Ok(instances)
+}
+
+fn instance(
+    component: ComponentName,
+    raw: &Value,
+    default_namespace: &str,
+) -> Result<ComponentInstance, RenderError> {
+    let spec: api::GatewayComponent = if raw.is_null() {
+        api::GatewayComponent::default()
+    } else {
+        serde_json::from_value(raw.clone()).map_err(|error| RenderError::Component {
+            component,
+            message: error.to_string(),
+        })?
+    };
+    let namespace = spec
+        .namespace
+        .clone()
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| default_namespace.to_string());
+    Ok(ComponentInstance {
+        component,
+        name: spec.name.clone().filter(|_| component.is_gateway()),
+        namespace,
+        raw: raw.clone(),
+        spec,
+    })
+}
+
+/// Renders every enabled component of a merged, validated `IstioOperator` tree.
+pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
+    let owner: IstioOperator = serde_json::from_value(merged.clone()).unwrap_or_default();
+    let mut all = Vec::new();
+    for instance in enabled_components(merged)? {
+        let context = ChartContext::new(merged, &instance)?;
+        let objects = match instance.component {
+            ComponentName::Base => base::render(&context),
+            ComponentName::Pilot => pilot::render(&context),
+            ComponentName::IngressGateways | ComponentName::EgressGateways => {
+                gateways::render(&context)
+            }
+            ComponentName::Cni => cni::render(&context),
+            ComponentName::Ztunnel => ztunnel::render(&context),
+        }
+        .map_err(|message| RenderError::Component {
+            component: instance.component,
+            message,
+        })?;
+        let mut manifests: Vec<Manifest> = objects
+            .into_iter()
+            .map(|object| Manifest {
+                component: instance.component,
+                object,
+            })
+            .collect();
+        postprocess::apply_kubernetes_settings(&context, &mut manifests)?;
+        for manifest in &mut manifests {
+            add_ownership_labels(manifest, &owner, &context);
+        }
+        all.extend(manifests);
+    }
+    Ok(all)
+}
+
+/// The labels istioctl puts on everything it installs, so that either tool recognises the other's.
+fn add_ownership_labels(manifest: &mut Manifest, owner: &IstioOperator, context: &ChartContext) {
+    let metadata = owner.metadata.clone().unwrap_or_default();
+    let component = manifest.component;
+    manifest.set_label(manifest::MANAGED_LABEL, "Reconcile");
+    manifest.set_label(manifest::VERSION_LABEL, release::ISTIO_VERSION);
+    manifest.set_label(manifest::COMPONENT_LABEL, component.label());
+    if let Some(name) = metadata.name.filter(|n| !n.is_empty()) {
+        manifest.set_label(manifest::OWNING_RESOURCE_LABEL, &name);
+    }
+    if let Some(namespace) = metadata.namespace.filter(|n| !n.is_empty()) {
+        manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
+    }
+    let revision = context.revision_or_default();
+    manifest.set_label(manifest::REVISION_LABEL, &revision);
+}
