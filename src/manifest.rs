@@ -17,7 +17,8 @@ pub const COMPONENT_LABEL: &str = "operator.istio.io/component";
 /// Label: the `IstioOperator` resource that owns the object.
 pub const OWNING_RESOURCE_LABEL: &str = "install.operator.istio.io/owning-resource";
 /// Label: the namespace of that `IstioOperator`.
-pub const OWNING_RESOURCE_NAMESPACE_LABEL: &str = "install.operator.istio.io/owning-resource-namespace";
+pub const OWNING_RESOURCE_NAMESPACE_LABEL: &str =
+    "install.operator.istio.io/owning-resource-namespace";
 /// Label: set to `true` by a user to keep an object from ever being pruned.
 pub const NOT_PRUNED_LABEL: &str = "install.operator.istio.io/owning-resource-not-pruned";
 /// Label: the control-plane revision (`default` when none).
@@ -71,7 +72,11 @@ impl Manifest {
 
     /// Sets one label, creating `metadata.labels` when needed.
     pub fn set_label(&mut self, key: &str, value: &str) {
-        let Some(metadata) = self.object.get_mut("metadata").and_then(Value::as_object_mut) else {
+        let Some(metadata) = self
+            .object
+            .get_mut("metadata")
+            .and_then(Value::as_object_mut)
+        else {
             return;
         };
         let labels = metadata
@@ -104,13 +109,20 @@ fn kind_rank(group: &str, kind: &str) -> i32 {
 /// Sorts manifests into the stable output order (a stable sort, so equal keys keep render order).
 pub fn sort(manifests: &mut [Manifest]) {
     manifests.sort_by(|a, b| {
-        (kind_rank(a.group(), a.kind()), a.group(), a.kind(), a.name(), a.namespace()).cmp(&(
-            kind_rank(b.group(), b.kind()),
-            b.group(),
-            b.kind(),
-            b.name(),
-            b.namespace(),
-        ))
+        (
+            kind_rank(a.group(), a.kind()),
+            a.group(),
+            a.kind(),
+            a.name(),
+            a.namespace(),
+        )
+            .cmp(&(
+                kind_rank(b.group(), b.kind()),
+                b.group(),
+                b.kind(),
+                b.name(),
+                b.namespace(),
+            ))
     });
 }
 

@@ -22,7 +22,10 @@ const PROFILES: [(&str, &str); 10] = [
     ("empty", include_str!("../profiles/empty.yaml")),
     ("minimal", include_str!("../profiles/minimal.yaml")),
     ("openshift", include_str!("../profiles/openshift.yaml")),
-    ("openshift-ambient", include_str!("../profiles/openshift-ambient.yaml")),
+    (
+        "openshift-ambient",
+        include_str!("../profiles/openshift-ambient.yaml"),
+    ),
     ("preview", include_str!("../profiles/preview.yaml")),
     ("remote", include_str!("../profiles/remote.yaml")),
     ("stable", include_str!("../profiles/stable.yaml")),
@@ -30,23 +33,74 @@ const PROFILES: [(&str, &str); 10] = [
 
 /// Chart-value presets, by file name without `.yaml`.
 const PRESETS: [(&str, &str); 17] = [
-    ("profile-ambient", include_str!("../profiles/presets/profile-ambient.yaml")),
-    ("profile-demo", include_str!("../profiles/presets/profile-demo.yaml")),
-    ("profile-preview", include_str!("../profiles/presets/profile-preview.yaml")),
-    ("profile-remote", include_str!("../profiles/presets/profile-remote.yaml")),
-    ("profile-stable", include_str!("../profiles/presets/profile-stable.yaml")),
-    ("platform-gke", include_str!("../profiles/presets/platform-gke.yaml")),
-    ("platform-k3d", include_str!("../profiles/presets/platform-k3d.yaml")),
-    ("platform-k3s", include_str!("../profiles/presets/platform-k3s.yaml")),
-    ("platform-microk8s", include_str!("../profiles/presets/platform-microk8s.yaml")),
-    ("platform-minikube", include_str!("../profiles/presets/platform-minikube.yaml")),
-    ("platform-openshift", include_str!("../profiles/presets/platform-openshift.yaml")),
-    ("compatibility-1.25", include_str!("../profiles/presets/compatibility-1.25.yaml")),
-    ("compatibility-1.26", include_str!("../profiles/presets/compatibility-1.26.yaml")),
-    ("compatibility-1.27", include_str!("../profiles/presets/compatibility-1.27.yaml")),
-    ("compatibility-1.28", include_str!("../profiles/presets/compatibility-1.28.yaml")),
-    ("compatibility-1.29", include_str!("../profiles/presets/compatibility-1.29.yaml")),
-    ("compatibility-1.30", include_str!("../profiles/presets/compatibility-1.30.yaml")),
+    (
+        "profile-ambient",
+        include_str!("../profiles/presets/profile-ambient.yaml"),
+    ),
+    (
+        "profile-demo",
+        include_str!("../profiles/presets/profile-demo.yaml"),
+    ),
+    (
+        "profile-preview",
+        include_str!("../profiles/presets/profile-preview.yaml"),
+    ),
+    (
+        "profile-remote",
+        include_str!("../profiles/presets/profile-remote.yaml"),
+    ),
+    (
+        "profile-stable",
+        include_str!("../profiles/presets/profile-stable.yaml"),
+    ),
+    (
+        "platform-gke",
+        include_str!("../profiles/presets/platform-gke.yaml"),
+    ),
+    (
+        "platform-k3d",
+        include_str!("../profiles/presets/platform-k3d.yaml"),
+    ),
+    (
+        "platform-k3s",
+        include_str!("../profiles/presets/platform-k3s.yaml"),
+    ),
+    (
+        "platform-microk8s",
+        include_str!("../profiles/presets/platform-microk8s.yaml"),
+    ),
+    (
+        "platform-minikube",
+        include_str!("../profiles/presets/platform-minikube.yaml"),
+    ),
+    (
+        "platform-openshift",
+        include_str!("../profiles/presets/platform-openshift.yaml"),
+    ),
+    (
+        "compatibility-1.25",
+        include_str!("../profiles/presets/compatibility-1.25.yaml"),
+    ),
+    (
+        "compatibility-1.26",
+        include_str!("../profiles/presets/compatibility-1.26.yaml"),
+    ),
+    (
+        "compatibility-1.27",
+        include_str!("../profiles/presets/compatibility-1.27.yaml"),
+    ),
+    (
+        "compatibility-1.28",
+        include_str!("../profiles/presets/compatibility-1.28.yaml"),
+    ),
+    (
+        "compatibility-1.29",
+        include_str!("../profiles/presets/compatibility-1.29.yaml"),
+    ),
+    (
+        "compatibility-1.30",
+        include_str!("../profiles/presets/compatibility-1.30.yaml"),
+    ),
 ];
 
 /// A profile or preset that does not exist, or (a build defect) does not parse.
@@ -162,7 +216,10 @@ mod tests {
         let error = load_merged("prod").unwrap_err();
         assert_eq!(
             error.to_string(),
-            format!("unknown profile `prod`\nhint: the built-in profiles are {}", names().join(", "))
+            format!(
+                "unknown profile `prod`\nhint: the built-in profiles are {}",
+                names().join(", ")
+            )
         );
     }
 
@@ -170,8 +227,14 @@ mod tests {
     fn compatibility_versions_undo_later_defaults() {
         let preset = preset("compatibility", "1.25").unwrap().unwrap();
         assert_eq!(preset["pilot"]["env"]["ENABLE_NATIVE_SIDECARS"], "false");
-        let preset = crate::profile::preset("compatibility", "1.30").unwrap().unwrap();
-        assert!(preset["pilot"]["env"].get("ENABLE_NATIVE_SIDECARS").is_none());
+        let preset = crate::profile::preset("compatibility", "1.30")
+            .unwrap()
+            .unwrap();
+        assert!(
+            preset["pilot"]["env"]
+                .get("ENABLE_NATIVE_SIDECARS")
+                .is_none()
+        );
         assert!(matches!(
             crate::profile::preset("compatibility", "1.2"),
             Err(ProfileError::UnknownPreset { .. })

@@ -173,7 +173,11 @@ mod tests {
         let error = parse_typed::<Outer>("inner:\n  count: many\n", &source()).unwrap_err();
         assert_eq!(error.location.line, Some(2));
         assert_eq!(error.location.path.as_deref(), Some("inner.count"));
-        assert!(error.to_string().starts_with("in.yaml:2:10 (at `inner.count`): "));
+        assert!(
+            error
+                .to_string()
+                .starts_with("in.yaml:2:10 (at `inner.count`): ")
+        );
     }
 
     #[test]
@@ -185,7 +189,10 @@ mod tests {
     #[test]
     fn two_documents_where_one_is_expected() {
         let error = parse_value("a: 1\n---\nb: 2\n", &source()).unwrap_err();
-        assert!(error.message.contains("more than one YAML document"), "{error}");
+        assert!(
+            error.message.contains("more than one YAML document"),
+            "{error}"
+        );
     }
 
     #[test]

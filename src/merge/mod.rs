@@ -34,7 +34,10 @@ pub enum MergeError {
     #[error(transparent)]
     Profile(#[from] ProfileError),
     #[error("{source_name}: the document is a {found}, but an IstioOperator is a mapping")]
-    NotAMapping { source_name: Source, found: &'static str },
+    NotAMapping {
+        source_name: Source,
+        found: &'static str,
+    },
 }
 
 /// Deep-merges `overlay` into `base` with istioctl's rules (see the module docs).
@@ -173,7 +176,9 @@ fn insert_values_path(merged: &mut Value, dotted: &str, value: Value) {
         .into_iter()
         .chain(dotted.split('.'))
         .collect();
-    let (last, parents) = segments.split_last().expect("path has at least one segment");
+    let (last, parents) = segments
+        .split_last()
+        .expect("path has at least one segment");
     for segment in parents {
         if !current.is_object() {
             *current = Value::Object(Map::new());
@@ -246,9 +251,15 @@ mod tests {
             &["hub=three"],
         );
         assert_eq!(get_path(&tree, "spec.hub"), Some(&json!("three")));
-        assert_eq!(get_path(&tree, "spec.values.global.hub"), Some(&json!("three")));
+        assert_eq!(
+            get_path(&tree, "spec.values.global.hub"),
+            Some(&json!("three"))
+        );
         // A numeric tag is kept as text in values, as istioctl's --set translation does.
-        assert_eq!(get_path(&tree, "spec.values.global.tag"), Some(&json!("1.0")));
+        assert_eq!(
+            get_path(&tree, "spec.values.global.tag"),
+            Some(&json!("1.0"))
+        );
         // The demo profile's egress gateway is enabled, the default profile's is not.
         assert_eq!(
             get_path(&tree, "spec.components.egressGateways.[0].enabled"),
@@ -270,7 +281,10 @@ mod tests {
 
     #[test]
     fn mesh_config_is_copied_into_values() {
-        let tree = merged(&["spec:\n  meshConfig:\n    accessLogFile: /dev/stdout\n"], &[]);
+        let tree = merged(
+            &["spec:\n  meshConfig:\n    accessLogFile: /dev/stdout\n"],
+            &[],
+        );
         assert_eq!(
             get_path(&tree, "spec.values.meshConfig.accessLogFile"),
             Some(&json!("/dev/stdout"))
@@ -280,8 +294,14 @@ mod tests {
     #[test]
     fn component_enablement_reaches_values() {
         let tree = merged(&[], &["components.cni.enabled=true"]);
-        assert_eq!(get_path(&tree, "spec.values.pilot.cni.enabled"), Some(&json!(true)));
-        assert_eq!(get_path(&tree, "spec.values.pilot.enabled"), Some(&json!(true)));
+        assert_eq!(
+            get_path(&tree, "spec.values.pilot.cni.enabled"),
+            Some(&json!(true))
+        );
+        assert_eq!(
+            get_path(&tree, "spec.values.pilot.enabled"),
+            Some(&json!(true))
+        );
     }
 
     #[test]

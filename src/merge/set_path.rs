@@ -222,7 +222,9 @@ pub fn get_path<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
     let mut current = tree;
     for segment in split_path(path) {
         current = match parse_selector(&segment) {
-            Some(Selector::Index(index)) => current.as_array()?.get(usize::try_from(index).ok()?)?,
+            Some(Selector::Index(index)) => {
+                current.as_array()?.get(usize::try_from(index).ok()?)?
+            }
             Some(Selector::KeyValue(key, value)) => current
                 .as_array()?
                 .iter()
@@ -344,7 +346,11 @@ mod tests {
     #[test]
     fn escaped_dots_are_part_of_a_key() {
         let mut tree = json!({});
-        apply(&mut tree, r"values.gateways.istio-ingressgateway.podAnnotations.a\.b/c=x").unwrap();
+        apply(
+            &mut tree,
+            r"values.gateways.istio-ingressgateway.podAnnotations.a\.b/c=x",
+        )
+        .unwrap();
         assert_eq!(
             tree,
             json!({"spec": {"values": {"gateways": {"istio-ingressgateway": {"podAnnotations": {"a.b/c": "x"}}}}}})
@@ -378,7 +384,11 @@ mod tests {
     #[test]
     fn a_selector_that_matches_nothing_is_an_error() {
         let mut tree = json!({"spec": {"components": {"ingressGateways": [{"name": "a"}]}}});
-        let error = apply(&mut tree, "components.ingressGateways[name:zz].enabled=true").unwrap_err();
+        let error = apply(
+            &mut tree,
+            "components.ingressGateways[name:zz].enabled=true",
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "--set components.ingressGateways[name:zz].enabled=true: no element of `spec.components.ingressGateways` has name=zz"
@@ -397,8 +407,17 @@ mod tests {
 
     #[test]
     fn malformed_flags_are_errors() {
-        assert!(matches!(SetFlag::parse("novalue"), Err(SetPathError::MissingValue { .. })));
-        assert!(matches!(SetFlag::parse("=1"), Err(SetPathError::EmptyPath { .. })));
-        assert!(matches!(SetFlag::parse("a[x].b=1"), Err(SetPathError::BadSelector { .. })));
+        assert!(matches!(
+            SetFlag::parse("novalue"),
+            Err(SetPathError::MissingValue { .. })
+        ));
+        assert!(matches!(
+            SetFlag::parse("=1"),
+            Err(SetPathError::EmptyPath { .. })
+        ));
+        assert!(matches!(
+            SetFlag::parse("a[x].b=1"),
+            Err(SetPathError::BadSelector { .. })
+        ));
     }
 }

@@ -189,10 +189,14 @@ pub fn enabled_components(merged: &Value) -> Result<Vec<ComponentInstance>, Rend
         }
         .and_then(Value::as_bool)
         .unwrap_or(false);
-        let on_by_default =
-            matches!(component, ComponentName::Base | ComponentName::Pilot | ComponentName::IngressGateways)
-                || alternate_enabled;
-        let entry = get_path(merged, &format!("spec.components.{}", component.spec_name()));
+        let on_by_default = matches!(
+            component,
+            ComponentName::Base | ComponentName::Pilot | ComponentName::IngressGateways
+        ) || alternate_enabled;
+        let entry = get_path(
+            merged,
+            &format!("spec.components.{}", component.spec_name()),
+        );
         let raw_entries: Vec<Value> = match (entry, component.is_gateway()) {
             (None | Some(Value::Null), _) => {
                 if on_by_default {

@@ -52,7 +52,12 @@ pub fn component_values(merged: &Value, instance: &ComponentInstance) -> Value {
         }
     }
     if let Some(resources) = kubernetes.and_then(|k| k.resources.as_ref()) {
-        let cpu = |list: &Option<std::collections::BTreeMap<String, k8s_openapi::apimachinery::pkg::api::resource::Quantity>>| {
+        let cpu = |list: &Option<
+            std::collections::BTreeMap<
+                String,
+                k8s_openapi::apimachinery::pkg::api::resource::Quantity,
+            >,
+        >| {
             list.as_ref()
                 .and_then(|l| l.get("cpu"))
                 .map(|q| q.0.clone())
@@ -71,7 +76,9 @@ pub fn component_values(merged: &Value, instance: &ComponentInstance) -> Value {
     if let Some(tag) = &spec.tag {
         set(at("tag"), json!(tag.to_string()));
     }
-    let mut values = get_path(&tree, "spec.values").cloned().unwrap_or_else(|| json!({}));
+    let mut values = get_path(&tree, "spec.values")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
     if component == ComponentName::Ztunnel {
         values = flatten(&values, root);
     }

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Compares two multi-document manifests object by object and field by field.
+
+usage: compare.py EXPECTED ACTUAL [--quiet] [--component-filter KIND,...]
+Prints missing/extra objects and differing fields, then a summary line
+`objects matched/total, fields matched/total`. Labels and fields in
+testdata/parity/allow-list.yaml are ignored. Exit 0 when identical (modulo allow-list)."""
+import json, os, sys, yaml
+
+here = os.path.dirname(os.path.abspath(__file__))
+allow = yaml.safe_load(open(os.path.join(here, "..", "testdata", "parity", "allow-list.yaml")))
+ignored_labels = set((allow.get("labels") or {}).keys())
+
+def load(path):
+    docs = {}
+    with open(path) as f:
+        for d in yaml.safe_load_all(f):
+            if not d:
+                continue
+            md = d.get("metadata", {})
+            key = (d.get("kind"), md.get("namespace") or "", md.get("name"))
+            docs[key] = d
+    return docs
+
+def strip(obj):
+    for holder in (obj.get("metadata", {}), obj.get("spec", {}).get("template", {}).get("metadata", {}) if isinstance(obj.get("spec"), dict) else {}):
+        labels = holder.get("labels")
+        if isinstance(labels, dict):
+            for k in list(labels):
+                if k in ignored_labels:
+                    del labels[k]
+            if not labels:
+                del holder["labels"]
+    return obj
+
+def leaves(v, path=""):
+    if isinstance(v, dict):
+        if not v:
+            yield path, {}
+        for k, x in v.items():
+            yield from leaves(x, f"{path}.{k}" if path else str(k))
+    elif isinstance(v, list):
+        if not v:
+            yield path, []
+        for i, x in enumerate(v):
+            yield from leaves(x, f"{path}[{i}]")
+    else:
+        yield path, v
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quiet = "--quiet" in sys.argv
+    exp, act = load(args[0]), load(args[1])
+    obj_total = len(exp)
+    obj_ok = 0
+    f_total = f_ok = 0
+    for key in sorted(exp, key=str):
+        e = dict(leaves(strip(exp[key])))
+        f_total += len(e)
+        if key not in act:
+            if not quiet: print(f"MISSING {key}")
+            continue
+        obj_ok += 1
+        a = dict(leaves(strip(act[key])))
+        diffs = []
+        for p, v in e.items():
+            if p in a and a[p] == v:
+                f_ok += 1
+            else:
+                diffs.append(f"  {p}: expected {json.dumps(v)[:200]} got {json.dumps(a.get(p, '<absent>'))[:200]}")
+        for p in a:
+            if p not in e:
+                diffs.append(f"  {p}: unexpected {json.dumps(a[p])[:200]}")
+        if diffs and not quiet:
+            print(f"DIFF {key}")
+            print("\n".join(diffs[:60]))
+            if len(diffs) > 60: print(f"  ... {len(diffs)-60} more")
+    for key in sorted(act, key=str):
+        if key not in exp and not quiet:
+            print(f"EXTRA {key}")
+    print(f"objects {obj_ok}/{obj_total}, fields {f_ok}/{f_total}")
+    sys.exit(0 if obj_ok == obj_total and f_ok == f_total and len(act) == len(exp) else 1)
+
+main()
