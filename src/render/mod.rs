@@ -13,6 +13,7 @@ mod base;
 mod cni;
 pub mod context;
 mod gateways;
+mod injector;
 mod pilot;
 pub mod postprocess;
 pub mod values;
