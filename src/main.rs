@@ -1,32 +1,27 @@
-//! meshctl's entry point: parse, run, map the error to an exit code. (Temporary minimal driver.)
+//! meshctl's entry point: parse the command line, run it, map the outcome to an exit code.
+//!
+//! Errors are printed once, with their cause chain, by the [`output::Printer`]; the exit code is 1
+//! for bad input or a failed command (some commands choose their own, e.g. `profile diff`).
 
-use meshctl::merge::{InputFile, SetFlag};
-use meshctl::pipeline::{self, Inputs};
-use meshctl::yaml::{self, Source};
+mod cli;
+mod commands;
+mod output;
 
-fn main() -> anyhow::Result<()> {
-    let mut inputs = Inputs::default();
-    let mut args = std::env::args().skip(3);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-f" => {
-                let path = args.next().unwrap_or_default();
-                let text = std::fs::read_to_string(&path)?;
-                let source = Source(path);
-                inputs.files.push(InputFile {
-                    tree: yaml::parse_value(&text, &source)?,
-                    source,
-                });
-            }
-            "-s" | "--set" => inputs
-                .set_flags
-                .push(SetFlag::parse(&args.next().unwrap_or_default())?),
-            "--force" => inputs.force = true,
-            _ => anyhow::bail!("unknown argument {arg}"),
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let mut printer = output::Printer::terminal();
+    let code = match commands::run(cli, &mut printer) {
+        Ok(code) => code,
+        Err(error) => {
+            // `{:#}` prints the cause chain on one line per cause, each stage adding its context.
+            let _ = printer.error(&format!("{error:#}"));
+            ExitCode::FAILURE
         }
-    }
-    let merged = pipeline::merge(&inputs)?;
-    let manifests = pipeline::render(&merged)?;
-    print!("{}", meshctl::manifest::to_yaml_stream(&manifests));
-    Ok(())
+    };
+    let _ = printer.flush();
+    code
 }

@@ -166,7 +166,7 @@ pub(crate) fn split_path(path: &str) -> Vec<String> {
     let mut segments = Vec::new();
     let mut current = String::new();
     let mut chars = path.chars().peekable();
-    let mut push = |current: &mut String, segments: &mut Vec<String>| {
+    let push = |current: &mut String, segments: &mut Vec<String>| {
         if current.is_empty() {
             return;
         }

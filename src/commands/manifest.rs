@@ -1,0 +1,58 @@
+//! `meshctl manifest generate`: render offline, print or write the manifests.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use meshctl::manifest::{self, Manifest};
+use meshctl::pipeline;
+
+use crate::cli::GenerateArgs;
+use crate::output::Printer;
+
+pub fn generate(args: &GenerateArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    let inputs = super::read_inputs(&args.input)?;
+    let merged = pipeline::merge(&inputs)?;
+    for warning in &merged.warnings {
+        printer.warn(&warning.0)?;
+    }
+    let manifests = pipeline::render(&merged)?;
+    match &args.output {
+        None => printer.data(&manifest::to_yaml_stream(&manifests))?,
+        Some(path) if is_directory_target(path) => write_per_component(path, &manifests)?,
+        Some(path) => write_file(path, &manifest::to_yaml_stream(&manifests))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_directory_target(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// One file per component (`base.yaml`, `pilot.yaml`, `ingressGateways.yaml`, …), for GitOps
+/// repositories that review components separately.
+fn write_per_component(directory: &Path, manifests: &[Manifest]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(directory)
+        .with_context(|| format!("creating directory `{}`", directory.display()))?;
+    let mut by_component: BTreeMap<_, Vec<Manifest>> = BTreeMap::new();
+    for manifest in manifests {
+        by_component
+            .entry(manifest.component)
+            .or_default()
+            .push(manifest.clone());
+    }
+    for (component, manifests) in by_component {
+        let path = directory.join(format!("{}.yaml", component.spec_name()));
+        write_file(&path, &manifest::to_yaml_stream(&manifests))?;
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a manifest.
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    let temporary = path.with_extension("meshctl-tmp");
+    std::fs::write(&temporary, text)
+        .with_context(|| format!("writing `{}`", temporary.display()))?;
+    std::fs::rename(&temporary, path).with_context(|| format!("writing `{}`", path.display()))
+}
