@@ -84,7 +84,11 @@ fn convert(source: &Source, error: &serde_saphyr::Error, path: Option<String>) -
         Some(index) if message[index..].contains(", column ") => message[..index].to_string(),
         _ => message,
     };
-    let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
+    let message = humanise(&message);
+    // serde_path_to_error writes `?` for a key it could not name (a duplicate key, say).
+    let path = path
+        .map(|p| p.trim_end_matches(".?").to_string())
+        .filter(|p| !p.is_empty() && p != "." && p != "?");
     YamlError {
         source_name: source.clone(),
         location: Location {
@@ -94,6 +98,30 @@ fn convert(source: &Source, error: &serde_saphyr::Error, path: Option<String>) -
         },
         message,
     }
+}
+
+/// Rewrites the parser's terse type complaints in the words a user of the format would use.
+fn humanise(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        (
+            "expected mapping start",
+            "expected a mapping (`key: value` lines)",
+        ),
+        (
+            "expected sequence start",
+            "expected a list (`- item` lines)",
+        ),
+        ("invalid boolean", "expected true or false"),
+        ("invalid u32", "expected a whole number of 0 or more"),
+        ("invalid i32", "expected a whole number"),
+        ("invalid i64", "expected a whole number"),
+        ("invalid u64", "expected a whole number of 0 or more"),
+        ("expected string scalar", "expected a string"),
+    ];
+    WORDS
+        .iter()
+        .find(|(terse, _)| message == *terse)
+        .map_or_else(|| message.to_string(), |(_, plain)| (*plain).to_string())
 }
 
 /// Parses one YAML document into `T`, strictly: the error names line, column and field path.

@@ -63,7 +63,9 @@ pub fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
                 .with_context(|| format!("reading `{}`", path.display()))?;
             (text, Source(path.display().to_string()))
         };
-        inputs.files.push(parse_input_file(&text, source, args.force)?);
+        inputs
+            .files
+            .push(parse_input_file(&text, source, args.force)?);
     }
     for flag in &args.set {
         inputs.set_flags.push(SetFlag::parse(flag)?);
@@ -86,21 +88,27 @@ fn parse_input_file(text: &str, source: Source, force: bool) -> anyhow::Result<I
     if tree.is_null() {
         return Ok(InputFile { source, tree });
     }
+    // The document's identity first: a ConfigMap passed by mistake should be called that, not
+    // reported field by field.
+    if let Some(kind) = tree
+        .get("kind")
+        .and_then(|k| k.as_str())
+        .filter(|k| *k != api::KIND)
+    {
+        bail!("{source}: kind is `{kind}`, expected `{}`", api::KIND);
+    }
+    if let Some(version) = tree
+        .get("apiVersion")
+        .and_then(|v| v.as_str())
+        .filter(|v| *v != api::API_VERSION)
+    {
+        bail!(
+            "{source}: apiVersion is `{version}`, expected `{}`",
+            api::API_VERSION
+        );
+    }
     if !force {
-        let typed: IstioOperator = yaml::parse_typed(text, &source)?;
-        if let Some(kind) = typed.kind.as_deref().filter(|k| *k != api::KIND) {
-            bail!("{source}: kind is `{kind}`, expected `{}`", api::KIND);
-        }
-        if let Some(version) = typed
-            .api_version
-            .as_deref()
-            .filter(|v| *v != api::API_VERSION)
-        {
-            bail!(
-                "{source}: apiVersion is `{version}`, expected `{}`",
-                api::API_VERSION
-            );
-        }
+        yaml::parse_typed::<IstioOperator>(text, &source)?;
     }
     Ok(InputFile { source, tree })
 }

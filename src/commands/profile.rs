@@ -108,7 +108,10 @@ pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
     let unified = diff
         .unified_diff()
         .context_radius(3)
-        .header(&format!("profile {}", args.first), &format!("profile {}", args.second))
+        .header(
+            &format!("profile {}", args.first),
+            &format!("profile {}", args.second),
+        )
         .to_string();
     let text = if printer.colour_stdout() {
         colourise(&unified)

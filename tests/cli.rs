@@ -1,0 +1,220 @@
+//! CLI behaviour on the built binary: what users and scripts see (exit codes, stdout/stderr split,
+//! generated files, determinism).
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn meshctl(arguments: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(arguments)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("meshctl runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn committed_completions_match_the_binary() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let bless = std::env::var_os("MESHCTL_BLESS").is_some();
+    for (shell, file) in [
+        ("bash", "meshctl.bash"),
+        ("zsh", "_meshctl"),
+        ("fish", "meshctl.fish"),
+        ("powershell", "_meshctl.ps1"),
+        ("elvish", "meshctl.elv"),
+    ] {
+        let output = meshctl(&["completions", shell]);
+        assert!(output.status.success());
+        let generated = stdout(&output);
+        assert!(
+            generated.contains("manifest"),
+            "{shell} script names no subcommand"
+        );
+        let path = directory.join(file);
+        if bless {
+            std::fs::create_dir_all(&directory).expect("create completions/");
+            std::fs::write(&path, &generated).expect("write completion script");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "completions/{file} is stale: regenerate with `MESHCTL_BLESS=1 cargo test --test cli`"
+        );
+    }
+}
+
+#[test]
+fn manifest_generate_is_byte_identical_across_runs() {
+    let first = meshctl(&["manifest", "generate", "--set", "profile=demo"]);
+    let second = meshctl(&["manifest", "generate", "--set", "profile=demo"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(!first.stdout.is_empty());
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn manifest_generate_writes_one_file_per_component() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let target = format!("{}/", directory.path().display());
+    let output = meshctl(&["manifest", "generate", "-o", &target]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "data went to the files, not stdout"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(directory.path())
+        .expect("read output directory")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files, ["base.yaml", "ingressGateways.yaml", "pilot.yaml"]);
+    // Together the files hold exactly what stdout would have.
+    let whole = stdout(&meshctl(&["manifest", "generate"]));
+    let mut documents_in_files = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(directory.path().join(file)).expect("read file");
+        documents_in_files +=
+            text.matches("\n---\n").count() + usize::from(text.starts_with("---\n"));
+    }
+    assert_eq!(documents_in_files, whole.matches("---\n").count());
+}
+
+#[test]
+fn profile_list_names_every_upstream_profile() {
+    let output = meshctl(&["profile", "list"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output).lines().collect::<Vec<_>>(),
+        [
+            "ambient",
+            "default",
+            "demo",
+            "empty",
+            "minimal",
+            "openshift",
+            "openshift-ambient",
+            "preview",
+            "remote",
+            "stable"
+        ]
+    );
+}
+
+#[test]
+fn profile_diff_exits_one_when_profiles_differ_and_zero_when_equal() {
+    let differ = meshctl(&["profile", "diff", "default", "demo"]);
+    assert_eq!(differ.status.code(), Some(1));
+    let text = stdout(&differ);
+    assert!(text.contains("+  profile: demo"), "{text}");
+    assert!(text.contains("-    - enabled: false"), "{text}");
+    let same = meshctl(&["profile", "diff", "demo", "demo"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(same.stdout.is_empty());
+}
+
+#[test]
+fn profile_dump_formats_agree() {
+    let yaml = stdout(&meshctl(&[
+        "profile",
+        "dump",
+        "demo",
+        "--config-path",
+        "components.egressGateways",
+    ]));
+    assert_eq!(yaml, "- enabled: true\n  name: istio-egressgateway\n");
+    let flags = stdout(&meshctl(&[
+        "profile",
+        "dump",
+        "demo",
+        "-o",
+        "flags",
+        "--config-path",
+        "components.egressGateways",
+    ]));
+    assert_eq!(
+        flags,
+        "--set components.egressGateways[0].enabled=true\n--set components.egressGateways[0].name=istio-egressgateway\n"
+    );
+    let json = stdout(&meshctl(&[
+        "profile",
+        "dump",
+        "-o",
+        "json",
+        "--set",
+        "hub=example.com/mesh",
+    ]));
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(parsed["spec"]["hub"], "example.com/mesh");
+    assert_eq!(
+        parsed["spec"]["values"]["global"]["hub"],
+        "example.com/mesh"
+    );
+}
+
+#[test]
+fn files_and_flags_layer_in_order() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let first = directory.path().join("first.yaml");
+    let second = directory.path().join("second.yaml");
+    std::fs::write(&first, "spec:\n  hub: first.example\n  tag: one\n").expect("write");
+    std::fs::write(&second, "spec:\n  hub: second.example\n").expect("write");
+    let output = meshctl(&[
+        "profile",
+        "dump",
+        "-f",
+        &first.display().to_string(),
+        "-f",
+        &second.display().to_string(),
+        "--set",
+        "tag=three",
+        "--config-path",
+        "values.global",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = stdout(&output);
+    assert!(text.contains("hub: second.example"), "{text}");
+    assert!(text.contains("tag: three"), "{text}");
+}
+
+#[test]
+fn version_names_the_pinned_istio_release() {
+    let output = meshctl(&["version"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("istio 1.31.0"));
+}
+
+#[test]
+fn help_is_snapshotted() {
+    for arguments in [
+        &["--help"][..],
+        &["manifest", "generate", "--help"],
+        &["profile", "dump", "--help"],
+    ] {
+        let output = meshctl(arguments);
+        assert!(output.status.success());
+        insta::assert_snapshot!(format!("help {}", arguments.join(" ")), stdout(&output));
+    }
+}
