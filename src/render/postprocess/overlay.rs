@@ -712,6 +712,9 @@ mod tests {
         // Under a rendered map a missing key followed by [N] becomes a map keyed "[0]" …
         let out = patch(&deployment(), &[("spec.newList.[0]", json!("x"))]).expect("applies");
         assert_eq!(out["spec"]["newList"], json!({"[0]": "x"}));
+        // Deleting below missing keys leaves the maps created on the way (istioctl does too).
+        let out = patch(&deployment(), &[("spec.deep.a.b", Value::Null)]).expect("applies");
+        assert_eq!(out["spec"]["deep"], json!({"a": {}}));
         // … while under a map from a patch value it becomes a list, and scalars written onto a
         // list there are appended.
         let out = patch(
