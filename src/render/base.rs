@@ -1,6 +1,6 @@
 //! The `base` component: what a cluster needs before any control plane runs.
 //!
-//! That is Istio's CustomResourceDefinitions ([`crds`]), the `istio-reader-service-account` that
+//! That is Istio's custom resource definitions ([`crds`]), the `istio-reader-service-account` that
 //! multicluster remote secrets use, and, when a default revision is named, the
 //! `istiod-default-validator` webhook (and, for the stable channel, an admission policy that keeps
 //! unstable resources and fields out). `global.resourceScope` splits the cluster-scoped objects
@@ -106,7 +106,10 @@ fn istio_labels() -> BTreeMap<String, String> {
 
 fn labels(own: &[(&str, &str)]) -> BTreeMap<String, String> {
     let mut labels = istio_labels();
-    labels.extend(own.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())));
+    labels.extend(
+        own.iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string())),
+    );
     labels
 }
 
@@ -489,7 +492,8 @@ mod tests {
 
     #[test]
     fn crd_selection_settings() {
-        let objects = base_objects(&["values.base.excludedCRDs[0]=envoyfilters.networking.istio.io"]);
+        let objects =
+            base_objects(&["values.base.excludedCRDs[0]=envoyfilters.networking.istio.io"]);
         let crds = find(&objects, "CustomResourceDefinition");
         assert_eq!(crds.len(), 14);
         assert!(
@@ -513,7 +517,10 @@ mod tests {
         assert_eq!(objects[0]["kind"], "ServiceAccount");
         let objects = base_objects(&["values.global.resourceScope=cluster"]);
         assert_eq!(objects.len(), 15);
-        assert_eq!(base_objects(&["values.global.enableReaderRBAC=false"]).len(), 15);
+        assert_eq!(
+            base_objects(&["values.global.enableReaderRBAC=false"]).len(),
+            15
+        );
         assert_eq!(
             base_objects(&["values.global.readerServiceAccount.name=foo"]).len(),
             15

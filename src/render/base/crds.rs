@@ -1,4 +1,4 @@
-//! Istio's CustomResourceDefinitions, as the `base` chart installs them.
+//! Istio's custom resource definitions, as the `base` chart installs them.
 //!
 //! The CRDs are Istio's API definition, published in the Go module `istio.io/api`
 //! (`kubernetes/customresourcedefinitions.gen.yaml`). `testenv/gen-crds` converts that file, at the
@@ -16,8 +16,10 @@ use serde_json::Value;
 /// `testenv/gen-crds`'s output: the CRDs and where they came from.
 const DATA: &str = include_str!("crds.json");
 
-/// The shape of [`DATA`].
+/// The shape of [`DATA`]. The provenance fields are only read by the tests that keep the data in
+/// step with the pinned module.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub struct Published {
     /// The Go module the CRDs come from (`istio.io/api`).
     pub module: String,
@@ -171,9 +173,13 @@ mod tests {
 
     #[test]
     fn whole_floats_become_integers() {
-        let mut value = serde_json::json!({"maximum": 4_294_967_295.0_f64, "minimum": 0.0, "x": 0.5});
+        let mut value =
+            serde_json::json!({"maximum": 4_294_967_295.0_f64, "minimum": 0.0, "x": 0.5});
         integral_numbers(&mut value);
-        assert_eq!(serde_json::to_string(&value).expect("json"), r#"{"maximum":4294967295,"minimum":0,"x":0.5}"#);
+        assert_eq!(
+            serde_json::to_string(&value).expect("json"),
+            r#"{"maximum":4294967295,"minimum":0,"x":0.5}"#
+        );
     }
 
     /// `crds.json` must be what `testenv/gen-crds` makes from the pinned `istio.io/api`. Checked
@@ -181,19 +187,26 @@ mod tests {
     #[test]
     fn data_matches_the_pinned_api_module() {
         let published = published().expect("embedded data parses");
-        let cache = std::env::var("GOMODCACHE").ok().filter(|c| !c.is_empty()).unwrap_or_else(|| {
-            let gopath = std::env::var("GOPATH").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| {
-                format!("{}/go", std::env::var("HOME").unwrap_or_default())
+        let cache = std::env::var("GOMODCACHE")
+            .ok()
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| {
+                let gopath = std::env::var("GOPATH")
+                    .ok()
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| format!("{}/go", std::env::var("HOME").unwrap_or_default()));
+                format!("{gopath}/pkg/mod")
             });
-            format!("{gopath}/pkg/mod")
-        });
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let pin = std::fs::read_to_string(root.join("testenv/istio.pin")).expect("istio.pin");
         let istio_mod = std::path::Path::new(&cache)
             .join("cache/download/istio.io/istio/@v")
             .join(format!("{}.mod", pin.trim()));
         let Ok(go_mod) = std::fs::read_to_string(&istio_mod) else {
-            println!("note: {} not in the Go module cache; CRD data not checked", istio_mod.display());
+            println!(
+                "note: {} not in the Go module cache; CRD data not checked",
+                istio_mod.display()
+            );
             return;
         };
         let required = go_mod
@@ -210,7 +223,10 @@ mod tests {
             .join(format!("istio.io/api@{required}"))
             .join(&published.source);
         if !source.exists() {
-            println!("note: {} not in the Go module cache; CRD data not checked", source.display());
+            println!(
+                "note: {} not in the Go module cache; CRD data not checked",
+                source.display()
+            );
             return;
         }
         // The exact check: the generator's own output, offline (it only reads the cache).
