@@ -1,0 +1,255 @@
+//! Istio's custom resource definitions, as the `base` chart installs them.
+//!
+//! The CRDs are Istio's API definition, published in the Go module `istio.io/api`
+//! (`kubernetes/customresourcedefinitions.gen.yaml`). `testenv/gen-crds` converts that file, at the
+//! version the pinned Istio requires, into `crds.json` next to this module; it is embedded here so
+//! that rendering never reads files. The data is parsed once per process into typed
+//! [`CustomResourceDefinition`]s and turned into JSON trees once; each render clones those trees,
+//! which is far cheaper than parsing half a megabyte again.
+
+use std::sync::LazyLock;
+
+use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// `testenv/gen-crds`'s output: the CRDs and where they came from.
+const DATA: &str = include_str!("crds.json");
+
+/// The shape of [`DATA`]. The provenance fields are only read by the tests that keep the data in
+/// step with the pinned module.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub struct Published {
+    /// The Go module the CRDs come from (`istio.io/api`).
+    pub module: String,
+    /// Its version, as `go.mod` of the pinned Istio requires it.
+    pub version: String,
+    /// The file inside the module.
+    pub source: String,
+    /// The CRDs, in the file's order, exactly as published (their legacy labels included).
+    pub crds: Vec<CustomResourceDefinition>,
+}
+
+static PUBLISHED: LazyLock<Result<Published, String>> = LazyLock::new(|| {
+    serde_json::from_str(DATA).map_err(|error| format!("embedded CRD data is invalid: {error}"))
+});
+
+/// The typed CRDs as a tree each, with their names: what every render starts from.
+static TREES: LazyLock<Result<Vec<(String, Value)>, String>> = LazyLock::new(|| {
+    let published = published()?;
+    published
+        .crds
+        .iter()
+        .map(|crd| {
+            let name = crd.metadata.name.clone().unwrap_or_default();
+            let mut tree = serde_json::to_value(crd)
+                .map_err(|error| format!("CRD {name} cannot be written: {error}"))?;
+            integral_numbers(&mut tree);
+            Ok((name, tree))
+        })
+        .collect()
+});
+
+/// The embedded CRD data, parsed (once per process).
+pub fn published() -> Result<&'static Published, String> {
+    PUBLISHED.as_ref().map_err(Clone::clone)
+}
+
+/// Every published CRD as a JSON tree, with its name (once per process; callers clone).
+pub fn trees() -> Result<&'static [(String, Value)], String> {
+    TREES.as_deref().map_err(Clone::clone)
+}
+
+/// The typed schema keeps `minimum`, `maximum` and `multipleOf` as `f64`, which would print as
+/// `0.0`. istioctl goes through Go's JSON numbers and prints whole numbers without a fraction, so
+/// every whole float becomes an integer again.
+fn integral_numbers(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            if let Some(float) = number.as_f64().filter(|_| number.is_f64())
+                && float.fract() == 0.0
+                && float.abs() < 9.0e15
+            {
+                *value = Value::from(float as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(map) => map.values_mut().for_each(integral_numbers),
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXPECTED: [&str; 15] = [
+        "authorizationpolicies.security.istio.io",
+        "destinationrules.networking.istio.io",
+        "envoyfilters.networking.istio.io",
+        "gateways.networking.istio.io",
+        "peerauthentications.security.istio.io",
+        "proxyconfigs.networking.istio.io",
+        "requestauthentications.security.istio.io",
+        "serviceentries.networking.istio.io",
+        "sidecars.networking.istio.io",
+        "telemetries.telemetry.istio.io",
+        "trafficextensions.extensions.istio.io",
+        "virtualservices.networking.istio.io",
+        "wasmplugins.extensions.istio.io",
+        "workloadentries.networking.istio.io",
+        "workloadgroups.networking.istio.io",
+    ];
+
+    #[test]
+    fn fifteen_istio_crds() {
+        let published = published().expect("embedded data parses");
+        assert_eq!(published.module, "istio.io/api");
+        let mut names: Vec<&str> = published
+            .crds
+            .iter()
+            .map(|crd| crd.metadata.name.as_deref().expect("named"))
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, EXPECTED);
+        for crd in &published.crds {
+            let spec = &crd.spec;
+            assert_eq!(
+                crd.metadata.name.as_deref(),
+                Some(format!("{}.{}", spec.names.plural, spec.group).as_str())
+            );
+            assert!(spec.group.ends_with(".istio.io"));
+            assert_eq!(spec.scope, "Namespaced");
+            assert_eq!(
+                crd.metadata
+                    .annotations
+                    .as_ref()
+                    .and_then(|a| a.get("helm.sh/resource-policy"))
+                    .map(String::as_str),
+                Some("keep")
+            );
+        }
+    }
+
+    #[test]
+    fn every_served_version_has_a_structural_schema() {
+        for crd in &published().expect("embedded data parses").crds {
+            let name = crd.metadata.name.as_deref().unwrap_or_default();
+            let served: Vec<_> = crd.spec.versions.iter().filter(|v| v.served).collect();
+            assert!(!served.is_empty(), "{name} serves no version");
+            assert_eq!(
+                crd.spec.versions.iter().filter(|v| v.storage).count(),
+                1,
+                "{name} must store exactly one version"
+            );
+            for version in served {
+                let schema = version
+                    .schema
+                    .as_ref()
+                    .and_then(|s| s.open_api_v3_schema.as_ref())
+                    .unwrap_or_else(|| panic!("{name} {} has no schema", version.name));
+                // Structural: the root is a typed object whose `spec` is described.
+                assert_eq!(schema.type_.as_deref(), Some("object"), "{name}");
+                let properties = schema.properties.as_ref().expect("root properties");
+                let spec = properties.get("spec").expect("spec schema");
+                assert_eq!(spec.type_.as_deref(), Some("object"), "{name}");
+                assert!(properties.contains_key("status"), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn trees_round_trip_the_published_data() {
+        // The typed structs must neither drop nor invent fields, and numbers keep their form.
+        let raw: Value = serde_json::from_str(DATA).expect("JSON");
+        let raw = raw["crds"].as_array().expect("crds list");
+        let trees = trees().expect("trees");
+        assert_eq!(raw.len(), trees.len());
+        for ((name, tree), raw) in trees.iter().zip(raw) {
+            assert_eq!(tree, raw, "{name} changed in the typed round trip");
+        }
+    }
+
+    #[test]
+    fn whole_floats_become_integers() {
+        let mut value =
+            serde_json::json!({"maximum": 4_294_967_295.0_f64, "minimum": 0.0, "x": 0.5});
+        integral_numbers(&mut value);
+        assert_eq!(
+            serde_json::to_string(&value).expect("json"),
+            r#"{"maximum":4294967295,"minimum":0,"x":0.5}"#
+        );
+    }
+
+    /// `crds.json` must be what `testenv/gen-crds` makes from the pinned `istio.io/api`. Checked
+    /// only where that module is already in the Go module cache (no network in tests).
+    #[test]
+    fn data_matches_the_pinned_api_module() {
+        let published = published().expect("embedded data parses");
+        let cache = std::env::var("GOMODCACHE")
+            .ok()
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| {
+                let gopath = std::env::var("GOPATH")
+                    .ok()
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| format!("{}/go", std::env::var("HOME").unwrap_or_default()));
+                format!("{gopath}/pkg/mod")
+            });
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let pin = std::fs::read_to_string(root.join("testenv/istio.pin")).expect("istio.pin");
+        let istio_mod = std::path::Path::new(&cache)
+            .join("cache/download/istio.io/istio/@v")
+            .join(format!("{}.mod", pin.trim()));
+        let Ok(go_mod) = std::fs::read_to_string(&istio_mod) else {
+            println!(
+                "note: {} not in the Go module cache; CRD data not checked",
+                istio_mod.display()
+            );
+            return;
+        };
+        let required = go_mod
+            .lines()
+            .map(str::split_whitespace)
+            .find_map(|mut words| (words.next() == Some("istio.io/api")).then(|| words.next()))
+            .flatten()
+            .expect("pinned istio requires istio.io/api");
+        assert_eq!(
+            published.version, required,
+            "crds.json is from another istio.io/api than the pin requires: run testenv/gen-crds"
+        );
+        let source = std::path::Path::new(&cache)
+            .join(format!("istio.io/api@{required}"))
+            .join(&published.source);
+        if !source.exists() {
+            println!(
+                "note: {} not in the Go module cache; CRD data not checked",
+                source.display()
+            );
+            return;
+        }
+        // The exact check: the generator's own output, offline (it only reads the cache).
+        let output = std::process::Command::new("bash")
+            .arg(root.join("testenv/gen-crds"))
+            .arg("--stdout")
+            .env("GOPROXY", "off")
+            .env("GOFLAGS", "-mod=mod")
+            .output()
+            .expect("bash runs");
+        match output.status.code() {
+            Some(0) => assert!(
+                output.stdout == DATA.as_bytes(),
+                "crds.json is stale: run testenv/gen-crds"
+            ),
+            Some(3) => println!(
+                "note: gen-crds cannot run here ({}); CRD data not checked",
+                String::from_utf8_lossy(&output.stderr).trim()
+            ),
+            _ => panic!(
+                "testenv/gen-crds failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        }
+    }
+}
