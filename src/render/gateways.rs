@@ -1014,6 +1014,13 @@ impl<'a> Gateway<'a> {
             containers.extend(extra_containers);
         }
         insert(&mut value, &pod_spec, "affinity", self.affinity());
+        // Env and volume names are printed unquoted, so YAML may retype them (`Y` is `true`).
+        for path in [
+            &["spec", "template", "spec", "volumes"][..],
+            &container_path[..],
+        ] {
+            retype_names(&mut value, path);
+        }
         let tolerations = self
             .get("tolerations")
             .filter(|t| truthy(t))
@@ -1420,6 +1427,30 @@ fn to_json<T: Serialize>(object: &T) -> Result<Value, String> {
     serde_json::to_value(object).map_err(|error| error.to_string())
 }
 
+/// Retypes the `name` of every element of the list(s) at `path` (a pod's `volumes`, or a
+/// container's `env` and `volumeMounts`) as a YAML re-read of Helm's unquoted text would.
+fn retype_names(value: &mut Value, path: &[&str]) {
+    let Some(target) = at_mut(value, path) else {
+        return;
+    };
+    let lists: Vec<&mut Value> = match target {
+        Value::Array(_) => vec![target],
+        Value::Object(map) => map
+            .iter_mut()
+            .filter(|(key, _)| matches!(key.as_str(), "env" | "volumeMounts"))
+            .map(|(_, list)| list)
+            .collect(),
+        _ => Vec::new(),
+    };
+    for list in lists {
+        for item in list.as_array_mut().into_iter().flatten() {
+            if let Some(name) = item.get_mut("name") {
+                *name = helm_scalar(name);
+            }
+        }
+    }
+}
+
 /// Walks to an object by keys (numeric segments index lists).
 fn at_mut<'v>(value: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> {
     let mut current = value;
@@ -1466,20 +1497,71 @@ fn helm_text(value: &Value) -> String {
     }
 }
 
-/// A value printed unquoted into YAML and read back: numeric and boolean text changes type.
+/// A value printed unquoted into YAML and read back with YAML 1.1 rules (as istioctl reads Helm's
+/// output): numeric, boolean (`yes`, `Y`, `off`, …) and null text changes type.
 fn helm_scalar(value: &Value) -> Value {
     let Value::String(text) = value else {
         return value.clone();
     };
-    if let Ok(integer) = text.parse::<i64>() {
-        return json!(integer);
-    }
     match text.as_str() {
-        "" | "~" | "null" => Value::Null,
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        _ => value.clone(),
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return Value::Bool(true);
+        }
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false);
+        }
+        _ => {}
     }
+    let plain = text.replace('_', "");
+    let (negative, digits) = match plain.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, plain.strip_prefix('+').unwrap_or(&plain)),
+    };
+    let integer = if let Some(hex) = digits.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()
+    } else if let Some(binary) = digits.strip_prefix("0b") {
+        i64::from_str_radix(binary, 2).ok()
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        i64::from_str_radix(&digits[1..], 8).ok()
+    } else if digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse::<i64>().ok()
+    } else {
+        None
+    };
+    if let Some(integer) = integer {
+        return json!(if negative { -integer } else { integer });
+    }
+    if yaml_float_syntax(digits) {
+        if let Some(number) = plain
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(number);
+        }
+    }
+    value.clone()
+}
+
+/// The float spelling Go's YAML reader accepts, sign already removed:
+/// `.5`, `5`, `5.`, `5.25`, each optionally followed by an exponent.
+fn yaml_float_syntax(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some(("", fraction)) => !fraction.is_empty() && digits(fraction),
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => !mantissa.is_empty() && digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 /// Helm's `int` of a value: numbers truncate, numeric text parses, anything else is 0.
