@@ -16,7 +16,7 @@ use k8s_openapi::api::autoscaling::v2::{
     MetricTarget, ResourceMetricSource,
 };
 use k8s_openapi::api::core::v1::{
-    Capabilities, ClusterTrustBundleProjection, ConfigMapVolumeSource, Container, ContainerPort,
+    Capabilities, ClusterTrustBundleProjection, ConfigMapVolumeSource, Container,
     DownwardAPIVolumeFile, DownwardAPIVolumeSource, EmptyDirVolumeSource,
     EnvVar, EnvVarSource, HTTPGetAction, LocalObjectReference, ObjectFieldSelector, PodSecurityContext,
     PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource, ResourceFieldSelector,
@@ -493,31 +493,26 @@ impl<'a> Gateway<'a> {
         annotations
     }
 
-    fn container_ports(&self) -> Vec<ContainerPort> {
-        let mut ports: Vec<ContainerPort> = self
+    /// Built as JSON: a named `targetPort` is printed as the container port verbatim.
+    fn container_ports(&self) -> Value {
+        let mut ports: Vec<Value> = self
             .list("ports")
             .iter()
-            .map(|port| ContainerPort {
-                container_port: helm_int(port.get("targetPort"))
-                    .filter(|p| *p != 0)
-                    .or_else(|| helm_int(port.get("port")))
-                    .unwrap_or_default() as i32,
-                protocol: Some(
-                    port.get("protocol")
-                        .map(helm_text)
-                        .filter(|p| !p.is_empty())
-                        .unwrap_or_else(|| "TCP".into()),
-                ),
-                ..ContainerPort::default()
+            .map(|port| {
+                let number = port
+                    .get("targetPort")
+                    .filter(|p| truthy(p))
+                    .or_else(|| port.get("port"))
+                    .map_or(Value::Null, helm_scalar);
+                let protocol = port
+                    .get("protocol")
+                    .filter(|p| truthy(p))
+                    .map_or_else(|| json!("TCP"), helm_scalar);
+                json!({"containerPort": number, "protocol": protocol})
             })
             .collect();
-        ports.push(ContainerPort {
-            container_port: 15090,
-            protocol: Some("TCP".into()),
-            name: Some("http-envoy-prom".into()),
-            ..ContainerPort::default()
-        });
-        ports
+        ports.push(json!({"containerPort": 15090, "protocol": "TCP", "name": "http-envoy-prom"}));
+        Value::Array(ports)
     }
 
     fn image(&self) -> String {
@@ -923,7 +918,6 @@ impl<'a> Gateway<'a> {
                 image: Some("auto".into()),
                 image_pull_policy: Some(context.str("global.imagePullPolicy"))
                     .filter(|p| !p.is_empty()),
-                ports: Some(self.container_ports()),
                 security_context: self.container_security_context(),
                 env: Some(self.injected_env()),
                 volume_mounts: Some(self.user_volume_mounts()),
@@ -935,7 +929,6 @@ impl<'a> Gateway<'a> {
                 image: Some(self.image()),
                 image_pull_policy: Some(context.str("global.imagePullPolicy"))
                     .filter(|p| !p.is_empty()),
-                ports: Some(self.container_ports()),
                 args: Some(self.args()),
                 security_context: self.container_security_context(),
                 readiness_probe: Some(Probe {
@@ -1006,6 +999,7 @@ impl<'a> Gateway<'a> {
         }
         let pod_spec = ["spec", "template", "spec"];
         let container_path = ["spec", "template", "spec", "containers", "0"];
+        insert(&mut value, &container_path, "ports", self.container_ports());
         insert(&mut value, &container_path, "resources", self.resources());
         let extra_containers = self.list("additionalContainers");
         if let Some(containers) = at_mut(&mut value, &["spec", "template", "spec", "containers"])
