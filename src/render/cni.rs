@@ -1,5 +1,5 @@
-//! The `cni` component: the Istio CNI node agent (`istio-cni-node` DaemonSet), its ConfigMap, RBAC
-//! and the optional ResourceQuota, NetworkPolicy and Multus `NetworkAttachmentDefinition`.
+//! The `cni` component: the Istio CNI node agent (the `istio-cni-node` daemon set), its config map,
+//! RBAC and the optional resource quota, network policy and Multus `NetworkAttachmentDefinition`.
 //!
 //! Istio's chart reads its settings at the top level but istioctl users write them under
 //! `values.cni`; like the chart, the render lays `values.cni` over the top level before reading
@@ -622,6 +622,7 @@ fn daemon_set(v: &ChartContext) -> Result<Value, String> {
         ..DaemonSet::default()
     };
     let mut object = to_json(&daemon_set)?;
+    retype_resource_amounts(&mut object);
     // Free-form chart values, written as the user gave them.
     let pod_spec = ["spec", "template", "spec"];
     if let Some(strategy) = v.get("updateStrategy").filter(|s| truthy(s)) {
@@ -716,7 +717,7 @@ fn network_policy(v: &ChartContext) -> NetworkPolicy {
     }
 }
 
-/// Multus' attachment definition that makes pods on OpenShift use the Istio CNI plugin. No
+/// Multus' attachment definition that makes pods on `OpenShift` use the Istio CNI plugin. No
 /// k8s-openapi type exists for this CRD, so it is written as JSON.
 fn network_attachment_definition() -> Value {
     let mut labels = common_labels(NAME);
@@ -744,7 +745,7 @@ pub(super) fn common_labels(name: &str) -> BTreeMap<String, String> {
     ])
 }
 
-/// A ResourceQuota reserving `pods` pods of the node-critical priority class.
+/// A resource quota reserving `pods` pods of the node-critical priority class.
 pub(super) fn resource_quota(
     name: &str,
     namespace: &str,
@@ -854,6 +855,34 @@ pub(super) fn resource_requirements(value: &Value) -> Option<ResourceRequirement
         requests,
         ..ResourceRequirements::default()
     })
+}
+
+/// The charts print resource amounts unquoted, so istioctl reads `1` or `0.5` back as a number;
+/// do the same to the first container's amounts in a rendered workload.
+pub(super) fn retype_resource_amounts(object: &mut Value) {
+    let resources = &mut object["spec"]["template"]["spec"]["containers"][0]["resources"];
+    for key in ["limits", "requests"] {
+        if let Some(Value::Object(amounts)) = resources.get_mut(key) {
+            for amount in amounts.values_mut() {
+                if let Some(number) = amount.as_str().and_then(yaml_number) {
+                    *amount = number;
+                }
+            }
+        }
+    }
+}
+
+/// What a bare YAML scalar reads back as, when that is a number.
+fn yaml_number(text: &str) -> Option<Value> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    if let Ok(integer) = text.parse::<i64>() {
+        return Some(json!(integer));
+    }
+    let float: f64 = text.parse().ok()?;
+    serde_json::Number::from_f64(float).map(Value::Number)
 }
 
 pub(super) fn plain_env(name: &str, value: &str) -> EnvVar {

@@ -1,5 +1,5 @@
-//! The `ztunnel` component: ambient mode's node proxy (`ztunnel` DaemonSet), its ServiceAccount and
-//! the optional ResourceQuota, NetworkPolicy and OpenShift RBAC.
+//! The `ztunnel` component: ambient mode's node proxy (the `ztunnel` daemon set), its service
+//! account and the optional resource quota, network policy and `OpenShift` RBAC.
 //!
 //! Unlike the other charts, ztunnel's reads its settings at the top level: istioctl flattens
 //! `values.ztunnel` and the global values there before rendering (see [`super::values`]), so every
@@ -27,7 +27,8 @@ use serde_json::{Value, json};
 use super::ChartContext;
 use super::cni::{
     RELEASE, common_labels, env_map, field_env, first_set, host_path_volume, owner_name, plain_env,
-    pull_secrets, resource_env, resource_quota, resource_requirements, set_at, string_map, to_json,
+    pull_secrets, resource_env, resource_quota, resource_requirements, retype_resource_amounts,
+    set_at, string_map, to_json,
 };
 use super::context::truthy;
 
@@ -137,7 +138,7 @@ fn annotations(v: &ChartContext) -> BTreeMap<String, String> {
     annotations
 }
 
-/// Metadata of the ServiceAccount and DaemonSet.
+/// Metadata of the service account and the daemon set.
 fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
     let mut labels = common_labels(APP);
     labels.extend(v.get("labels").map(string_map).unwrap_or_default());
@@ -150,7 +151,7 @@ fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
     }
 }
 
-/// OpenShift only: let ztunnel use the privileged security context constraint.
+/// `OpenShift` only: let ztunnel use the privileged security context constraint.
 fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, String> {
     let mut labels = common_labels(APP);
     labels.insert("app".into(), APP.into());
@@ -468,6 +469,7 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
         ..DaemonSet::default()
     };
     let mut object = to_json(&daemon_set)?;
+    retype_resource_amounts(&mut object);
     // Free-form chart values, written as the user gave them.
     if let Some(strategy) = v.get("updateStrategy").filter(|s| truthy(s)) {
         set_at(&mut object, &["spec", "updateStrategy"], strategy.clone());
