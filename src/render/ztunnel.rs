@@ -1,15 +1,673 @@
-//! The `ztunnel` component. (Being written.)
+//! The `ztunnel` component: ambient mode's node proxy (the `ztunnel` daemon set), its service
+//! account and the optional resource quota, network policy and `OpenShift` RBAC.
+//!
+//! Unlike the other charts, ztunnel's reads its settings at the top level: istioctl flattens
+//! `values.ztunnel` and the global values there before rendering (see [`super::values`]), so every
+//! path below is a top-level one (`hub`, not `global.hub`). Object names follow `resourceName`
+//! (the default profile sets it to `ztunnel`).
 
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::apps::v1::{DaemonSet, DaemonSetSpec};
+use k8s_openapi::api::core::v1::{
+    Capabilities, ClusterTrustBundleProjection, ConfigMapVolumeSource, Container, ContainerPort,
+    EmptyDirVolumeSource, HTTPGetAction, PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource,
+    SecurityContext, ServiceAccount, ServiceAccountTokenProjection, Volume, VolumeMount,
+    VolumeProjection,
+};
+use k8s_openapi::api::networking::v1::{
+    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
+    NetworkPolicySpec,
+};
+use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, PolicyRule, RoleRef, Subject};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
 use super::ChartContext;
+use super::cni::{
+    RELEASE, common_labels, env_map, field_env, first_set, host_path_volume, owner_name, plain_env,
+    pull_secrets, resource_env, resource_quota, resource_requirements, retype_resource_amounts,
+    set_at, string_map, to_json,
+};
+use super::context::truthy;
+
+/// The `app.kubernetes.io/name` and `app` label value, whatever `resourceName` says.
+const APP: &str = "ztunnel";
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
 pub fn defaults() -> Value {
-    json!({})
+    json!({
+        "hub": "registry.istio.io/testing",
+        "tag": "latest",
+        "variant": "",
+        "image": "ztunnel",
+        "network": "",
+        "global": {"networkPolicy": {"enabled": false}},
+        "resourceName": "",
+        "labels": {},
+        "annotations": {},
+        "volumeMounts": [],
+        "volumes": [],
+        "tolerations": [
+            {"effect": "NoSchedule", "operator": "Exists"},
+            {"key": "CriticalAddonsOnly", "operator": "Exists"},
+            {"effect": "NoExecute", "operator": "Exists"}
+        ],
+        "podAnnotations": {"prometheus.io/port": "15020", "prometheus.io/scrape": "true"},
+        "podLabels": {},
+        "resources": {"requests": {"cpu": "200m", "memory": "512Mi"}},
+        "resourceQuotas": {"enabled": false, "pods": 5000},
+        "peerCaCrl": {"enabled": false},
+        "imagePullSecrets": [],
+        "env": {},
+        "imagePullPolicy": "",
+        "multiCluster": {"clusterName": ""},
+        "meshConfig": {"defaultConfig": {"proxyMetadata": {}}},
+        "terminationGracePeriodSeconds": 30,
+        "revision": "",
+        "caAddress": "",
+        "xdsAddress": "",
+        "istioNamespace": "istio-system",
+        "logLevel": "info",
+        "logAsJson": false,
+        "seLinuxOptions": {},
+        "resourceScope": "all",
+        "updateStrategy": {
+            "type": "RollingUpdate",
+            "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}
+        },
+        "dnsPolicy": "",
+        "dnsConfig": {}
+    })
 }
 
 /// Renders the component's objects.
-pub fn render(_context: &ChartContext) -> Result<Vec<Value>, String> {
-    Ok(Vec::new())
+pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
+    let v = context;
+    let name = resource_name(v);
+    let scope = v.str("resourceScope");
+    let cluster_scoped = scope == "all" || scope == "cluster";
+    let namespace_scoped = scope == "all" || scope == "namespace";
+    let mut objects = Vec::new();
+    if namespace_scoped {
+        objects.push(to_json(&ServiceAccount {
+            metadata: meta(v, &name),
+            image_pull_secrets: pull_secrets(v.get("imagePullSecrets")),
+            ..ServiceAccount::default()
+        })?);
+    }
+    if cluster_scoped && v.str("platform") == "openshift" {
+        objects.extend(openshift_rbac(v, &name)?);
+    }
+    if namespace_scoped {
+        objects.push(daemon_set(v, &name)?);
+        if v.truthy("resourceQuotas.enabled") {
+            let mut labels = common_labels(APP);
+            labels.extend(v.get("labels").map(string_map).unwrap_or_default());
+            objects.push(to_json(&resource_quota(
+                &name,
+                v.namespace(),
+                labels,
+                &v.str("resourceQuotas.pods"),
+            ))?);
+        }
+    }
+    if v.truthy("global.networkPolicy.enabled") {
+        objects.push(to_json(&network_policy(v, &name))?);
+    }
+    Ok(objects)
+}
+
+/// `resourceName`, defaulting to `ztunnel`.
+fn resource_name(v: &ChartContext) -> String {
+    match v.str("resourceName") {
+        empty if empty.is_empty() => APP.into(),
+        name => name,
+    }
+}
+
+/// The user's `annotations`, plus `istio.io/rev` for a revisioned install. Always written, even
+/// when empty, as the chart does.
+fn annotations(v: &ChartContext) -> BTreeMap<String, String> {
+    let mut annotations = v.get("annotations").map(string_map).unwrap_or_default();
+    let revision = v.revision();
+    if !revision.is_empty() {
+        annotations.insert("istio.io/rev".into(), revision);
+    }
+    annotations
+}
+
+/// Metadata of the service account and the daemon set.
+fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
+    let mut labels = common_labels(APP);
+    labels.extend(v.get("labels").map(string_map).unwrap_or_default());
+    ObjectMeta {
+        name: Some(name.into()),
+        namespace: Some(v.namespace().into()),
+        labels: Some(labels),
+        annotations: Some(annotations(v)),
+        ..ObjectMeta::default()
+    }
+}
+
+/// `OpenShift` only: let ztunnel use the privileged security context constraint.
+fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, String> {
+    let mut labels = common_labels(APP);
+    labels.insert("app".into(), APP.into());
+    labels.insert("release".into(), name.into());
+    labels.insert(
+        "install.operator.istio.io/owning-resource".into(),
+        owner_name(v),
+    );
+    let metadata = ObjectMeta {
+        name: Some(name.into()),
+        labels: Some(labels),
+        annotations: Some(annotations(v)),
+        ..ObjectMeta::default()
+    };
+    let role = ClusterRole {
+        metadata: metadata.clone(),
+        rules: Some(vec![PolicyRule {
+            api_groups: Some(vec!["security.openshift.io".into()]),
+            resources: Some(vec!["securitycontextconstraints".into()]),
+            resource_names: Some(vec!["privileged".into()]),
+            verbs: vec!["use".into()],
+            ..PolicyRule::default()
+        }]),
+        ..ClusterRole::default()
+    };
+    let binding = ClusterRoleBinding {
+        metadata,
+        role_ref: RoleRef {
+            api_group: Some("rbac.authorization.k8s.io".into()),
+            kind: "ClusterRole".into(),
+            name: name.into(),
+        },
+        subjects: Some(vec![Subject {
+            kind: "ServiceAccount".into(),
+            name: name.into(),
+            namespace: Some(v.namespace().into()),
+            ..Subject::default()
+        }]),
+    };
+    Ok(vec![to_json(&role)?, to_json(&binding)?])
+}
+
+/// istiod's address for a revision: the default CA and XDS endpoint.
+fn istiod_address(v: &ChartContext) -> String {
+    format!(
+        "istiod{}.{}.svc:15012",
+        v.revision_suffix(),
+        v.str("istioNamespace")
+    )
+}
+
+fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
+    let revision = v.revision();
+    let app_selector = BTreeMap::from([("app".to_string(), APP.to_string())]);
+
+    let mut pod_labels = common_labels(APP);
+    pod_labels.insert("sidecar.istio.io/inject".into(), "false".into());
+    pod_labels.insert("istio.io/dataplane-mode".into(), "none".into());
+    pod_labels.insert("app".into(), APP.into());
+    pod_labels.extend(v.get("podLabels").map(string_map).unwrap_or_default());
+    let mut pod_annotations =
+        BTreeMap::from([("sidecar.istio.io/inject".to_string(), "false".to_string())]);
+    if !revision.is_empty() {
+        pod_annotations.insert("istio.io/rev".into(), revision.clone());
+    }
+    pod_annotations.extend(v.get("podAnnotations").map(string_map).unwrap_or_default());
+
+    let mut node_selector = BTreeMap::from([("kubernetes.io/os".to_string(), "linux".to_string())]);
+    node_selector.extend(v.get("nodeSelector").map(string_map).unwrap_or_default());
+
+    let image = v.str("image");
+    let image = if image.contains('/') {
+        image
+    } else {
+        let image = if image.is_empty() { APP.into() } else { image };
+        let variant = v.str("variant");
+        let suffix = if variant.is_empty() {
+            String::new()
+        } else {
+            format!("-{variant}")
+        };
+        format!("{}/{image}:{}{suffix}", v.str("hub"), v.str("tag"))
+    };
+
+    let grace = v.str("terminationGracePeriodSeconds");
+    let or_istiod = |path: &str| match v.str(path) {
+        empty if empty.is_empty() => istiod_address(v),
+        address => address,
+    };
+    let mut env = vec![
+        plain_env("CA_ADDRESS", &or_istiod("caAddress")),
+        plain_env("XDS_ADDRESS", &or_istiod("xdsAddress")),
+    ];
+    if v.truthy("logAsJson") {
+        env.push(plain_env("LOG_FORMAT", "json"));
+    }
+    if v.truthy("network") {
+        env.push(plain_env("NETWORK", &v.str("network")));
+    }
+    let cluster = first_set(v, &["multiCluster.clusterName"]);
+    env.extend([
+        plain_env("RUST_LOG", &v.str("logLevel")),
+        plain_env("RUST_BACKTRACE", "1"),
+        plain_env(
+            "ISTIO_META_CLUSTER_ID",
+            if cluster.is_empty() {
+                "Kubernetes"
+            } else {
+                &cluster
+            },
+        ),
+        plain_env("INPOD_ENABLED", "true"),
+        plain_env("TERMINATION_GRACE_PERIOD_SECONDS", &grace),
+        field_env("POD_NAME", "metadata.name", None),
+        field_env("POD_NAMESPACE", "metadata.namespace", None),
+        field_env("NODE_NAME", "spec.nodeName", None),
+        field_env("INSTANCE_IP", "status.podIP", None),
+        field_env("SERVICE_ACCOUNT", "spec.serviceAccountName", None),
+    ]);
+    env.extend(
+        env_map(v.get("meshConfig.defaultConfig.proxyMetadata"))
+            .into_iter()
+            .map(|(key, value)| plain_env(&key, &value)),
+    );
+    env.push(resource_env("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
+    // These tell ztunnel its CPU budget only when one is actually set.
+    if v.truthy("resources") {
+        if v.truthy("resources.limits.cpu") {
+            env.push(resource_env("ZTUNNEL_RESOURCE_CPU_LIMIT", "limits.cpu"));
+        }
+        if v.truthy("resources.requests.cpu") {
+            env.push(resource_env("ZTUNNEL_RESOURCE_CPU_REQUEST", "requests.cpu"));
+        }
+    }
+    env.extend(
+        env_map(v.get("env"))
+            .into_iter()
+            .map(|(key, value)| plain_env(&key, &value)),
+    );
+    let crl = v.truthy("peerCaCrl.enabled");
+    if crl {
+        env.push(plain_env(
+            "CRL_PATH",
+            "/var/run/secrets/istio/crl/ca-crl.pem",
+        ));
+    }
+
+    let mount = |path: &str, name: &str| VolumeMount {
+        mount_path: path.into(),
+        name: name.into(),
+        ..VolumeMount::default()
+    };
+    let mut mounts = vec![
+        mount("/var/run/secrets/istio", "istiod-ca-cert"),
+        mount("/var/run/secrets/tokens", "istio-token"),
+        mount("/var/run/ztunnel", "cni-ztunnel-sock-dir"),
+        mount("/tmp", "tmp"),
+    ];
+    if crl {
+        mounts.push(VolumeMount {
+            read_only: Some(true),
+            ..mount("/var/run/secrets/istio/crl", "crl-volume")
+        });
+    }
+
+    let bundle = v.str("trustBundleName");
+    // The chart compares with a boolean `true`; a string "true" does not count.
+    let trust_bundle_api = v.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == Some(&Value::Bool(true));
+    let ca_volume = if trust_bundle_api {
+        let bundle = if bundle.is_empty() {
+            "root-cert"
+        } else {
+            &bundle
+        };
+        Volume {
+            name: "istiod-ca-cert".into(),
+            projected: Some(ProjectedVolumeSource {
+                sources: Some(vec![VolumeProjection {
+                    cluster_trust_bundle: Some(ClusterTrustBundleProjection {
+                        name: Some(format!("istio.io:istiod-ca:{bundle}")),
+                        path: "root-cert.pem".into(),
+                        ..ClusterTrustBundleProjection::default()
+                    }),
+                    ..VolumeProjection::default()
+                }]),
+                ..ProjectedVolumeSource::default()
+            }),
+            ..Volume::default()
+        }
+    } else {
+        let bundle = if bundle.is_empty() {
+            "istio-ca-root-cert"
+        } else {
+            &bundle
+        };
+        Volume {
+            name: "istiod-ca-cert".into(),
+            config_map: Some(ConfigMapVolumeSource {
+                name: bundle.into(),
+                ..ConfigMapVolumeSource::default()
+            }),
+            ..Volume::default()
+        }
+    };
+    let mut volumes = vec![
+        Volume {
+            name: "istio-token".into(),
+            projected: Some(ProjectedVolumeSource {
+                sources: Some(vec![VolumeProjection {
+                    service_account_token: Some(ServiceAccountTokenProjection {
+                        path: "istio-token".into(),
+                        expiration_seconds: Some(43200),
+                        audience: Some("istio-ca".into()),
+                        ..ServiceAccountTokenProjection::default()
+                    }),
+                    ..VolumeProjection::default()
+                }]),
+                ..ProjectedVolumeSource::default()
+            }),
+            ..Volume::default()
+        },
+        ca_volume,
+        host_path_volume(
+            "cni-ztunnel-sock-dir",
+            "/var/run/ztunnel",
+            Some("DirectoryOrCreate"),
+        ),
+        Volume {
+            name: "tmp".into(),
+            empty_dir: Some(EmptyDirVolumeSource::default()),
+            ..Volume::default()
+        },
+    ];
+    if crl {
+        volumes.push(Volume {
+            name: "crl-volume".into(),
+            config_map: Some(ConfigMapVolumeSource {
+                name: "istio-ca-crl".into(),
+                optional: Some(true),
+                ..ConfigMapVolumeSource::default()
+            }),
+            ..Volume::default()
+        });
+    }
+
+    let pull_policy = v.str("imagePullPolicy");
+    let container = Container {
+        name: "istio-proxy".into(),
+        image: Some(image),
+        ports: Some(vec![ContainerPort {
+            container_port: 15020,
+            name: Some("ztunnel-stats".into()),
+            protocol: Some("TCP".into()),
+            ..ContainerPort::default()
+        }]),
+        resources: v.get("resources").and_then(resource_requirements),
+        image_pull_policy: (!pull_policy.is_empty()).then_some(pull_policy),
+        security_context: Some(SecurityContext {
+            allow_privilege_escalation: Some(true),
+            privileged: Some(false),
+            capabilities: Some(Capabilities {
+                drop: Some(vec!["ALL".into()]),
+                add: Some(vec![
+                    "NET_ADMIN".into(),
+                    "SYS_ADMIN".into(),
+                    "NET_RAW".into(),
+                ]),
+            }),
+            read_only_root_filesystem: Some(true),
+            run_as_group: Some(1337),
+            run_as_non_root: Some(false),
+            run_as_user: Some(0),
+            ..SecurityContext::default()
+        }),
+        readiness_probe: Some(Probe {
+            http_get: Some(HTTPGetAction {
+                port: IntOrString::Int(15021),
+                path: Some("/healthz/ready".into()),
+                ..HTTPGetAction::default()
+            }),
+            ..Probe::default()
+        }),
+        args: Some(vec!["proxy".into(), "ztunnel".into()]),
+        env: Some(env),
+        volume_mounts: Some(mounts),
+        ..Container::default()
+    };
+    let dns_policy = v.str("dnsPolicy");
+    let daemon_set = DaemonSet {
+        metadata: meta(v, name),
+        spec: DaemonSetSpec {
+            selector: LabelSelector {
+                match_labels: Some(app_selector),
+                ..LabelSelector::default()
+            },
+            template: PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    labels: Some(pod_labels),
+                    annotations: Some(pod_annotations),
+                    ..ObjectMeta::default()
+                }),
+                spec: Some(PodSpec {
+                    node_selector: Some(node_selector),
+                    service_account_name: Some(name.into()),
+                    dns_policy: (!dns_policy.is_empty()).then_some(dns_policy),
+                    containers: vec![container],
+                    priority_class_name: Some("system-node-critical".into()),
+                    termination_grace_period_seconds: v.int("terminationGracePeriodSeconds"),
+                    volumes: Some(volumes),
+                    ..PodSpec::default()
+                }),
+            },
+            ..DaemonSetSpec::default()
+        },
+        ..DaemonSet::default()
+    };
+    let mut object = to_json(&daemon_set)?;
+    retype_resource_amounts(&mut object);
+    // Free-form chart values, written as the user gave them.
+    if let Some(strategy) = v.get("updateStrategy").filter(|s| truthy(s)) {
+        set_at(&mut object, &["spec", "updateStrategy"], strategy.clone());
+    }
+    for (key, field) in [
+        ("affinity", "affinity"),
+        ("tolerations", "tolerations"),
+        ("dnsConfig", "dnsConfig"),
+    ] {
+        if let Some(value) = v.get(key).filter(|value| truthy(value)) {
+            set_at(
+                &mut object,
+                &["spec", "template", "spec", field],
+                value.clone(),
+            );
+        }
+    }
+    let pod = &mut object["spec"]["template"]["spec"];
+    if let Some(options) = v.get("seLinuxOptions").filter(|o| truthy(o)) {
+        pod["containers"][0]["securityContext"]["seLinuxOptions"] = options.clone();
+    }
+    for (key, list) in [("volumeMounts", "containers"), ("volumes", "volumes")] {
+        let Some(extra) = v.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        let target = if list == "containers" {
+            &mut pod["containers"][0]["volumeMounts"]
+        } else {
+            &mut pod["volumes"]
+        };
+        if let Value::Array(items) = target {
+            items.extend(extra.iter().cloned());
+        }
+    }
+    Ok(object)
+}
+
+fn network_policy(v: &ChartContext, name: &str) -> NetworkPolicy {
+    let rule = |ports: &[(&str, i32)]| NetworkPolicyIngressRule {
+        ports: Some(
+            ports
+                .iter()
+                .map(|(protocol, port)| NetworkPolicyPort {
+                    protocol: Some((*protocol).into()),
+                    port: Some(IntOrString::Int(*port)),
+                    ..NetworkPolicyPort::default()
+                })
+                .collect(),
+        ),
+        ..NetworkPolicyIngressRule::default()
+    };
+    let mut labels = common_labels(APP);
+    labels.insert("app".into(), APP.into());
+    labels.insert("istio.io/rev".into(), v.revision_or_default());
+    labels.insert(
+        "install.operator.istio.io/owning-resource".into(),
+        owner_name(v),
+    );
+    labels.insert("operator.istio.io/component".into(), "Ztunnel".into());
+    labels.insert("release".into(), RELEASE.into());
+    NetworkPolicy {
+        metadata: ObjectMeta {
+            name: Some(format!("{name}{}", v.revision_suffix())),
+            namespace: Some(v.namespace().into()),
+            labels: Some(labels),
+            ..ObjectMeta::default()
+        },
+        spec: Some(NetworkPolicySpec {
+            pod_selector: Some(LabelSelector {
+                match_labels: Some(BTreeMap::from([("app".to_string(), APP.to_string())])),
+                ..LabelSelector::default()
+            }),
+            policy_types: Some(vec!["Ingress".into(), "Egress".into()]),
+            // Readiness, metrics, admin, HBONE, outbound, inbound plaintext, DNS capture.
+            ingress: Some(vec![
+                rule(&[("TCP", 15021)]),
+                rule(&[("TCP", 15020)]),
+                rule(&[("TCP", 15000)]),
+                rule(&[("TCP", 15008)]),
+                rule(&[("TCP", 15001)]),
+                rule(&[("TCP", 15006)]),
+                rule(&[("TCP", 15053), ("UDP", 15053)]),
+            ]),
+            egress: Some(vec![NetworkPolicyEgressRule::default()]),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api;
+    use crate::merge::overlay;
+    use crate::render::cni::go_text;
+    use crate::render::{ComponentInstance, ComponentName};
+
+    fn context(values: Value) -> ChartContext {
+        let instance = ComponentInstance {
+            component: ComponentName::Ztunnel,
+            name: None,
+            namespace: "istio-system".into(),
+            raw: Value::Null,
+            spec: api::GatewayComponent::default(),
+        };
+        let mut merged = defaults();
+        overlay(
+            &mut merged,
+            json!({"hub": "docker.io/istio", "tag": "1.31.0", "resourceName": "ztunnel"}),
+        );
+        overlay(&mut merged, values);
+        ChartContext {
+            instance,
+            values: merged,
+            merged: Value::Null,
+        }
+    }
+
+    fn find<'a>(objects: &'a [Value], kind: &str, name: &str) -> &'a Value {
+        objects
+            .iter()
+            .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
+            .unwrap_or_else(|| panic!("{kind}/{name} not rendered"))
+    }
+
+    fn env_names(ds: &Value) -> Vec<String> {
+        ds["spec"]["template"]["spec"]["containers"][0]["env"]
+            .as_array()
+            .map(|list| list.iter().map(|e| go_text(&e["name"])).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn default_render_matches_the_chart() {
+        let objects = render(&context(json!({}))).expect("renders");
+        assert_eq!(objects.len(), 2);
+        let sa = find(&objects, "ServiceAccount", "ztunnel");
+        assert_eq!(sa["metadata"]["annotations"], json!({}));
+        let ds = find(&objects, "DaemonSet", "ztunnel");
+        let container = &ds["spec"]["template"]["spec"]["containers"][0];
+        assert_eq!(container["image"], "docker.io/istio/ztunnel:1.31.0");
+        assert_eq!(
+            container["env"][0]["value"],
+            "istiod.istio-system.svc:15012"
+        );
+        assert_eq!(container["resources"]["requests"]["memory"], "512Mi");
+        assert_eq!(ds["spec"]["updateStrategy"]["rollingUpdate"]["maxSurge"], 1);
+        assert_eq!(
+            ds["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"],
+            "15020"
+        );
+        let names = env_names(ds);
+        assert!(names.contains(&"ZTUNNEL_RESOURCE_CPU_REQUEST".to_string()));
+        assert!(!names.contains(&"ZTUNNEL_RESOURCE_CPU_LIMIT".to_string()));
+    }
+
+    #[test]
+    fn revision_platform_and_values_apply() {
+        let objects = render(&context(json!({
+            "revision": "canary",
+            "platform": "openshift",
+            "variant": "distroless",
+            "resourceName": "zt",
+            "resourceQuotas": {"enabled": true},
+            "global": {"networkPolicy": {"enabled": true}},
+            "seLinuxOptions": {"type": "spc_t"},
+            "meshConfig": {"defaultConfig": {"proxyMetadata": {"ISTIO_META_ENABLE_HBONE": "true"}}},
+            "resources": {"limits": {"cpu": "200m"}},
+            "env": {"ENABLE_CLUSTER_TRUST_BUNDLE_API": true}
+        })))
+        .expect("renders");
+        let ds = find(&objects, "DaemonSet", "zt");
+        assert_eq!(ds["metadata"]["annotations"]["istio.io/rev"], "canary");
+        let pod = &ds["spec"]["template"]["spec"];
+        assert_eq!(pod["serviceAccountName"], "zt");
+        assert_eq!(
+            pod["containers"][0]["image"],
+            "docker.io/istio/ztunnel:1.31.0-distroless"
+        );
+        assert_eq!(
+            pod["containers"][0]["env"][0]["value"],
+            "istiod-canary.istio-system.svc:15012"
+        );
+        assert_eq!(
+            pod["containers"][0]["securityContext"]["seLinuxOptions"]["type"],
+            "spc_t"
+        );
+        assert_eq!(
+            pod["volumes"][1]["projected"]["sources"][0]["clusterTrustBundle"]["name"],
+            "istio.io:istiod-ca:root-cert"
+        );
+        let names = env_names(ds);
+        assert!(names.contains(&"ISTIO_META_ENABLE_HBONE".to_string()));
+        assert!(names.contains(&"ZTUNNEL_RESOURCE_CPU_LIMIT".to_string()));
+        let role = find(&objects, "ClusterRole", "zt");
+        assert_eq!(role["metadata"]["labels"]["release"], "zt");
+        find(&objects, "ClusterRoleBinding", "zt");
+        find(&objects, "ResourceQuota", "zt");
+        let policy = find(&objects, "NetworkPolicy", "zt-canary");
+        assert_eq!(policy["spec"]["ingress"][6]["ports"][1]["protocol"], "UDP");
+    }
 }
