@@ -1,0 +1,1 @@
+//! Render checks for the pilot component against concrete fields istioctl writes.
