@@ -252,8 +252,7 @@ pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, Str
         let mut data = BTreeMap::new();
         if let Some(kinds) = kinds.as_object() {
             for (kind, overlay) in kinds {
-                // The chart writes `|` blocks: the trimmed YAML plus one newline.
-                data.insert(kind.clone(), format!("{}\n", text::to_yaml(overlay).trim()));
+                data.insert(kind.clone(), text::to_yaml(overlay).trim().to_string());
             }
         }
         let labels = pilot.owned_labels(&[("gateway.istio.io/defaults-for-class", class)]);

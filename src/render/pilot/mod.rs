@@ -128,8 +128,9 @@ fn global_defaults() -> Value {
         "certSigners": [],
         "defaultPodDisruptionBudget": { "enabled": true },
         "defaultResources": { "requests": { "cpu": "10m" } },
-        "hub": release::DEFAULT_HUB,
-        "tag": release::DEFAULT_TAG,
+            // istioctl always passes its own hub and tag; these are the chart's fallbacks.
+            "hub": "registry.istio.io/testing",
+            "tag": "latest",
         "variant": "",
         "imagePullPolicy": "",
         "imagePullSecrets": [],
