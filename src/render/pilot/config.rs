@@ -1,4 +1,4 @@
-//! istiod's ConfigMaps: the mesh config (`istio`), the published chart values (`values`), the
+//! istiod's `ConfigMaps`: the mesh config (`istio`), the published chart values (`values`), the
 //! extra JWKS root and the per-GatewayClass defaults.
 
 use std::collections::BTreeMap;
@@ -34,7 +34,7 @@ fn config_map(
     to_json(&object, "ConfigMap")
 }
 
-/// The `istio` ConfigMap: the mesh config istiod and the proxies start from, and the mesh networks.
+/// The `istio` `ConfigMap`: the mesh config istiod and the proxies start from, and the mesh networks.
 pub(super) fn mesh_config_map(pilot: &Pilot) -> Result<Value, String> {
     let data = BTreeMap::from([
         ("mesh".to_string(), mesh_text(pilot)),
@@ -51,7 +51,11 @@ pub(super) fn mesh_config_map(pilot: &Pilot) -> Result<Value, String> {
 
 /// `networks:` followed by `global.meshNetworks`.
 fn mesh_networks_text(pilot: &Pilot) -> String {
-    match pilot.values.get("global.meshNetworks").filter(|n| truthy(n)) {
+    match pilot
+        .values
+        .get("global.meshNetworks")
+        .filter(|n| truthy(n))
+    {
         Some(networks) => {
             let body = text::to_yaml(networks);
             let indented: Vec<String> = body
@@ -201,7 +205,7 @@ fn reparse_scalar(value: &Value) -> Value {
     }
 }
 
-/// The `values` ConfigMap: the values istioctl passed to the chart and the merged result, for
+/// The `values` `ConfigMap`: the values istioctl passed to the chart and the merged result, for
 /// debugging and tools (istiod ignores it).
 pub(super) fn values_config_map(pilot: &Pilot, original: &ChartContext) -> Result<Value, String> {
     let passed = component_values(&original.merged, &original.instance);
@@ -242,9 +246,13 @@ pub(super) fn jwks_config_map(pilot: &Pilot) -> Result<Value, String> {
     )
 }
 
-/// One ConfigMap per `gatewayClasses` entry: the defaults istiod applies to that class's Gateways.
+/// One `ConfigMap` per `gatewayClasses` entry: the defaults istiod applies to that class's Gateways.
 pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, String> {
-    let Some(classes) = pilot.values.get("gatewayClasses").and_then(Value::as_object) else {
+    let Some(classes) = pilot
+        .values
+        .get("gatewayClasses")
+        .and_then(Value::as_object)
+    else {
         return Ok(Vec::new());
     };
     let mut objects = Vec::new();

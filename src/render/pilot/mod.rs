@@ -1,9 +1,9 @@
 //! The `pilot` component: istiod, the Istio control plane.
 //!
 //! Renders what Istio's `istio-discovery` chart installs: istiod's identity and RBAC, the mesh
-//! config and values ConfigMaps, the Deployment with its Service, autoscaler and disruption
+//! config and values `ConfigMaps`, the Deployment with its Service, autoscaler and disruption
 //! budget, the injection and validation webhooks, and (for remote clusters) the Service that
-//! points at a remote istiod. The sidecar-injector ConfigMap comes from [`super::injector`].
+//! points at a remote istiod. The sidecar-injector `ConfigMap` comes from [`super::injector`].
 //!
 //! The chart reads settings both at the top level and under `pilot.` (a legacy prefix); like the
 //! chart, [`chart_view`] copies `pilot.*` over the top level before anything is rendered.
@@ -25,7 +25,7 @@ use crate::release;
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
 ///
-/// The whole tree is kept, not just the keys the render reads: the `values` ConfigMap publishes
+/// The whole tree is kept, not just the keys the render reads: the `values` `ConfigMap` publishes
 /// the merged values, and the injector templates read `global.proxy.*` and friends from here.
 pub fn defaults() -> Value {
     let mut chart = json!({
@@ -45,46 +45,52 @@ pub fn defaults() -> Value {
         "seccompProfile": {},
         "cni": { "enabled": false, "provider": "default" },
     });
-    overlay(&mut chart, json!({
-        "extraContainerArgs": [],
-        "env": {},
-        "envVarFrom": [],
-        "taint": { "enabled": false, "namespace": "", "name": "cni.istio.io/not-ready" },
-        "affinity": {},
-        "tolerations": [],
-        "cpu": { "targetAverageUtilization": 80 },
-        "memory": {},
-        "volumeMounts": [],
-        "volumes": [],
-        "initContainers": [],
-        "nodeSelector": {},
-        "podAnnotations": {},
-        "serviceAnnotations": {},
-        "serviceAccountAnnotations": {},
-        "sidecarInjectorWebhookAnnotations": {},
-        "topologySpreadConstraints": [],
-    }));
-    overlay(&mut chart, json!({
-        "jwksResolverExtraRootCA": "",
-        "keepaliveMaxServerConnectionAge": "30m",
-        "deploymentLabels": {},
-        "deploymentAnnotations": {},
-        "configMap": true,
-        "podLabels": {},
-        "ipFamilyPolicy": "",
-        "ipFamilies": [],
-        "trustedZtunnelNamespace": "",
-        "trustedZtunnelName": "",
-        "revision": "",
-        "revisionTags": [],
-        "ownerName": "",
-        "meshConfig": { "enablePrometheusMerge": true },
-        "experimental": { "stableValidationPolicy": false },
-        "base": { "enableIstioConfigCRDs": true },
-        "gateways": { "securityContext": {}, "seccompProfile": {} },
-        "gatewayClasses": {},
-        "pdb": { "minAvailable": 1, "unhealthyPodEvictionPolicy": "" },
-    }));
+    overlay(
+        &mut chart,
+        json!({
+            "extraContainerArgs": [],
+            "env": {},
+            "envVarFrom": [],
+            "taint": { "enabled": false, "namespace": "", "name": "cni.istio.io/not-ready" },
+            "affinity": {},
+            "tolerations": [],
+            "cpu": { "targetAverageUtilization": 80 },
+            "memory": {},
+            "volumeMounts": [],
+            "volumes": [],
+            "initContainers": [],
+            "nodeSelector": {},
+            "podAnnotations": {},
+            "serviceAnnotations": {},
+            "serviceAccountAnnotations": {},
+            "sidecarInjectorWebhookAnnotations": {},
+            "topologySpreadConstraints": [],
+        }),
+    );
+    overlay(
+        &mut chart,
+        json!({
+            "jwksResolverExtraRootCA": "",
+            "keepaliveMaxServerConnectionAge": "30m",
+            "deploymentLabels": {},
+            "deploymentAnnotations": {},
+            "configMap": true,
+            "podLabels": {},
+            "ipFamilyPolicy": "",
+            "ipFamilies": [],
+            "trustedZtunnelNamespace": "",
+            "trustedZtunnelName": "",
+            "revision": "",
+            "revisionTags": [],
+            "ownerName": "",
+            "meshConfig": { "enablePrometheusMerge": true },
+            "experimental": { "stableValidationPolicy": false },
+            "base": { "enableIstioConfigCRDs": true },
+            "gateways": { "securityContext": {}, "seccompProfile": {} },
+            "gatewayClasses": {},
+            "pdb": { "minAvailable": 1, "unhealthyPodEvictionPolicy": "" },
+        }),
+    );
     overlay(&mut chart, injection_defaults());
     chart["global"] = global_defaults();
     chart
@@ -170,33 +176,36 @@ fn global_defaults() -> Value {
             "statusPort": 15020,
             "tracer": "none",
     });
-    overlay(&mut global, json!({
-        "proxy_init": { "image": "proxyv2", "forceApplyIptables": false },
-        "remotePilotAddress": "",
-        "caAddress": "",
-        "externalIstiod": false,
-        "configCluster": false,
-        "configValidation": true,
-        "meshID": "",
-        "meshNetworks": {},
-        "mountMtlsCerts": false,
-        "multiCluster": { "clusterName": "" },
-        "network": "",
-        "pilotCertProvider": "istiod",
-        "sds": { "token": { "aud": "istio-ca" } },
-        "sts": { "servicePort": 0 },
-        "caName": "",
-        "waypoint": {
-            "resources": {
-                "requests": { "cpu": "100m", "memory": "128Mi" },
-                "limits": { "cpu": "2", "memory": "1Gi" },
+    overlay(
+        &mut global,
+        json!({
+            "proxy_init": { "image": "proxyv2", "forceApplyIptables": false },
+            "remotePilotAddress": "",
+            "caAddress": "",
+            "externalIstiod": false,
+            "configCluster": false,
+            "configValidation": true,
+            "meshID": "",
+            "meshNetworks": {},
+            "mountMtlsCerts": false,
+            "multiCluster": { "clusterName": "" },
+            "network": "",
+            "pilotCertProvider": "istiod",
+            "sds": { "token": { "aud": "istio-ca" } },
+            "sts": { "servicePort": 0 },
+            "caName": "",
+            "waypoint": {
+                "resources": {
+                    "requests": { "cpu": "100m", "memory": "128Mi" },
+                    "limits": { "cpu": "2", "memory": "1Gi" },
+                },
+                "affinity": {},
+                "topologySpreadConstraints": [],
+                "nodeSelector": {},
+                "tolerations": [],
             },
-            "affinity": {},
-            "topologySpreadConstraints": [],
-            "nodeSelector": {},
-            "tolerations": [],
-        },
-    }));
+        }),
+    );
     global
 }
 
@@ -321,26 +330,6 @@ impl<'a> Pilot<'a> {
         }
     }
 
-    /// The labels every object of the chart carries (the chart's `istio.labels`).
-    pub fn common_labels(&self) -> BTreeMap<String, String> {
-        labels(&[
-            ("app.kubernetes.io/instance", "istio"),
-            ("app.kubernetes.io/part-of", "istio"),
-            ("app.kubernetes.io/version", release::ISTIO_VERSION),
-        ])
-    }
-
-    /// Common labels plus `app.kubernetes.io/name` and `release`, with `extra` on top.
-    pub fn labels(&self, name: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
-        let mut all = self.common_labels();
-        all.insert("app.kubernetes.io/name".into(), name.into());
-        all.insert("release".into(), "istio".into());
-        for (key, value) in extra {
-            all.insert((*key).to_string(), (*value).to_string());
-        }
-        all
-    }
-
     /// The labels of objects the operator owns (`istio.io/rev`, owner and component) plus `extra`.
     pub fn owned_labels(&self, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
         let owner = self.values.str("ownerName");
@@ -350,7 +339,7 @@ impl<'a> Pilot<'a> {
             owner
         };
         let revision = self.revision_label();
-        let mut all = self.labels(
+        let mut all = chart_labels(
             "istiod",
             &[
                 ("istio.io/rev", revision.as_str()),
@@ -363,6 +352,26 @@ impl<'a> Pilot<'a> {
         }
         all
     }
+}
+
+/// The labels every object of the chart carries (the chart's `istio.labels`, minus Helm's own).
+pub(crate) fn common_labels() -> BTreeMap<String, String> {
+    labels(&[
+        ("app.kubernetes.io/instance", "istio"),
+        ("app.kubernetes.io/part-of", "istio"),
+        ("app.kubernetes.io/version", release::ISTIO_VERSION),
+    ])
+}
+
+/// Common labels plus `app.kubernetes.io/name` and `release`, with `extra` on top.
+pub(crate) fn chart_labels(name: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
+    let mut all = common_labels();
+    all.insert("app.kubernetes.io/name".into(), name.into());
+    all.insert("release".into(), "istio".into());
+    for (key, value) in extra {
+        all.insert((*key).to_string(), (*value).to_string());
+    }
+    all
 }
 
 /// A label map from pairs.

@@ -1,4 +1,4 @@
-//! istiod's identity and permissions: its ServiceAccount, namespace Role, the cluster roles for
+//! istiod's identity and permissions: its `ServiceAccount`, namespace Role, the cluster roles for
 //! discovery and the gateway deployment controller, and the reader role multicluster secrets use.
 
 use k8s_openapi::api::core::v1::{LocalObjectReference, ServiceAccount};
@@ -8,7 +8,7 @@ use k8s_openapi::api::rbac::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::Value;
 
-use super::{Pilot, string_map, text, to_json};
+use super::{Pilot, chart_labels, string_map, text, to_json};
 
 /// A rule from API groups, resources and verbs.
 fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> PolicyRule {
@@ -21,7 +21,9 @@ fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> PolicyRule {
     }
 }
 
-const ALL_VERBS: &[&str] = &["get", "watch", "list", "update", "patch", "create", "delete"];
+const ALL_VERBS: &[&str] = &[
+    "get", "watch", "list", "update", "patch", "create", "delete",
+];
 const READ: &[&str] = &["get", "list", "watch"];
 const READ_WATCH_FIRST: &[&str] = &["get", "watch", "list"];
 const ISTIO_GROUPS: &[&str] = &[
@@ -52,7 +54,7 @@ pub(super) fn service_account(pilot: &Pilot) -> Result<Value, String> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(pilot.labels("istiod", &[("app", "istiod")])),
+            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
             annotations: (!annotations.is_empty()).then_some(annotations),
             ..ObjectMeta::default()
         },
@@ -76,7 +78,7 @@ pub(super) fn role(pilot: &Pilot) -> Result<Value, String> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(pilot.labels("istiod", &[("app", "istiod")])),
+            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
             ..ObjectMeta::default()
         },
         rules: Some(vec![
@@ -102,7 +104,7 @@ pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, String> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(pilot.labels("istiod", &[("app", "istiod")])),
+            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
             ..ObjectMeta::default()
         },
         role_ref: RoleRef {
@@ -308,8 +310,8 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
         rule(&[mcs_group.as_str()], &["serviceimports"], READ_WATCH_FIRST),
     ]);
     let mut objects = vec![
-        cluster_role(pilot, &role_name, "istiod", "istiod", rules)?,
-        cluster_role_binding(pilot, &role_name, "istiod", "istiod", istiod_subject(pilot))?,
+        cluster_role(&role_name, "istiod", "istiod", rules)?,
+        cluster_role_binding(&role_name, "istiod", "istiod", istiod_subject(pilot))?,
     ];
     let deployment_controller = values
         .get("env.PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER")
@@ -323,9 +325,8 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
             rule(&[""], &["services"], ALL_VERBS),
             rule(&[""], &["serviceaccounts"], ALL_VERBS),
         ];
-        objects.push(cluster_role(pilot, &name, "istiod", "istiod", rules)?);
+        objects.push(cluster_role(&name, "istiod", "istiod", rules)?);
         objects.push(cluster_role_binding(
-            pilot,
             &name,
             "istiod",
             "istiod",
@@ -367,7 +368,11 @@ pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, String> {
             ],
             READ,
         ),
-        rule(&["networking.istio.io"], &["workloadentries"], READ_WATCH_FIRST),
+        rule(
+            &["networking.istio.io"],
+            &["workloadentries"],
+            READ_WATCH_FIRST,
+        ),
         rule(
             &["networking.x-k8s.io", "gateway.networking.k8s.io"],
             &["gateways"],
@@ -430,13 +435,12 @@ pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, String> {
         }
     };
     Ok(vec![
-        cluster_role(pilot, &name, "istio-reader", "istio-reader", rules)?,
-        cluster_role_binding(pilot, &name, "istio-reader", "istio-reader", subject)?,
+        cluster_role(&name, "istio-reader", "istio-reader", rules)?,
+        cluster_role_binding(&name, "istio-reader", "istio-reader", subject)?,
     ])
 }
 
 fn cluster_role(
-    pilot: &Pilot,
     name: &str,
     app: &str,
     app_name: &str,
@@ -445,7 +449,7 @@ fn cluster_role(
     let role = ClusterRole {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
-            labels: Some(pilot.labels(app_name, &[("app", app)])),
+            labels: Some(chart_labels(app_name, &[("app", app)])),
             ..ObjectMeta::default()
         },
         rules: Some(rules),
@@ -455,7 +459,6 @@ fn cluster_role(
 }
 
 fn cluster_role_binding(
-    pilot: &Pilot,
     name: &str,
     app: &str,
     app_name: &str,
@@ -464,7 +467,7 @@ fn cluster_role_binding(
     let binding = ClusterRoleBinding {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
-            labels: Some(pilot.labels(app_name, &[("app", app)])),
+            labels: Some(chart_labels(app_name, &[("app", app)])),
             ..ObjectMeta::default()
         },
         role_ref: RoleRef {

@@ -1,6 +1,6 @@
-//! Text the istiod ConfigMaps carry as strings, written the way Istio's Go tooling writes them.
+//! Text the istiod `ConfigMaps` carry as strings, written the way Istio's Go tooling writes them.
 //!
-//! Two ConfigMaps hold serialised documents rather than objects: `istio` (the mesh config as YAML)
+//! Two `ConfigMaps` hold serialised documents rather than objects: `istio` (the mesh config as YAML)
 //! and `values` (the chart values as indented JSON). Consumers compare and diff these strings, so
 //! they must match istioctl byte for byte: Helm's `toYaml` (JSON, then YAML 1.1 with the
 //! `yaml.v2` emitter's key order, quoting rules and 80-column folding) and `toPrettyJson` (Go's
@@ -295,7 +295,9 @@ fn push_spaces(out: &mut String, count: usize) {
 }
 
 fn line_column(out: &str) -> usize {
-    out.rsplit('\n').next().map_or(0, |line| line.chars().count())
+    out.rsplit('\n')
+        .next()
+        .map_or(0, |line| line.chars().count())
 }
 
 fn write_key(out: &mut String, key: &str, column: usize) {
@@ -372,7 +374,9 @@ struct Analysis {
 }
 
 fn is_blank_or_end(chars: &[char], index: usize) -> bool {
-    chars.get(index).is_none_or(|c| *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+    chars
+        .get(index)
+        .is_none_or(|c| *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
 }
 
 fn analyze(text: &str) -> Analysis {
@@ -560,7 +564,9 @@ fn is_yaml_float(text: &str) -> bool {
 fn is_timestamp(text: &str) -> bool {
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
-        bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
     };
     if !(digits(0..4) && bytes.get(4) == Some(&b'-')) {
         return false;
@@ -572,7 +578,9 @@ fn is_timestamp(text: &str) -> bool {
     let tail = parts.next().unwrap_or_default();
     let day: String = tail.chars().take_while(char::is_ascii_digit).collect();
     let ok_part = |p: &str| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
-    ok_part(month) && ok_part(&day) && (tail.len() == day.len() || tail[day.len()..].starts_with(['T', 't', ' ', '\t']))
+    ok_part(month)
+        && ok_part(&day)
+        && (tail.len() == day.len() || tail[day.len()..].starts_with(['T', 't', ' ', '\t']))
 }
 
 /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
@@ -614,7 +622,12 @@ fn write_folded_words(out: &mut String, text: &str, indent: usize, mut column: u
     for (index, &ch) in chars.iter().enumerate() {
         if ch == ' ' {
             let next_is_space = chars.get(index + 1) == Some(&' ');
-            if !previous_space && column > BEST_WIDTH && !next_is_space && index != 0 && index + 1 != chars.len() {
+            if !previous_space
+                && column > BEST_WIDTH
+                && !next_is_space
+                && index != 0
+                && index + 1 != chars.len()
+            {
                 out.push('\n');
                 push_spaces(out, indent);
                 column = indent;
@@ -677,7 +690,7 @@ fn write_double(out: &mut String, text: &str) {
 fn write_literal(out: &mut String, text: &str, indent: usize) {
     out.push('|');
     if text.starts_with(' ') || text.starts_with('\n') {
-        out.push_str("2");
+        out.push('2');
     }
     if !text.ends_with('\n') {
         out.push('-');
@@ -732,7 +745,7 @@ mod tests {
         let text = to_yaml(&value);
         assert_eq!(
             text,
-            "block: |\n  {\n    \"key\": \"val\"\n  }\ncolon: 'a: b'\nlist:\n- x-#a\n- '- a'\n- \"10\"\n- \"1e3\"\n- \"2001-12-14\"\n- \"\"\n- plain\nlong: word word word word word word word word word word word word word word word\n  word word word word word word word word end\nname: \"true\"\nstar: '*'"
+            "block: |\n  {\n    \"key\": \"val\"\n  }\ncolon: 'a: b'\nlist:\n- x-#a\n- '- a'\n- \"10\"\n- \"1e3\"\n- \"2001-12-14\"\n- \"\"\n- plain\nlong: word word word word word word word word word word word word word word word word\n  word word word word word word word end\nname: \"true\"\nstar: '*'"
         );
     }
 

@@ -11,7 +11,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
 };
 use serde_json::Value;
 
-use super::{Pilot, string_map, text, to_json};
+use super::{Pilot, chart_labels, string_map, text, to_json};
 
 fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequirement {
     LabelSelectorRequirement {
@@ -21,11 +21,11 @@ fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequi
     }
 }
 
-fn selector(requirements: Vec<LabelSelectorRequirement>) -> Option<LabelSelector> {
-    Some(LabelSelector {
+fn selector(requirements: Vec<LabelSelectorRequirement>) -> LabelSelector {
+    LabelSelector {
         match_expressions: Some(requirements),
         match_labels: None,
-    })
+    }
 }
 
 /// A `caBundle` the chart writes as text; the API type holds the decoded bytes, so decode it
@@ -41,7 +41,7 @@ fn ca_bundle(encoded: &str) -> Option<ByteString> {
 fn decode_base64(text: &str) -> Option<Vec<u8>> {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if clean.len() % 4 != 0 {
+    if !clean.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(clean.len() / 4 * 3);
@@ -109,42 +109,45 @@ fn injection_webhooks(pilot: &Pilot, rev: &str, legacy: bool) -> Vec<MutatingWeb
     let mut webhooks = Vec::new();
 
     let mut by_namespace = injection_webhook(pilot, "rev.namespace.", true);
-    by_namespace.namespace_selector = selector(vec![
+    by_namespace.namespace_selector = Some(selector(vec![
         requirement("istio.io/rev", "In", &[rev]),
         requirement("istio-injection", "DoesNotExist", &[]),
-    ]);
-    by_namespace.object_selector = selector(vec![not_disabled()]);
+    ]));
+    by_namespace.object_selector = Some(selector(vec![not_disabled()]));
     webhooks.push(by_namespace);
 
     let mut by_object = injection_webhook(pilot, "rev.object.", true);
-    by_object.namespace_selector = selector(vec![
+    by_object.namespace_selector = Some(selector(vec![
         requirement("istio.io/rev", "DoesNotExist", &[]),
         requirement("istio-injection", "DoesNotExist", &[]),
-    ]);
-    by_object.object_selector = selector(vec![
+    ]));
+    by_object.object_selector = Some(selector(vec![
         not_disabled(),
         requirement("istio.io/rev", "In", &[rev]),
-    ]);
+    ]));
     webhooks.push(by_object);
 
     if !legacy {
         return webhooks;
     }
     let mut legacy_namespace = injection_webhook(pilot, "namespace.", true);
-    legacy_namespace.namespace_selector =
-        selector(vec![requirement("istio-injection", "In", &["enabled"])]);
-    legacy_namespace.object_selector = selector(vec![not_disabled()]);
+    legacy_namespace.namespace_selector = Some(selector(vec![requirement(
+        "istio-injection",
+        "In",
+        &["enabled"],
+    )]));
+    legacy_namespace.object_selector = Some(selector(vec![not_disabled()]));
     webhooks.push(legacy_namespace);
 
     let mut legacy_object = injection_webhook(pilot, "object.", true);
-    legacy_object.namespace_selector = selector(vec![
+    legacy_object.namespace_selector = Some(selector(vec![
         requirement("istio-injection", "DoesNotExist", &[]),
         requirement("istio.io/rev", "DoesNotExist", &[]),
-    ]);
-    legacy_object.object_selector = selector(vec![
+    ]));
+    legacy_object.object_selector = Some(selector(vec![
         requirement("sidecar.istio.io/inject", "In", &["true"]),
         requirement("istio.io/rev", "DoesNotExist", &[]),
-    ]);
+    ]));
     webhooks.push(legacy_object);
 
     if pilot
@@ -152,19 +155,24 @@ fn injection_webhooks(pilot: &Pilot, rev: &str, legacy: bool) -> Vec<MutatingWeb
         .truthy("sidecarInjectorWebhook.enableNamespacesByDefault")
     {
         let mut auto = injection_webhook(pilot, "auto.", true);
-        auto.namespace_selector = selector(vec![
+        auto.namespace_selector = Some(selector(vec![
             requirement("istio-injection", "DoesNotExist", &[]),
             requirement("istio.io/rev", "DoesNotExist", &[]),
             requirement(
                 "kubernetes.io/metadata.name",
                 "NotIn",
-                &["kube-system", "kube-public", "kube-node-lease", "local-path-storage"],
+                &[
+                    "kube-system",
+                    "kube-public",
+                    "kube-node-lease",
+                    "local-path-storage",
+                ],
             ),
-        ]);
-        auto.object_selector = selector(vec![
+        ]));
+        auto.object_selector = Some(selector(vec![
             requirement("sidecar.istio.io/inject", "DoesNotExist", &[]),
             requirement("istio.io/rev", "DoesNotExist", &[]),
-        ]);
+        ]));
         webhooks.push(auto);
     }
     webhooks
@@ -275,11 +283,11 @@ pub(super) fn validator(pilot: &Pilot) -> Result<Value, String> {
         failure_policy: Some(failure_policy),
         side_effects: "None".into(),
         admission_review_versions: vec!["v1".into()],
-        object_selector: selector(vec![requirement(
+        object_selector: Some(selector(vec![requirement(
             "istio.io/rev",
             "In",
             &[revision.as_str()],
-        )]),
+        )])),
         ..ValidatingWebhook::default()
     };
     let configuration = ValidatingWebhookConfiguration {
@@ -289,7 +297,7 @@ pub(super) fn validator(pilot: &Pilot) -> Result<Value, String> {
                 pilot.name("istio-validator"),
                 pilot.istio_namespace
             )),
-            labels: Some(pilot.labels(
+            labels: Some(chart_labels(
                 "istiod",
                 &[
                     ("app", "istiod"),

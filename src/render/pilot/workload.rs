@@ -1,20 +1,22 @@
 //! The istiod workload and what fronts it: Deployment, Service, autoscaler, disruption budget,
-//! NetworkPolicy, revision-tag Services, and the Service/EndpointSlice that point a remote cluster
+//! `NetworkPolicy`, revision-tag Services, and the Service/EndpointSlice that point a remote cluster
 //! at an external istiod.
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec, DeploymentStrategy, RollingUpdateDeployment};
+use k8s_openapi::api::apps::v1::{
+    Deployment, DeploymentSpec, DeploymentStrategy, RollingUpdateDeployment,
+};
 use k8s_openapi::api::autoscaling::v2::{
-    CrossVersionObjectReference, HorizontalPodAutoscaler, HorizontalPodAutoscalerSpec,
-    MetricSpec, MetricTarget, ResourceMetricSource,
+    CrossVersionObjectReference, HorizontalPodAutoscaler, HorizontalPodAutoscalerSpec, MetricSpec,
+    MetricTarget, ResourceMetricSource,
 };
 use k8s_openapi::api::core::v1::{
-    Capabilities, ConfigMapVolumeSource, Container, ContainerPort,
-    EmptyDirVolumeSource, EnvVar, EnvVarSource, HTTPGetAction, ObjectFieldSelector, PodSpec,
-    PodTemplateSpec, Probe, ProjectedVolumeSource, ResourceFieldSelector, SecretVolumeSource,
-    SecurityContext, Service, ServicePort, ServiceSpec, ServiceAccountTokenProjection, Toleration,
-    Volume, VolumeMount, VolumeProjection,
+    Capabilities, ConfigMapVolumeSource, Container, ContainerPort, EmptyDirVolumeSource, EnvVar,
+    EnvVarSource, HTTPGetAction, ObjectFieldSelector, PodSpec, PodTemplateSpec, Probe,
+    ProjectedVolumeSource, ResourceFieldSelector, SecretVolumeSource, SecurityContext, Service,
+    ServiceAccountTokenProjection, ServicePort, ServiceSpec, Toleration, Volume, VolumeMount,
+    VolumeProjection,
 };
 use k8s_openapi::api::discovery::v1::{Endpoint, EndpointPort, EndpointSlice};
 use k8s_openapi::api::networking::v1::{
@@ -27,7 +29,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
-use super::{Pilot, labels, string_map, text, to_json};
+use super::{Pilot, common_labels, labels, string_map, text, to_json};
 use crate::render::context::truthy;
 
 /// A value that the chart prints unquoted into an int-or-string field (`maxSurge: 100%`).
@@ -35,7 +37,12 @@ fn int_or_string(value: Option<&Value>) -> Option<IntOrString> {
     match value? {
         Value::Number(number) => number
             .as_i64()
-            .or_else(|| number.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            .or_else(|| {
+                number
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0)
+                    .map(|f| f as i64)
+            })
             .map(|n| IntOrString::Int(n as i32))
             .or_else(|| Some(IntOrString::String(number.to_string()))),
         Value::String(text) => Some(match text.parse::<i32>() {
@@ -102,7 +109,10 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     let values = pilot.values;
     let mut vars = vec![
         env("REVISION", pilot.revision_label()),
-        env("PILOT_CERT_PROVIDER", values.str("global.pilotCertProvider")),
+        env(
+            "PILOT_CERT_PROVIDER",
+            values.str("global.pilotCertProvider"),
+        ),
         field_env("POD_NAME", "metadata.name"),
         field_env("POD_NAMESPACE", "metadata.namespace"),
         field_env("SERVICE_ACCOUNT", "spec.serviceAccountName"),
@@ -132,7 +142,9 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
             vars.push(env(key, text::go_format(value)));
         }
     }
-    if user_env.is_some_and(|m| !m.is_empty()) && values.str("env.COMPLIANCE_POLICY") == "fips-140-3" {
+    if user_env.is_some_and(|m| !m.is_empty())
+        && values.str("env.COMPLIANCE_POLICY") == "fips-140-3"
+    {
         vars.push(env("GODEBUG", "fips140=only"));
     }
     let mut all: Vec<Value> = vars
@@ -160,7 +172,10 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
         ));
     }
     if values.truthy("global.trustBundleName") {
-        tail.push(env("PILOT_CA_CERT_CONFIGMAP", values.str("global.trustBundleName")));
+        tail.push(env(
+            "PILOT_CA_CERT_CONFIGMAP",
+            values.str("global.trustBundleName"),
+        ));
     }
     if values.truthy("crlConfigMapName") {
         tail.push(env("PILOT_CRL_CONFIGMAP", values.str("crlConfigMapName")));
@@ -220,7 +235,11 @@ fn image(pilot: &Pilot) -> String {
     };
     let hub = pick("hub", "global.hub");
     let tag = pick("tag", "global.tag");
-    let name = if image.is_empty() { "pilot".into() } else { image };
+    let name = if image.is_empty() {
+        "pilot".into()
+    } else {
+        image
+    };
     let variant = pick("variant", "global.variant");
     let variant = if variant.is_empty() {
         String::new()
@@ -310,8 +329,16 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
     if values.truthy("jwksResolverExtraRootCA") {
         mounts.push(mount("extracacerts", "/cacerts", false));
     }
-    mounts.push(mount("istio-csr-dns-cert", "/var/run/secrets/istiod/tls", true));
-    mounts.push(mount("istio-csr-ca-configmap", "/var/run/secrets/istiod/ca", true));
+    mounts.push(mount(
+        "istio-csr-dns-cert",
+        "/var/run/secrets/istiod/tls",
+        true,
+    ));
+    mounts.push(mount(
+        "istio-csr-ca-configmap",
+        "/var/run/secrets/istiod/ca",
+        true,
+    ));
 
     let pull_policy = values.str("global.imagePullPolicy");
     let termination = values.str("terminationMessagePolicy");
@@ -363,7 +390,8 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
         ..Volume::default()
     };
     let trust_bundle = values.str("global.trustBundleName");
-    let ca_volume = if values.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == Some(&Value::Bool(true)) {
+    let ca_volume = if values.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == Some(&Value::Bool(true))
+    {
         let bundle = if trust_bundle.is_empty() {
             "root-cert"
         } else {
@@ -510,10 +538,11 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
     if let Some(affinity) = values.get("affinity").filter(|v| truthy(v)) {
         pod["affinity"] = affinity.clone();
     }
-    if let Some(extra) = user_list(pilot, "tolerations") {
-        if let Some(list) = pod["tolerations"].as_array_mut() {
-            list.extend(extra);
-        }
+    if let (Some(extra), Some(list)) = (
+        user_list(pilot, "tolerations"),
+        pod["tolerations"].as_array_mut(),
+    ) {
+        list.extend(extra);
     }
     if let Some(spread) = user_list(pilot, "topologySpreadConstraints") {
         pod["topologySpreadConstraints"] = Value::Array(spread);
@@ -521,25 +550,29 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
     if let Some(init) = user_list(pilot, "initContainers") {
         pod["initContainers"] = Value::Array(init);
     }
-    if let Some(extra) = user_list(pilot, "volumes") {
-        if let Some(list) = pod["volumes"].as_array_mut() {
-            list.extend(extra);
-        }
+    if let (Some(extra), Some(list)) = (user_list(pilot, "volumes"), pod["volumes"].as_array_mut())
+    {
+        list.extend(extra);
     }
     let container = &mut pod["containers"][0];
     container["env"] = Value::Array(container_env(pilot));
     let requested = values.get("resources").filter(|r| truthy(r));
-    let resources = resources(requested.or_else(|| values.get("global.defaultResources")).unwrap_or(&Value::Null));
+    let resources = resources(
+        requested
+            .or_else(|| values.get("global.defaultResources"))
+            .unwrap_or(&Value::Null),
+    );
     if resources.as_object().is_some_and(|r| !r.is_empty()) {
         container["resources"] = resources;
     }
     if let Some(profile) = values.get("seccompProfile").filter(|v| truthy(v)) {
         container["securityContext"]["seccompProfile"] = profile.clone();
     }
-    if let Some(extra) = user_list(pilot, "volumeMounts") {
-        if let Some(list) = container["volumeMounts"].as_array_mut() {
-            list.extend(extra);
-        }
+    if let (Some(extra), Some(list)) = (
+        user_list(pilot, "volumeMounts"),
+        container["volumeMounts"].as_array_mut(),
+    ) {
+        list.extend(extra);
     }
     Ok(object)
 }
@@ -568,7 +601,11 @@ fn service_selector(pilot: &Pilot) -> BTreeMap<String, String> {
     }
 }
 
-fn istiod_service(pilot: &Pilot, name: String, extra_labels: &[(&str, &str)]) -> Result<Value, String> {
+fn istiod_service(
+    pilot: &Pilot,
+    name: String,
+    extra_labels: &[(&str, &str)],
+) -> Result<Value, String> {
     let values = pilot.values;
     let mut service_labels = pilot.owned_labels(&[("app", "istiod"), ("istio", "pilot")]);
     for (key, value) in extra_labels {
@@ -765,7 +802,13 @@ pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, String> {
                     from: None,
                 },
                 NetworkPolicyIngressRule {
-                    ports: Some(vec![tcp(15010), tcp(15011), tcp(15012), tcp(8080), tcp(15014)]),
+                    ports: Some(vec![
+                        tcp(15010),
+                        tcp(15011),
+                        tcp(15012),
+                        tcp(8080),
+                        tcp(15014),
+                    ]),
                     from: None,
                 },
             ]),
@@ -785,8 +828,8 @@ fn is_ipv6(address: &str) -> bool {
     address.contains(':') && address.chars().all(|c| c == ':' || c.is_ascii_hexdigit())
 }
 
-/// For a remote cluster: the `istiod` Service (ExternalName for a host name) and, for an IP
-/// address, the EndpointSlice behind it.
+/// For a remote cluster: the `istiod` Service (`ExternalName` for a host name) and, for an IP
+/// address, the `EndpointSlice` behind it.
 pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
     let values = pilot.values;
     let address = values.str("global.remotePilotAddress");
@@ -799,9 +842,12 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
     let ip = is_ipv4(&address) || is_ipv6(&address);
     let mut objects = Vec::new();
     if ip {
-        let mut slice_labels = pilot.common_labels();
+        let mut slice_labels = common_labels();
         slice_labels.insert("kubernetes.io/service-name".into(), name.clone());
-        slice_labels.insert("endpointslice.kubernetes.io/managed-by".into(), "Helm".into());
+        slice_labels.insert(
+            "endpointslice.kubernetes.io/managed-by".into(),
+            "Helm".into(),
+        );
         slice_labels.insert("app.kubernetes.io/name".into(), "istiod".into());
         let port = |number: i32, port_name: &str| EndpointPort {
             port: Some(number),
@@ -825,7 +871,7 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
         };
         objects.push(to_json(&slice, "EndpointSlice")?);
     }
-    let mut service_labels = pilot.common_labels();
+    let mut service_labels = common_labels();
     service_labels.insert("istio.io/rev".into(), pilot.revision_label());
     service_labels.insert("app.kubernetes.io/name".into(), "istiod".into());
     let policy = values.str("global.ipFamilyPolicy");
