@@ -11,7 +11,7 @@
 
 mod set_path;
 
-pub use set_path::{SetFlag, SetPathError, get_path, set_path};
+pub use set_path::{SetFlag, SetPathError, get_path, parse_scalar, set_path};
 
 use serde_json::{Map, Value, json};
 

@@ -74,7 +74,8 @@ pub fn component_values(merged: &Value, instance: &ComponentInstance) -> Value {
         set(at("hub"), json!(hub));
     }
     if let Some(tag) = &spec.tag {
-        set(at("tag"), json!(tag.to_string()));
+        // istioctl sets this through `--set` syntax, so a numeric tag becomes a number.
+        set(at("tag"), crate::merge::parse_scalar(&tag.to_string()));
     }
     let mut values = get_path(&tree, "spec.values")
         .cloned()
