@@ -161,7 +161,7 @@ fn check_node(node: &Node, value: &Value, path: &str, problems: &mut Vec<String>
     let expected = match node {
         Node::Any => return,
         Node::Bool if value.is_boolean() => return,
-        Node::Bool => "a boolean (true or false, unquoted)".to_string(),
+        Node::Bool => "a boolean".to_string(),
         Node::Int { min, max, name } => match int_problem(value, *min, *max, name) {
             None => return,
             Some(expected) => expected,
@@ -232,8 +232,15 @@ fn check_node(node: &Node, value: &Value, path: &str, problems: &mut Vec<String>
             "an object".to_string()
         }
     };
+    let hint = match (node, value) {
+        (Node::Bool, Value::String(_)) => "; hint: write true or false without quotes".to_string(),
+        (Node::Message { .. } | Node::Map(_) | Node::Object, _) if !value.is_array() => {
+            format!("; hint: `{path}` holds settings, set the keys below it (`{path}.<key>`)")
+        }
+        _ => String::new(),
+    };
     problems.push(format!(
-        "`{path}`: expected {expected}, got {}",
+        "`{path}`: expected {expected}, got {}{hint}",
         describe(value)
     ));
 }
@@ -308,9 +315,9 @@ fn int_problem(value: &Value, min: i64, max: i64, name: &str) -> Option<String> 
         return None;
     }
     Some(if min == 0 {
-        format!("a non-negative integer ({name}, at most {max})")
+        format!("a whole number from 0 to {max} ({name})")
     } else {
-        format!("an integer ({name})")
+        format!("a whole number ({name})")
     })
 }
 
@@ -475,7 +482,9 @@ mod tests {
             "{problems:?}"
         );
         assert!(
-            problems[0].ends_with("got the string \"yes\""),
+            problems[0].ends_with(
+                "expected a boolean, got the string \"yes\"; hint: write true or false without quotes"
+            ),
             "{problems:?}"
         );
         assert!(check(&json!({"pilot": {"autoscaleEnabled": "true"}})).len() == 1);
@@ -545,7 +554,10 @@ mod tests {
         let problems = check(&json!({"pilot": 1}));
         assert_eq!(
             problems,
-            vec!["`values.pilot`: expected an object, got the number 1"]
+            vec![
+                "`values.pilot`: expected an object, got the number 1; hint: `values.pilot` holds \
+                 settings, set the keys below it (`values.pilot.<key>`)"
+            ]
         );
     }
 
