@@ -1,4 +1,4 @@
-//! The `istio-sidecar-injector` ConfigMap: the injection templates istiod executes when it admits a
+//! The `istio-sidecar-injector` `ConfigMap`: the injection templates istiod executes when it admits a
 //! pod, and the slice of chart values those templates read.
 //!
 //! istiod (and `istioctl kube-inject`) reads two keys: `config`, the injector settings with the
@@ -25,7 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// fails on the unknown function, which names the version mismatch in its error.
 const VERSION_GUARD: &str = "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}";
 
-/// The injector ConfigMap for the pilot component, or `None` where it is not rendered: when the
+/// The injector `ConfigMap` for the pilot component, or `None` where it is not rendered: when the
 /// install only renders cluster-scoped resources, or the user asked to omit it.
 pub fn config_map(context: &ChartContext) -> Result<Option<Value>, String> {
     // A missing scope means the chart default, `all`.
