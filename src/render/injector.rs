@@ -19,6 +19,8 @@ use crate::release;
 const TEMPLATES: &[(&str, &str)] = &[
     ("sidecar", include_str!("injector/sidecar.tmpl")),
     ("gateway", include_str!("injector/gateway.tmpl")),
+    ("grpc-simple", include_str!("injector/grpc-simple.tmpl")),
+    ("grpc-agent", include_str!("injector/grpc-agent.tmpl")),
 ];
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
