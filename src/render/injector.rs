@@ -25,7 +25,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
 /// fails on the unknown function, which names the version mismatch in its error.
-const VERSION_GUARD: &str = "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}";
+const VERSION_GUARD: &str =
+    "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}";
 
 /// The injector `ConfigMap` for the pilot component, or `None` where it is not rendered: when the
 /// install only renders cluster-scoped resources, or the user asked to omit it.
@@ -172,8 +173,8 @@ fn config_text(context: &ChartContext) -> Result<String, String> {
     }
     for (name, body) in user.into_iter().flatten() {
         let key = serde_json::to_string(name).map_err(|e| e.to_string())?;
-        let value = serde_json::to_string(&Value::String(helm_text(body)))
-            .map_err(|e| e.to_string())?;
+        let value =
+            serde_json::to_string(&Value::String(helm_text(body))).map_err(|e| e.to_string())?;
         let _ = writeln!(text, "  {key}: {value}");
     }
     Ok(text.trim_end().to_string())
@@ -341,7 +342,10 @@ mod tests {
         assert_eq!(map["metadata"]["namespace"], "istio-system");
         let labels = &map["metadata"]["labels"];
         assert_eq!(labels["istio.io/rev"], "default");
-        assert_eq!(labels["install.operator.istio.io/owning-resource"], "unknown");
+        assert_eq!(
+            labels["install.operator.istio.io/owning-resource"],
+            "unknown"
+        );
         assert_eq!(labels["operator.istio.io/component"], "Pilot");
         assert_eq!(labels["app.kubernetes.io/name"], "istiod");
         assert_eq!(labels["release"], "istio");
@@ -352,8 +356,22 @@ mod tests {
         assert_eq!(config["policy"], "enabled");
         assert_eq!(config["alwaysInjectSelector"], json!([]));
         let templates = config["templates"].as_object().expect("templates");
-        assert!(templates["sidecar"].as_str().expect("text").contains("istio-iptables"));
-        assert!(templates["gateway"].as_str().expect("text").contains("router"));
+        assert_eq!(
+            templates.keys().collect::<Vec<_>>(),
+            ["gateway", "grpc-agent", "grpc-simple", "sidecar"]
+        );
+        assert!(
+            templates["sidecar"]
+                .as_str()
+                .expect("text")
+                .contains("istio-iptables")
+        );
+        assert!(
+            templates["gateway"]
+                .as_str()
+                .expect("text")
+                .contains("router")
+        );
     }
 
     #[test]
@@ -364,9 +382,18 @@ mod tests {
         let values: Value = serde_json::from_str(text).expect("JSON");
         assert_eq!(
             values.as_object().expect("map").keys().collect::<Vec<_>>(),
-            ["gateways", "global", "pilot", "revision", "sidecarInjectorWebhook"]
+            [
+                "gateways",
+                "global",
+                "pilot",
+                "revision",
+                "sidecarInjectorWebhook"
+            ]
         );
-        assert_eq!(values["pilot"], json!({"cni": {"enabled": false, "provider": "default"}, "env": {}}));
+        assert_eq!(
+            values["pilot"],
+            json!({"cni": {"enabled": false, "provider": "default"}, "env": {}})
+        );
         assert!(values["gateways"].get("other").is_none());
     }
 
@@ -377,7 +404,10 @@ mod tests {
         let map = rendered(values);
         let values: Value =
             serde_json::from_str(map["data"]["values"].as_str().expect("values")).expect("JSON");
-        assert_eq!(values["pilot"]["cni"], json!({"enabled": true, "provider": "default"}));
+        assert_eq!(
+            values["pilot"]["cni"],
+            json!({"enabled": true, "provider": "default"})
+        );
         assert_eq!(values["pilot"]["env"], json!({"A": "b"}));
     }
 
@@ -394,10 +424,18 @@ mod tests {
     fn omitted_when_asked_or_cluster_scoped() {
         let mut values = base_values();
         values["global"]["omitSidecarInjectorConfigMap"] = json!(true);
-        assert!(config_map(&context(values, "istio-system")).expect("ok").is_none());
+        assert!(
+            config_map(&context(values, "istio-system"))
+                .expect("ok")
+                .is_none()
+        );
         let mut values = base_values();
         values["global"]["resourceScope"] = json!("cluster");
-        assert!(config_map(&context(values, "istio-system")).expect("ok").is_none());
+        assert!(
+            config_map(&context(values, "istio-system"))
+                .expect("ok")
+                .is_none()
+        );
     }
 
     #[test]
@@ -409,7 +447,10 @@ mod tests {
         values["sidecarInjectorWebhook"]["injectedAnnotations"] = json!({"x/y": "z"});
         let config = config(&rendered(values));
         assert_eq!(config["templates"]["gateway"], "metadata: {}\n");
-        assert_eq!(config["templates"]["hello"], "metadata:\n  labels: {a: b}\n");
+        assert_eq!(
+            config["templates"]["hello"],
+            "metadata:\n  labels: {a: b}\n"
+        );
         assert_eq!(config["defaultTemplates"], json!(["sidecar", "hello"]));
         assert_eq!(config["injectedAnnotations"], json!({"x/y": "z"}));
     }
