@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("gateway", include_str!("injector/gateway.tmpl")),
     ("grpc-simple", include_str!("injector/grpc-simple.tmpl")),
     ("grpc-agent", include_str!("injector/grpc-agent.tmpl")),
+    ("waypoint", include_str!("injector/waypoint.tmpl")),
 ];
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
@@ -358,7 +359,7 @@ mod tests {
         let templates = config["templates"].as_object().expect("templates");
         assert_eq!(
             templates.keys().collect::<Vec<_>>(),
-            ["gateway", "grpc-agent", "grpc-simple", "sidecar"]
+            ["gateway", "grpc-agent", "grpc-simple", "sidecar", "waypoint"]
         );
         assert!(
             templates["sidecar"]
