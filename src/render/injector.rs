@@ -22,6 +22,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("grpc-simple", include_str!("injector/grpc-simple.tmpl")),
     ("grpc-agent", include_str!("injector/grpc-agent.tmpl")),
     ("waypoint", include_str!("injector/waypoint.tmpl")),
+    ("kube-gateway", include_str!("injector/kube-gateway.tmpl")),
 ];
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
@@ -359,7 +360,14 @@ mod tests {
         let templates = config["templates"].as_object().expect("templates");
         assert_eq!(
             templates.keys().collect::<Vec<_>>(),
-            ["gateway", "grpc-agent", "grpc-simple", "sidecar", "waypoint"]
+            [
+                "gateway",
+                "grpc-agent",
+                "grpc-simple",
+                "kube-gateway",
+                "sidecar",
+                "waypoint"
+            ]
         );
         assert!(
             templates["sidecar"]
