@@ -23,6 +23,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("grpc-agent", include_str!("injector/grpc-agent.tmpl")),
     ("waypoint", include_str!("injector/waypoint.tmpl")),
     ("kube-gateway", include_str!("injector/kube-gateway.tmpl")),
+    ("agentgateway", include_str!("injector/agentgateway.tmpl")),
+    (
+        "agentgateway-waypoint",
+        include_str!("injector/agentgateway-waypoint.tmpl"),
+    ),
 ];
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
@@ -361,6 +366,8 @@ mod tests {
         assert_eq!(
             templates.keys().collect::<Vec<_>>(),
             [
+                "agentgateway",
+                "agentgateway-waypoint",
                 "gateway",
                 "grpc-agent",
                 "grpc-simple",
