@@ -10,6 +10,19 @@ import json, os, sys, yaml
 here = os.path.dirname(os.path.abspath(__file__))
 allow = yaml.safe_load(open(os.path.join(here, "..", "testdata", "parity", "allow-list.yaml")))
 ignored_labels = set((allow.get("labels") or {}).keys())
+added_labels = set((allow.get("added_labels") or {}).keys())
+ignored_fields = {}
+for key, paths in (allow.get("fields") or {}).items():
+    kind, _, name = key.partition("/")
+    ignored_fields[(kind, name)] = set(paths)
+
+def fields_ignored(key):
+    kind, _, name = key
+    out = set()
+    for (k, n), paths in ignored_fields.items():
+        if (k in ("*", kind)) and (n in ("*", name) or name.startswith(n + "-")):
+            out |= paths
+    return out
 
 def load(path):
     docs = {}
@@ -21,6 +34,21 @@ def load(path):
             key = (d.get("kind"), md.get("namespace") or "", md.get("name"))
             docs[key] = d
     return docs
+
+def strip_added(expected, actual):
+    """Drops labels meshctl adds where istioctl has none (added_labels)."""
+    for path in (("metadata",), ("spec", "template", "metadata")):
+        e, a = expected, actual
+        for p in path:
+            e = e.get(p, {}) if isinstance(e, dict) else {}
+            a = a.get(p, {}) if isinstance(a, dict) else {}
+        el, al = e.get("labels") or {}, a.get("labels")
+        if isinstance(al, dict):
+            for k in list(al):
+                if k in added_labels and k not in el:
+                    del al[k]
+            if not al:
+                del a["labels"]
 
 def strip(obj):
     for holder in (obj.get("metadata", {}), obj.get("spec", {}).get("template", {}).get("metadata", {}) if isinstance(obj.get("spec"), dict) else {}):
@@ -61,7 +89,13 @@ def main():
             if not quiet: print(f"MISSING {key}")
             continue
         obj_ok += 1
+        strip_added(exp[key], act[key])
         a = dict(leaves(strip(act[key])))
+        skip = fields_ignored(key)
+        if skip:
+            e = {p: v for p, v in e.items() if p not in skip}
+            a = {p: v for p, v in a.items() if p not in skip}
+            f_total -= len(dict(leaves(strip(exp[key])))) - len(e)
         diffs = []
         for p, v in e.items():
             if p in a and a[p] == v:

@@ -293,6 +293,9 @@ fn add_ownership_labels(manifest: &mut Manifest, owner: &IstioOperator, context:
     if let Some(namespace) = metadata.namespace.filter(|n| !n.is_empty()) {
         manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
     }
-    let revision = context.revision_or_default();
-    manifest.set_label(manifest::REVISION_LABEL, &revision);
+    // The chart's own `istio.io/rev` wins (a revision-tag webhook names its tag, not the revision).
+    if manifest.object["metadata"]["labels"][manifest::REVISION_LABEL].is_null() {
+        let revision = context.revision_or_default();
+        manifest.set_label(manifest::REVISION_LABEL, &revision);
+    }
 }

@@ -9,6 +9,7 @@
 //! chart, [`chart_view`] copies `pilot.*` over the top level before anything is rendered.
 
 mod config;
+mod policy;
 mod rbac;
 pub(crate) mod text;
 mod webhooks;
@@ -278,6 +279,9 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
     if cluster_scoped && !view.truthy("global.operatorManageWebhooks") {
         objects.push(webhooks::sidecar_injector(&pilot)?);
         objects.extend(webhooks::revision_tag_injectors(&pilot)?);
+    }
+    if namespaced && identity {
+        objects.extend(policy::stable_channel(&pilot)?);
     }
     if cluster_scoped && identity && view.truthy("global.configValidation") {
         objects.push(webhooks::validator(&pilot)?);
