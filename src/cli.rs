@@ -1,6 +1,9 @@
 //! Command-line syntax only: clap derive structs whose doc comments are the `--help` text.
 //! Turning these into settings and running them is [`crate::commands`]' job.
 
+// Doc comments here are `--help` text for people, not rustdoc: product names stay unquoted.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -30,7 +30,7 @@ fn is_directory_target(path: &Path) -> bool {
     path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
 }
 
-/// One file per component (`base.yaml`, `pilot.yaml`, `ingressGateways.yaml`, …), for GitOps
+/// One file per component (`base.yaml`, `pilot.yaml`, `ingressGateways.yaml`, …), for `GitOps`
 /// repositories that review components separately.
 fn write_per_component(directory: &Path, manifests: &[Manifest]) -> anyhow::Result<()> {
     std::fs::create_dir_all(directory)

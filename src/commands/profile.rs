@@ -52,13 +52,20 @@ pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
                 .config_path
                 .as_deref()
                 .map(|p| p.trim_start_matches("spec.").to_string());
-            let mut lines = Vec::new();
-            let root = match &prefix {
-                Some(prefix) => selected.clone(),
-                None => selected.get("spec").cloned().unwrap_or(Value::Null),
+            // Without --config-path the leaves are addressed from `spec`, as --set addresses them.
+            let root = if prefix.is_some() {
+                selected.clone()
+            } else {
+                selected.get("spec").cloned().unwrap_or(Value::Null)
             };
-            flags(&root, prefix.unwrap_or_default(), &mut lines);
-            lines.iter().map(|l| format!("--set {l}\n")).collect()
+            let mut lines = Vec::new();
+            flags(&root, &prefix.unwrap_or_default(), &mut lines);
+            lines.iter().fold(String::new(), |mut text, line| {
+                text.push_str("--set ");
+                text.push_str(line);
+                text.push('\n');
+                text
+            })
         }
     };
     printer.data(&text)?;
@@ -66,7 +73,7 @@ pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
 }
 
 /// Every leaf as `path=value`, in istioctl's path syntax (dots in keys escaped).
-fn flags(value: &Value, path: String, out: &mut Vec<String>) {
+fn flags(value: &Value, path: &str, out: &mut Vec<String>) {
     let join = |key: &str| {
         let key = key.replace('.', "\\.");
         if path.is_empty() {
@@ -78,12 +85,12 @@ fn flags(value: &Value, path: String, out: &mut Vec<String>) {
     match value {
         Value::Object(map) if !map.is_empty() => {
             for (key, child) in map {
-                flags(child, join(key), out);
+                flags(child, &join(key), out);
             }
         }
         Value::Array(list) if !list.is_empty() => {
             for (index, child) in list.iter().enumerate() {
-                flags(child, format!("{path}[{index}]"), out);
+                flags(child, &format!("{path}[{index}]"), out);
             }
         }
         Value::Object(_) => out.push(format!("{path}={{}}")),

@@ -3,7 +3,7 @@
 //! Everything here works on untyped trees (`serde_json::Value`) exactly as istioctl's `values.Map`
 //! does: maps deep-merge, lists and scalars replace, an explicit `null` replaces (clears) what was
 //! there. The order is: `default` profile < named profile < files in order < `--set` in order, then
-//! the IstioOperator top-level fields are translated into chart values (`hub` → `global.hub`, …) and
+//! the `IstioOperator` top-level fields are translated into chart values (`hub` → `global.hub`, …) and
 //! the user's own `spec.values` are laid over once more so that they win over the translation.
 //!
 //! Nothing here reads files or prints; [`crate::commands`] reads the inputs, [`crate::api`] validates
@@ -117,7 +117,7 @@ pub fn apply_unvalidated_values(merged: &mut Value) {
     }
 }
 
-/// Copies the IstioOperator top-level fields into the chart values they stand for.
+/// Copies the `IstioOperator` top-level fields into the chart values they stand for.
 fn translate_to_values(merged: &mut Value) {
     const TRANSLATIONS: [(&str, &str); 4] = [
         ("spec.hub", "global.hub"),
@@ -135,17 +135,18 @@ fn translate_to_values(merged: &mut Value) {
             Value::String(text) => text,
             other => other.to_string(),
         };
-        let flag = SetFlag::from_parts(format!("values.{to}"), &text);
+        let flag = SetFlag::from_parts(&format!("values.{to}"), &text);
         // The paths above are plain dotted keys: applying them cannot fail on a selector.
         let _ = flag.apply(merged);
     }
-    if let Some(mesh_config) = get_path(merged, "spec.meshConfig").cloned() {
-        if mesh_config.is_object() {
-            overlay(
-                merged,
-                json!({ "spec": { "values": { "meshConfig": mesh_config } } }),
-            );
-        }
+    if let Some(mesh_config) = get_path(merged, "spec.meshConfig")
+        .filter(|m| m.is_object())
+        .cloned()
+    {
+        overlay(
+            merged,
+            json!({ "spec": { "values": { "meshConfig": mesh_config } } }),
+        );
     }
     // Cross-chart switches: the gateway and CNI charts look at these.
     let pilot_enabled = get_path(merged, "spec.components.pilot.enabled")

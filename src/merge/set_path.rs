@@ -65,7 +65,7 @@ impl SetFlag {
         if path.trim_matches('.').is_empty() {
             return Err(SetPathError::EmptyPath { flag: text.into() });
         }
-        let flag = Self::from_parts(path.to_string(), value.trim());
+        let flag = Self::from_parts(path, value.trim());
         let flag = Self {
             text: text.to_string(),
             ..flag
@@ -84,7 +84,7 @@ impl SetFlag {
 
     /// Builds a flag from a path (without `spec.`) and the value's text.
     #[must_use]
-    pub fn from_parts(path: String, value: &str) -> Self {
+    pub fn from_parts(path: &str, value: &str) -> Self {
         let path = format!("spec.{path}");
         let value = if ALWAYS_STRING.iter().any(|prefix| path.starts_with(prefix)) {
             Value::String(value.to_string())

@@ -123,18 +123,23 @@ pub fn chart_values(
             .map(str::to_string)
     };
     let mut presets = json!({});
-    if let Some(name) = text("profile").or_else(|| text("global.profile")) {
-        if let Some(preset) = profile::preset("profile", &name)? {
-            overlay(&mut presets, preset);
-        }
-    }
-    if let Some(version) = text("compatibilityVersion") {
-        if let Some(preset) = profile::preset("compatibility", &version)? {
-            overlay(&mut presets, preset);
-        }
-    }
-    if let Some(platform) = text("platform").or_else(|| text("global.platform")) {
-        if let Some(preset) = profile::preset("platform", &platform)? {
+    let chosen = [
+        (
+            "profile",
+            text("profile").or_else(|| text("global.profile")),
+        ),
+        ("compatibility", text("compatibilityVersion")),
+        (
+            "platform",
+            text("platform").or_else(|| text("global.platform")),
+        ),
+    ];
+    for (kind, name) in chosen {
+        if let Some(preset) = name
+            .map(|name| profile::preset(kind, &name))
+            .transpose()?
+            .flatten()
+        {
             overlay(&mut presets, preset);
         }
     }

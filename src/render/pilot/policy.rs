@@ -1,4 +1,4 @@
-//! The stable-channel ValidatingAdmissionPolicy (the `stable` profile): the API server itself
+//! The stable-channel `ValidatingAdmissionPolicy` (the `stable` profile): the API server itself
 //! refuses Istio resources that use fields not yet marked stable, for objects of this revision.
 
 use k8s_openapi::api::admissionregistration::v1::{
@@ -31,7 +31,7 @@ const TELEMETRY_RULE: &str = "!(
 )
 ";
 
-/// AuthorizationPolicy trust-domain matching is not stable.
+/// `AuthorizationPolicy` trust-domain matching is not stable.
 const AUTHORIZATION_RULE: &str = "!(
   variables.isAuthorizationPolicy &&
   has(object.spec.rules) &&
