@@ -68,7 +68,7 @@ pub fn config_map(context: &ChartContext) -> Result<Option<Value>, String> {
             },
         },
         "data": {
-            "values": go_pretty_json(&injector_values(&context.values)),
+            "values": super::pilot::text::pretty_json(&injector_values(&context.values)),
             "config": config_text(context)?,
         },
     })))
@@ -193,98 +193,6 @@ fn helm_text(value: &Value) -> String {
         Value::String(text) => text.clone(),
         other => other.to_string(),
     }
-}
-
-/// `json.MarshalIndent(v, "", "  ")` as Go (Helm's `toPrettyJson`) writes it: sorted keys, HTML
-/// characters escaped, integral floats without a fraction.
-fn go_pretty_json(value: &Value) -> String {
-    let mut out = String::new();
-    write_json(&mut out, value, 0);
-    out
-}
-
-fn write_json(out: &mut String, value: &Value, depth: usize) {
-    let pad = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
-        Value::Number(number) => {
-            if number.is_f64() {
-                let float = number.as_f64().unwrap_or_default();
-                if float.fract() == 0.0 && float.abs() < 1e21 {
-                    let _ = write!(out, "{float:.0}");
-                } else {
-                    let _ = write!(out, "{float}");
-                }
-            } else {
-                let _ = write!(out, "{number}");
-            }
-        }
-        Value::String(text) => write_go_string(out, text),
-        Value::Array(items) => {
-            if items.is_empty() {
-                out.push_str("[]");
-                return;
-            }
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                pad(out, depth + 1);
-                write_json(out, item, depth + 1);
-            }
-            pad(out, depth);
-            out.push(']');
-        }
-        Value::Object(map) => {
-            if map.is_empty() {
-                out.push_str("{}");
-                return;
-            }
-            out.push('{');
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            for (i, key) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                pad(out, depth + 1);
-                write_go_string(out, key);
-                out.push_str(": ");
-                write_json(out, &map[key], depth + 1);
-            }
-            pad(out, depth);
-            out.push('}');
-        }
-    }
-}
-
-/// A JSON string with Go's `encoding/json` escapes.
-fn write_go_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
@@ -474,7 +382,7 @@ mod tests {
     #[test]
     fn go_json_escapes_and_numbers() {
         assert_eq!(
-            go_pretty_json(&json!({"b": [1.0, 0.5, "<&>"], "a": {}})),
+            crate::render::pilot::text::pretty_json(&json!({"b": [1.0, 0.5, "<&>"], "a": {}})),
             "{\n  \"a\": {},\n  \"b\": [\n    1,\n    0.5,\n    \"\\u003c\\u0026\\u003e\"\n  ]\n}"
         );
     }
