@@ -82,8 +82,8 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'meshctl;profile;diff'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'meshctl;profile;help'= {
             cand list 'List the built-in profiles, one per line'

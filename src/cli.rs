@@ -70,6 +70,10 @@ pub enum ProfileCommand {
     /// Print the merged IstioOperator for a profile and any input.
     Dump(DumpArgs),
     /// Show how two profiles differ, as a unified diff (exit 1 when they differ).
+    ///
+    /// Both sides are the merged IstioOperator with the chart presets each profile selects
+    /// (`values.profile`, platform, compatibility version) expanded into `values`, so the diff
+    /// shows what a profile changes rather than only its name.
     Diff(DiffArgs),
 }
 

@@ -126,6 +126,9 @@ fn profile_diff_exits_one_when_profiles_differ_and_zero_when_equal() {
     let text = stdout(&differ);
     assert!(text.contains("+  profile: demo"), "{text}");
     assert!(text.contains("-    - enabled: false"), "{text}");
+    // The demo preset is expanded, so its effect shows, not just its name.
+    assert!(text.contains("+        autoscaleEnabled: false"), "{text}");
+    assert!(text.contains("+      accessLogFile: /dev/stdout"), "{text}");
     let same = meshctl(&["profile", "diff", "demo", "demo"]);
     assert_eq!(same.status.code(), Some(0));
     assert!(same.stdout.is_empty());
@@ -227,7 +230,10 @@ fn force_turns_validation_errors_into_warnings() {
     let forced = meshctl(&["manifest", "generate", "-r", "Canary_1", "--force"]);
     assert!(forced.status.success());
     let stderr = String::from_utf8_lossy(&forced.stderr);
-    assert!(stderr.starts_with("warning: `revision`: invalid revision `Canary_1`"), "{stderr}");
+    assert!(
+        stderr.starts_with("warning: `revision`: invalid revision `Canary_1`"),
+        "{stderr}"
+    );
     assert!(stdout(&forced).contains("name: istiod-Canary_1"));
 }
 
@@ -235,8 +241,14 @@ fn force_turns_validation_errors_into_warnings() {
 fn a_revision_renames_the_control_plane() {
     let text = stdout(&meshctl(&["manifest", "generate", "-r", "canary"]));
     // `metadata.name` sits at two spaces of indentation.
-    assert!(text.contains("\n  name: istiod-canary\n"), "istiod is revisioned");
+    assert!(
+        text.contains("\n  name: istiod-canary\n"),
+        "istiod is revisioned"
+    );
     assert!(text.contains("\n  name: istio-sidecar-injector-canary\n"));
     assert!(text.contains("istio.io/rev: canary\n"));
-    assert!(!text.contains("\n  name: istiod\n"), "no unrevisioned istiod");
+    assert!(
+        !text.contains("\n  name: istiod\n"),
+        "no unrevisioned istiod"
+    );
 }

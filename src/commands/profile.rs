@@ -7,6 +7,7 @@ use colored::Colorize;
 use meshctl::merge::{SetFlag, get_path};
 use meshctl::pipeline::{self, Inputs};
 use meshctl::profile;
+use meshctl::render::values::expand_presets;
 use serde_json::Value;
 
 use crate::cli::{DiffArgs, DumpArgs, DumpFormat};
@@ -102,8 +103,12 @@ fn flags(value: &Value, path: &str, out: &mut Vec<String>) {
 }
 
 pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    let first = meshctl::yaml::to_string(&merged_profile(Some(&args.first), Inputs::default())?);
-    let second = meshctl::yaml::to_string(&merged_profile(Some(&args.second), Inputs::default())?);
+    // Compare effects, not names: expand the chart presets each profile selects.
+    let expanded = |name: &str| -> anyhow::Result<String> {
+        let tree = merged_profile(Some(name), Inputs::default())?;
+        Ok(meshctl::yaml::to_string(&expand_presets(&tree)?))
+    };
+    let (first, second) = (expanded(&args.first)?, expanded(&args.second)?);
     if first == second {
         printer.status(&format!(
             "profiles `{}` and `{}` are the same",

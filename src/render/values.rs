@@ -110,6 +110,18 @@ fn flatten(values: &Value, root: &str) -> Value {
     Value::Object(flat)
 }
 
+/// `spec.values` with the presets it names (profile, compatibility version, platform) laid
+/// underneath, so that a reader sees what a profile really changes: `values.profile: demo` alone
+/// hides the demo preset's resource requests, ports and mesh settings.
+pub fn expand_presets(merged: &Value) -> Result<Value, RenderError> {
+    let mut expanded = merged.clone();
+    if let Some(values) = get_path(merged, "spec.values").filter(|v| v.is_object()) {
+        let values = chart_values(json!({}), values, false)?;
+        overlay(&mut expanded, json!({ "spec": { "values": values } }));
+    }
+    Ok(expanded)
+}
+
 /// Steps 2 and 3: the component's defaults, presets and the user's values, merged.
 pub fn chart_values(
     defaults: Value,
