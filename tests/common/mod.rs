@@ -73,7 +73,8 @@ pub fn load(text: &str, source: &str) -> BTreeMap<Key, Value> {
         .into_iter()
         .filter(Value::is_object)
         .map(|d| {
-            let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
+            let text =
+                |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
             let key = (
                 text(d.get("kind")),
                 text(d.pointer("/metadata/namespace")),
