@@ -75,44 +75,61 @@ def leaves(v, path=""):
     else:
         yield path, v
 
-def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    quiet = "--quiet" in sys.argv
-    exp, act = load(args[0]), load(args[1])
-    obj_total = len(exp)
-    obj_ok = 0
-    f_total = f_ok = 0
+def compare(exp, act):
+    """Compares two {key: object} maps (as `load` returns; both are modified in place).
+
+    Returns a dict: objects_ok, objects_total, fields_ok, fields_total, missing and extra (lists of
+    keys), unexpected (fields meshctl has and istioctl does not), diffs ({key: [line, ...]})."""
+    r = {"objects_ok": 0, "objects_total": len(exp), "fields_ok": 0, "fields_total": 0,
+         "missing": [], "extra": [k for k in sorted(act, key=str) if k not in exp],
+         "unexpected": 0, "diffs": {}}
     for key in sorted(exp, key=str):
         e = dict(leaves(strip(exp[key])))
-        f_total += len(e)
+        r["fields_total"] += len(e)
         if key not in act:
-            if not quiet: print(f"MISSING {key}")
+            r["missing"].append(key)
             continue
-        obj_ok += 1
+        r["objects_ok"] += 1
         strip_added(exp[key], act[key])
         a = dict(leaves(strip(act[key])))
         skip = fields_ignored(key)
         if skip:
             e = {p: v for p, v in e.items() if p not in skip}
             a = {p: v for p, v in a.items() if p not in skip}
-            f_total -= len(dict(leaves(strip(exp[key])))) - len(e)
+            r["fields_total"] -= len(dict(leaves(strip(exp[key])))) - len(e)
         diffs = []
         for p, v in e.items():
             if p in a and a[p] == v:
-                f_ok += 1
+                r["fields_ok"] += 1
             else:
                 diffs.append(f"  {p}: expected {json.dumps(v)[:200]} got {json.dumps(a.get(p, '<absent>'))[:200]}")
         for p in a:
             if p not in e:
+                r["unexpected"] += 1
                 diffs.append(f"  {p}: unexpected {json.dumps(a[p])[:200]}")
-        if diffs and not quiet:
+        if diffs:
+            r["diffs"][key] = diffs
+    return r
+
+def identical(r):
+    return (r["objects_ok"] == r["objects_total"] and r["fields_ok"] == r["fields_total"]
+            and not r["extra"] and not r["unexpected"])
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quiet = "--quiet" in sys.argv
+    r = compare(load(args[0]), load(args[1]))
+    if not quiet:
+        for key in r["missing"]:
+            print(f"MISSING {key}")
+        for key, diffs in r["diffs"].items():
             print(f"DIFF {key}")
             print("\n".join(diffs[:60]))
             if len(diffs) > 60: print(f"  ... {len(diffs)-60} more")
-    for key in sorted(act, key=str):
-        if key not in exp and not quiet:
+        for key in r["extra"]:
             print(f"EXTRA {key}")
-    print(f"objects {obj_ok}/{obj_total}, fields {f_ok}/{f_total}")
-    sys.exit(0 if obj_ok == obj_total and f_ok == f_total and len(act) == len(exp) else 1)
+    print(f"objects {r['objects_ok']}/{r['objects_total']}, fields {r['fields_ok']}/{r['fields_total']}")
+    sys.exit(0 if identical(r) else 1)
 
-main()
+if __name__ == "__main__":
+    main()
