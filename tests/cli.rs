@@ -227,7 +227,10 @@ fn force_turns_validation_errors_into_warnings() {
     let forced = meshctl(&["manifest", "generate", "-r", "Canary_1", "--force"]);
     assert!(forced.status.success());
     let stderr = String::from_utf8_lossy(&forced.stderr);
-    assert!(stderr.starts_with("warning: `revision`: invalid revision `Canary_1`"), "{stderr}");
+    assert!(
+        stderr.starts_with("warning: `revision`: invalid revision `Canary_1`"),
+        "{stderr}"
+    );
     assert!(stdout(&forced).contains("name: istiod-Canary_1"));
 }
 
@@ -235,8 +238,14 @@ fn force_turns_validation_errors_into_warnings() {
 fn a_revision_renames_the_control_plane() {
     let text = stdout(&meshctl(&["manifest", "generate", "-r", "canary"]));
     // `metadata.name` sits at two spaces of indentation.
-    assert!(text.contains("\n  name: istiod-canary\n"), "istiod is revisioned");
+    assert!(
+        text.contains("\n  name: istiod-canary\n"),
+        "istiod is revisioned"
+    );
     assert!(text.contains("\n  name: istio-sidecar-injector-canary\n"));
     assert!(text.contains("istio.io/rev: canary\n"));
-    assert!(!text.contains("\n  name: istiod\n"), "no unrevisioned istiod");
+    assert!(
+        !text.contains("\n  name: istiod\n"),
+        "no unrevisioned istiod"
+    );
 }
