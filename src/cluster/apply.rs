@@ -176,10 +176,10 @@ pub async fn apply(
 
 /// Components whose dependencies (among those present) are done and that have not started.
 #[must_use]
-pub fn startable(
+pub fn startable<S: std::hash::BuildHasher>(
     present: &[ComponentName],
-    done: &HashSet<ComponentName>,
-    started: &HashSet<ComponentName>,
+    done: &HashSet<ComponentName, S>,
+    started: &HashSet<ComponentName, S>,
 ) -> Vec<ComponentName> {
     present
         .iter()

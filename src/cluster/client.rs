@@ -70,7 +70,7 @@ pub enum ClientError {
         server: String,
         context: Option<String>,
         #[source]
-        source: RequestError,
+        source: Box<RequestError>,
     },
     #[error("the API server at {server} did not answer within {seconds}s{context}", context = context_note(context.as_deref()))]
     Timeout {
@@ -130,7 +130,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError
             return Err(ClientError::Unreachable {
                 server,
                 context,
-                source: RequestError::from_kube(error, "get", "/version", None),
+                source: Box::new(RequestError::from_kube(error, "get", "/version", None)),
             });
         }
         Ok(Ok(info)) => info.git_version,
@@ -140,7 +140,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError
         return Err(ClientError::Unreachable {
             server,
             context,
-            source: RequestError::from_kube(error, "get", "/api", None),
+            source: Box::new(RequestError::from_kube(error, "get", "/api", None)),
         });
     }
     Ok(Connection {

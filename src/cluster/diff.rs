@@ -62,6 +62,8 @@ pub struct ObjectPlan {
     pub takeover: Option<String>,
 }
 
+// serde's `serialize_with` hands over a reference to the field.
+#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
 fn component_label<S: serde::Serializer>(
     component: &Option<ComponentName>,
     serializer: S,
@@ -378,8 +380,7 @@ pub fn parse_conflicts(error: &kube::Error) -> Vec<Conflict> {
     let manager_of = |text: &str| {
         text.split('"')
             .nth(1)
-            .map(str::to_string)
-            .unwrap_or_else(|| "another manager".into())
+            .map_or_else(|| "another manager".into(), str::to_string)
     };
     let from_causes: Vec<Conflict> = status
         .details

@@ -17,7 +17,7 @@ pub mod discovery;
 pub mod prune;
 pub mod wait;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -161,10 +161,10 @@ impl Ownership {
     pub fn label_selector(&self) -> String {
         let mut selector = format!("{}=Reconcile", manifest::MANAGED_LABEL);
         if let Some(revision) = &self.revision {
-            selector.push_str(&format!(",{}={revision}", manifest::REVISION_LABEL));
+            let _ = write!(selector, ",{}={revision}", manifest::REVISION_LABEL);
         }
         if let Some(owner) = &self.owning_resource {
-            selector.push_str(&format!(",{}={owner}", manifest::OWNING_RESOURCE_LABEL));
+            let _ = write!(selector, ",{}={owner}", manifest::OWNING_RESOURCE_LABEL);
         }
         selector
     }
@@ -212,7 +212,7 @@ pub enum RequestError {
         message: String,
     },
     #[error("request failed")]
-    Transport(#[source] kube::Error),
+    Transport(#[source] Box<kube::Error>),
 }
 
 impl RequestError {
@@ -238,7 +238,7 @@ impl RequestError {
                 reason: status.reason,
                 message: status.message,
             },
-            other => Self::Transport(other),
+            other => Self::Transport(Box::new(other)),
         }
     }
 

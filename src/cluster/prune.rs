@@ -99,6 +99,9 @@ pub fn kinds_to_scan(rendered: &[Manifest], include_crds: bool) -> BTreeSet<(Str
     kinds
 }
 
+/// Per kind: the objects found, and why the kind was skipped, if it was.
+type Listed = (Vec<Value>, Option<String>);
+
 /// Lists every live object of `kinds` that `ownership` selects. Namespaced kinds are listed across
 /// all namespaces, falling back to `namespaces` one by one when that is forbidden.
 pub async fn list_owned(
@@ -108,7 +111,7 @@ pub async fn list_owned(
     namespaces: &BTreeSet<String>,
 ) -> Result<Owned, PruneError> {
     let params = ListParams::default().labels(&ownership.label_selector());
-    let results: Vec<Result<(Vec<Value>, Option<String>), PruneError>> =
+    let results: Vec<Result<Listed, PruneError>> =
         stream::iter(kinds.iter().filter_map(|(group, kind)| {
             catalog
                 .find_kind(group, kind)
@@ -183,18 +186,18 @@ fn to_values(
 /// The live objects an install would prune: owned, not opted out, not rendered any more, never
 /// CRDs and never namespaces.
 #[must_use]
-pub fn select_prunable(
+pub fn select_prunable<S: std::hash::BuildHasher>(
     live: &[Value],
     ownership: &Ownership,
-    rendered: &HashSet<ObjectKey>,
+    rendered: &HashSet<ObjectKey, S>,
 ) -> Vec<Value> {
     live.iter()
         .filter(|object| {
             let key = ObjectKey::of(object);
-            ownership.owns(object)
-                && !rendered.contains(&key)
-                && !(key.group == CRD.0 && key.kind == CRD.1)
-                && !(key.group.is_empty() && key.kind == "Namespace")
+            let crd = key.group == CRD.0 && key.kind == CRD.1;
+            let namespace = key.group.is_empty() && key.kind == "Namespace";
+            let still_rendered = rendered.contains(&key);
+            ownership.owns(object) && !still_rendered && !crd && !namespace
         })
         .cloned()
         .collect()
@@ -296,6 +299,7 @@ async fn delete_one(
 }
 
 #[cfg(test)]
+#[allow(clippy::needless_pass_by_value)] // fixtures read better taking JSON by value
 mod tests {
     use super::*;
     use crate::render::ComponentName;

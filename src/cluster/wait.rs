@@ -1,11 +1,12 @@
 //! Readiness: when an applied object is really up, and if it is not, why.
 //!
-//! [`evaluate`] is a pure function of a live object (Deployment, DaemonSet, StatefulSet, CRD,
-//! Namespace; everything else is ready once it exists). [`wait_ready`] polls about once a second
+//! [`evaluate`] is a pure function of a live object (`Deployment`, `DaemonSet`, `StatefulSet`,
+//! CRD, `Namespace`; everything else is ready once it exists). [`wait_ready`] polls about once a second
 //! until every object is ready or the timeout passes, and names the reason in the terms a user
 //! would find with `kubectl describe`: a pod's `ImagePullBackOff`, `CrashLoopBackOff`,
-//! `Unschedulable`, a ReplicaSet that cannot create pods, the latest warning event.
+//! `Unschedulable`, a `ReplicaSet` that cannot create pods, the latest warning event.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use kube::api::{Api, ListParams};
@@ -169,18 +170,19 @@ pub fn pod_problem(pod: &Value) -> Option<String> {
         {
             let mut text = format!("pod {name} container {container_name}: {reason}");
             if let Some(message) = waiting["message"].as_str().filter(|m| !m.is_empty()) {
-                text.push_str(&format!(": {message}"));
+                let _ = write!(text, ": {message}");
             }
             let last = &container["lastState"]["terminated"];
             if reason == "CrashLoopBackOff" && last.is_object() {
-                text.push_str(&format!(
+                let _ = write!(
+                    text,
                     " (last exit code {}{})",
                     int(&last["exitCode"]),
                     last["reason"]
                         .as_str()
                         .map(|r| format!(", {r}"))
                         .unwrap_or_default()
-                ));
+                );
             }
             return Some(text);
         }
@@ -330,7 +332,99 @@ pub async fn explain(catalog: &Catalog, workload: &Value) -> Option<String> {
         })
 }
 
+/// What `verify-install` found: every rendered object present, and workloads ready.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Verification {
+    /// Rendered objects found in the cluster.
+    pub present: usize,
+    /// Of those, objects whose readiness was checked (workloads, CRDs) and found ready.
+    pub ready: usize,
+    /// Rendered objects that do not exist (or whose kind the cluster does not serve).
+    pub missing: Vec<ObjectKey>,
+    /// Objects that exist but are not ready, with the reason.
+    pub not_ready: Vec<NotReady>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NotReady {
+    #[serde(flatten)]
+    pub object: ObjectKey,
+    pub reason: String,
+}
+
+impl Verification {
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && self.not_ready.is_empty()
+    }
+}
+
+/// Checks, without waiting, that every rendered object exists and is ready.
+pub async fn verify(
+    catalog: &Catalog,
+    manifests: &[crate::manifest::Manifest],
+) -> Result<Verification, WaitError> {
+    use futures::{StreamExt, stream};
+    type Checked = (ObjectKey, Option<Readiness>, Option<String>);
+    let results: Vec<Result<Checked, WaitError>> = stream::iter(manifests)
+        .map(|manifest| async move {
+            let key = ObjectKey::from(manifest);
+            let Ok(resolved) = catalog.resolve(&manifest.object) else {
+                return Ok((key, None, None));
+            };
+            let api = catalog.api(&resolved, key.namespace.as_deref());
+            let live = api
+                .get_opt(&key.name)
+                .await
+                .map_err(|error| WaitError::Request {
+                    object: key.to_string(),
+                    source: RequestError::from_kube(
+                        error,
+                        "get",
+                        &resolved.resource_name(),
+                        key.namespace.as_deref(),
+                    ),
+                })?;
+            let Some(live) = live.and_then(|o| serde_json::to_value(o).ok()) else {
+                return Ok((key, None, None));
+            };
+            let readiness = evaluate(&live);
+            let problem = if matches!(readiness, Readiness::Pending(_)) {
+                explain(catalog, &live).await
+            } else {
+                None
+            };
+            Ok((key, Some(readiness), problem))
+        })
+        .buffered(8)
+        .collect()
+        .await;
+    let mut verification = Verification::default();
+    for result in results {
+        let (key, readiness, problem) = result?;
+        match readiness {
+            None => verification.missing.push(key),
+            Some(Readiness::Ready) => {
+                verification.present += 1;
+                if has_readiness(&key.kind) {
+                    verification.ready += 1;
+                }
+            }
+            Some(Readiness::Pending(progress)) => {
+                verification.present += 1;
+                let reason = problem.map_or(progress.clone(), |p| format!("{progress}; {p}"));
+                verification.not_ready.push(NotReady {
+                    object: key,
+                    reason,
+                });
+            }
+        }
+    }
+    Ok(verification)
+}
+
 #[cfg(test)]
+#[allow(clippy::needless_pass_by_value)] // fixtures read better taking JSON by value
 mod tests {
     use super::*;
     use serde_json::json;
