@@ -91,7 +91,7 @@ fn owned_objects(kubeconfig: &Path) -> Vec<String> {
             &catalog,
             &kinds,
             &Ownership::everything(),
-            &Default::default(),
+            &std::collections::BTreeSet::new(),
         )
         .await
         .expect("list");
