@@ -114,7 +114,7 @@ pub async fn apply(
     let changed_crds: Vec<&Manifest> = crds.iter().copied().filter(|m| needs_apply(m)).collect();
     if !changed_crds.is_empty() {
         reporter.step(&format!(
-            "Applying {} CustomResourceDefinitions",
+            "Applying {} CustomResourceDefinition(s)",
             changed_crds.len()
         ));
         report.applied += apply_all(catalog, &changed_crds, None, reporter).await?;
@@ -164,12 +164,18 @@ pub async fn apply(
     let prunes = plan.prunes();
     if !prunes.is_empty() {
         reporter.step(&format!(
-            "Pruning {} objects no longer rendered",
+            "Pruning {} object(s) no longer rendered",
             prunes.len()
         ));
-        report.pruned = prune::delete(catalog_ref, &prunes, None, reporter)
-            .await
-            .map_err(ApplyError::Prune)?;
+        // Waiting until they are gone makes "pruned" true when the command returns.
+        report.pruned = prune::delete(
+            catalog_ref,
+            &prunes,
+            Some(options.readiness_timeout),
+            reporter,
+        )
+        .await
+        .map_err(ApplyError::Prune)?;
     }
     Ok(report)
 }

@@ -59,14 +59,23 @@ pub fn run(args: &InstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode
                 with_hint(e, hint)
             })?;
         printer.status(&format!(
-            "✔ Installation complete: {} objects applied, {} pruned, {} namespaces created \
+            "✔ Installation complete: {} applied, {} pruned, {} created \
              (apply and wait {:.1}s, total {:.1}s)",
-            report.applied,
-            report.pruned,
-            report.namespaces_created,
+            count(report.applied, "object"),
+            count(report.pruned, "object"),
+            count(report.namespaces_created, "namespace"),
             apply_started.elapsed().as_secs_f64(),
             started.elapsed().as_secs_f64()
         ))?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// `1 object`, `3 objects`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

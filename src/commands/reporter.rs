@@ -59,10 +59,12 @@ impl Reporter for Progress {
 
     fn component_started(&self, component: ComponentName, objects: usize) {
         let Some(live) = &self.live else {
-            self.line(&format!(
-                "{}: applying {objects} objects",
-                component.title()
-            ));
+            let text = match objects {
+                0 => "unchanged, checking readiness".to_string(),
+                1 => "applying 1 object".to_string(),
+                n => format!("applying {n} objects"),
+            };
+            self.line(&format!("{}: {text}", component.title()));
             return;
         };
         let bar = live.multi.add(ProgressBar::new(objects as u64));
@@ -71,7 +73,11 @@ impl Reporter for Progress {
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.set_prefix(component.title());
-        bar.set_message("applying");
+        bar.set_message(if objects == 0 {
+            "unchanged"
+        } else {
+            "applying"
+        });
         bar.enable_steady_tick(Duration::from_millis(120));
         if let Ok(mut bars) = live.bars.lock() {
             bars.insert(component, bar);
