@@ -65,7 +65,7 @@ pub enum ApplyError {
     },
     #[error("CustomResourceDefinition `{name}` was not established within {seconds}s")]
     CrdNotEstablished { name: String, seconds: u64 },
-    #[error("waiting for {component}")]
+    #[error("waiting for {}", component.title())]
     NotReady {
         component: ComponentName,
         #[source]

@@ -354,8 +354,12 @@ pub fn apply_body(object: &Value) -> Value {
     body
 }
 
-/// When the live object carries another install's labels, says whose.
+/// When the live object carries another install's labels, says whose. CRDs are shared by every
+/// revision and never pruned by one, so their label changing hands is not worth a warning.
 fn takeover(live: &Value, rendered: &Value) -> Option<String> {
+    if rendered["kind"] == "CustomResourceDefinition" {
+        return None;
+    }
     let labels = |object: &Value, key: &str| {
         object["metadata"]["labels"][key]
             .as_str()
