@@ -24,6 +24,11 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --version 'Print version'
             cand manifest 'Render manifests offline'
             cand profile 'Show, dump and compare the built-in profiles'
+            cand diff 'Show what an install would change in the cluster, including what it would prune (exit 0: no change, 1: changes, 2: error)'
+            cand install 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+            cand apply 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+            cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
+            cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -99,6 +104,85 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;profile;help;help'= {
         }
+        &'meshctl;diff'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'meshctl;install'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --readiness-timeout 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --dry-run 'Show the plan and stop: nothing is written to the cluster'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;apply'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --readiness-timeout 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --dry-run 'Show the plan and stop: nothing is written to the cluster'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;uninstall'= {
+            cand -r 'Remove this revision''s control plane (`default` for the unrevisioned one)'
+            cand --revision 'Remove this revision''s control plane (`default` for the unrevisioned one)'
+            cand -f 'Remove what these IstioOperator files install (their revision and owner)'
+            cand --filename 'Remove what these IstioOperator files install (their revision and owner)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --timeout 'How long to wait for each object to be gone, e.g. `300s`, `5m`'
+            cand --purge 'Remove everything meshctl or istioctl manages, every revision and the CRDs (and with them every Istio resource in the cluster)'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --dry-run 'List what would be removed and stop'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;verify-install'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -110,6 +194,10 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help'= {
             cand manifest 'Render manifests offline'
             cand profile 'Show, dump and compare the built-in profiles'
+            cand diff 'Show what an install would change in the cluster, including what it would prune (exit 0: no change, 1: changes, 2: error)'
+            cand install 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+            cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
+            cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -129,6 +217,14 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;profile;dump'= {
         }
         &'meshctl;help;profile;diff'= {
+        }
+        &'meshctl;help;diff'= {
+        }
+        &'meshctl;help;install'= {
+        }
+        &'meshctl;help;uninstall'= {
+        }
+        &'meshctl;help;verify-install'= {
         }
         &'meshctl;help;completions'= {
         }

@@ -28,6 +28,11 @@ complete -c meshctl -n "__fish_meshctl_needs_command" -s h -l help -d 'Print hel
 complete -c meshctl -n "__fish_meshctl_needs_command" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "manifest" -d 'Render manifests offline'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "profile" -d 'Show, dump and compare the built-in profiles'
+complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "diff" -d 'Show what an install would change in the cluster, including what it would prune (exit 0: no change, 1: changes, 2: error)'
+complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "install" -d 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "apply" -d 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "uninstall" -d 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
+complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "verify-install" -d 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "version" -d 'Print meshctl\'s version and the Istio version it installs'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -62,13 +67,64 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Print the merged IstioOperator for a profile and any input'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
+json\t'The whole plan as one JSON document, for scripts'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l force -d 'Turn validation errors into warnings and render anyway'
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l force -d 'Turn validation errors into warnings and render anyway'
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l dry-run -d 'Show the plan and stop: nothing is written to the cluster'
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l force -d 'Turn validation errors into warnings and render anyway'
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l dry-run -d 'Show the plan and stop: nothing is written to the cluster'
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s r -l revision -d 'Remove this revision\'s control plane (`default` for the unrevisioned one)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s f -l filename -d 'Remove what these IstioOperator files install (their revision and owner)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l timeout -d 'How long to wait for each object to be gone, e.g. `300s`, `5m`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l purge -d 'Remove everything meshctl or istioctl manages, every revision and the CRDs (and with them every Istio resource in the cluster)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l dry-run -d 'List what would be removed and stop'
+complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
+json\t'The whole plan as one JSON document, for scripts'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l force -d 'Turn validation errors into warnings and render anyway'
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand version" -s h -l help -d 'Print help'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile completions version help" -f -a "manifest" -d 'Render manifests offline'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile completions version help" -f -a "profile" -d 'Show, dump and compare the built-in profiles'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile completions version help" -f -a "completions" -d 'Print a shell completion script'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile completions version help" -f -a "version" -d 'Print meshctl\'s version and the Istio version it installs'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile completions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "manifest" -d 'Render manifests offline'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "profile" -d 'Show, dump and compare the built-in profiles'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "diff" -d 'Show what an install would change in the cluster, including what it would prune (exit 0: no change, 1: changes, 2: error)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "install" -d 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "uninstall" -d 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "verify-install" -d 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "version" -d 'Print meshctl\'s version and the Istio version it installs'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from manifest profile diff install uninstall verify-install completions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "generate" -d 'Render the manifests for the merged input as multi-document YAML, in a stable order'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the built-in profiles, one per line'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "dump" -d 'Print the merged IstioOperator for a profile and any input'

@@ -5,8 +5,9 @@
 #![allow(clippy::doc_markdown)]
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Install and run the Istio service mesh from `IstioOperator` files.
 #[derive(Debug, Parser)]
@@ -24,6 +25,17 @@ pub enum Command {
     /// Show, dump and compare the built-in profiles.
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Show what an install would change in the cluster, including what it would prune
+    /// (exit 0: no change, 1: changes, 2: error).
+    Diff(ClusterDiffArgs),
+    /// Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until
+    /// ready, prune what is no longer rendered.
+    #[command(visible_alias = "apply")]
+    Install(InstallArgs),
+    /// Remove an installation: one revision, the objects a file renders, or everything (--purge).
+    Uninstall(UninstallArgs),
+    /// Check that every rendered object exists and every workload is ready (exit 1 when not).
+    VerifyInstall(VerifyArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
@@ -51,6 +63,120 @@ pub struct InputArgs {
     /// Turn validation errors into warnings and render anyway.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Which cluster to talk to, as kubectl chooses it.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ClusterArgs {
+    /// The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config).
+    #[arg(long, value_name = "FILE")]
+    pub kubeconfig: Option<PathBuf>,
+    /// The kubeconfig context to use (default: its current context).
+    #[arg(long, value_name = "NAME")]
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PlanFormat {
+    /// Unified diffs on stdout, a summary on stderr.
+    #[default]
+    Text,
+    /// The whole plan as one JSON document, for scripts.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterDiffArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// Do not ask for confirmation (needed when standard input is not a terminal).
+    #[arg(short = 'y', long = "skip-confirmation")]
+    pub yes: bool,
+    /// Show the plan and stop: nothing is written to the cluster.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub readiness_timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["revision", "filenames", "purge"])))]
+pub struct UninstallArgs {
+    /// Remove this revision's control plane (`default` for the unrevisioned one).
+    #[arg(short = 'r', long)]
+    pub revision: Option<String>,
+    /// Remove what these IstioOperator files install (their revision and owner).
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub filenames: Vec<PathBuf>,
+    /// Remove everything meshctl or istioctl manages, every revision and the CRDs (and with them
+    /// every Istio resource in the cluster).
+    #[arg(long)]
+    pub purge: bool,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// Do not ask for confirmation (needed when standard input is not a terminal).
+    #[arg(short = 'y', long = "skip-confirmation")]
+    pub yes: bool,
+    /// List what would be removed and stop.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long to wait for each object to be gone, e.g. `300s`, `5m`.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: PlanFormat,
+}
+
+/// A duration as `300s`, `5m`, `1m30s`, `2h` or plain seconds (`300`).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let expected = || format!("`{text}` is not a duration; expected e.g. `300s`, `5m` or `1m30s`");
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(seconds));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for character in text.chars() {
+        if character.is_ascii_digit() {
+            number.push(character);
+            continue;
+        }
+        let unit = match character {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return Err(expected()),
+        };
+        let value: u64 = number.parse().map_err(|_| expected())?;
+        total += value * unit;
+        number.clear();
+    }
+    if !number.is_empty() || total == 0 && !text.starts_with('0') {
+        return Err(expected());
+    }
+    Ok(Duration::from_secs(total))
 }
 
 #[derive(Debug, Args)]
@@ -122,4 +248,20 @@ pub struct CompletionsArgs {
     /// The shell to print completions for.
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_kubectl_timeouts() {
+        assert_eq!(parse_duration("300s"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("300"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert!(parse_duration("5 minutes").is_err());
+        assert!(parse_duration("10x").is_err());
+        assert!(parse_duration("").is_err());
+    }
 }

@@ -9,6 +9,7 @@
 //! Library code never prints: commands in the binary own the terminal ([`output`]).
 
 pub mod api;
+pub mod cluster;
 pub mod manifest;
 pub mod merge;
 pub mod pipeline;

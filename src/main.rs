@@ -19,6 +19,9 @@ fn main() -> ExitCode {
         Err(error) => {
             // `{:#}` prints the cause chain on one line per cause, each stage adding its context.
             let _ = printer.error(&format!("{error:#}"));
+            if let Some(hinted) = error.downcast_ref::<commands::Hinted>() {
+                let _ = printer.hint(&hinted.hint);
+            }
             ExitCode::FAILURE
         }
     };

@@ -9,11 +9,15 @@ use std::io::{self, IsTerminal, Write};
 use colored::Colorize;
 
 /// Writes data and messages for one command run.
+// Four independent facts about the process's streams, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Printer {
     stdout: Box<dyn Write>,
     stderr: Box<dyn Write>,
     colour_stdout: bool,
     colour_stderr: bool,
+    stderr_terminal: bool,
+    stdin_terminal: bool,
 }
 
 fn colour_wanted(is_terminal: bool) -> bool {
@@ -31,7 +35,43 @@ impl Printer {
             colour_stderr: colour_wanted(io::stderr().is_terminal()),
             stdout: Box::new(io::stdout().lock()),
             stderr: Box::new(io::stderr()),
+            stderr_terminal: io::stderr().is_terminal(),
+            stdin_terminal: io::stdin().is_terminal(),
         }
+    }
+
+    /// Whether progress can be drawn in place (stderr is a terminal and not `TERM=dumb`).
+    #[must_use]
+    pub fn live_progress(&self) -> bool {
+        self.stderr_terminal && !std::env::var("TERM").is_ok_and(|t| t == "dumb")
+    }
+
+    /// Whether a person can answer a prompt.
+    #[must_use]
+    pub fn can_prompt(&self) -> bool {
+        self.stdin_terminal
+    }
+
+    /// Asks a yes/no question on stderr; only `y`/`yes` is a yes.
+    pub fn confirm(&mut self, question: &str) -> io::Result<bool> {
+        write!(self.stderr, "{question} [y/N] ")?;
+        self.stderr.flush()?;
+        let mut answer = String::new();
+        io::stdin().read_line(&mut answer)?;
+        Ok(matches!(
+            answer.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
+    }
+
+    /// A `hint:` line on stderr, after an error or warning whose fix is knowable.
+    pub fn hint(&mut self, text: &str) -> io::Result<()> {
+        let label = if self.colour_stderr {
+            "hint:".cyan().bold().to_string()
+        } else {
+            "hint:".to_string()
+        };
+        writeln!(self.stderr, "{label} {text}")
     }
 
     /// Whether data written to stdout may be coloured.

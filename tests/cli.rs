@@ -215,6 +215,10 @@ fn help_is_snapshotted() {
         &["--help"][..],
         &["manifest", "generate", "--help"],
         &["profile", "dump", "--help"],
+        &["diff", "--help"],
+        &["install", "--help"],
+        &["uninstall", "--help"],
+        &["verify-install", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());
@@ -251,4 +255,38 @@ fn a_revision_renames_the_control_plane() {
         !text.contains("\n  name: istiod\n"),
         "no unrevisioned istiod"
     );
+}
+
+#[test]
+fn uninstall_needs_to_be_told_what_to_remove() {
+    let output = meshctl(&["uninstall", "-y"]);
+    assert_eq!(output.status.code(), Some(2), "clap usage error");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--revision"));
+}
+
+#[test]
+fn cluster_commands_fail_clearly_without_a_readable_kubeconfig() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let missing = directory.path().join("no-such-kubeconfig");
+    let missing = missing.to_string_lossy();
+    for (arguments, expected_code) in [
+        (vec!["diff"], 2),
+        (vec!["install", "-y"], 1),
+        (vec!["verify-install"], 1),
+        (vec!["uninstall", "--purge", "-y"], 1),
+    ] {
+        let mut arguments = arguments;
+        arguments.extend(["--kubeconfig", &missing]);
+        let output = meshctl(&arguments);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("cannot read kubeconfig `{missing}`")),
+            "{arguments:?}: {stderr}"
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(expected_code),
+            "{arguments:?}: {stderr}"
+        );
+    }
 }

@@ -1,8 +1,13 @@
 //! One file per subcommand: turn arguments into settings, call the pipeline, print the result.
 
 mod completions;
+mod diff;
+mod install;
 mod manifest;
 mod profile;
+mod reporter;
+mod uninstall;
+mod verify;
 
 use std::io::Read;
 use std::path::Path;
@@ -15,7 +20,12 @@ use meshctl::pipeline::Inputs;
 use meshctl::release;
 use meshctl::yaml::{self, Source};
 
-use crate::cli::{Cli, Command, InputArgs, ManifestCommand, ProfileCommand};
+use meshctl::cluster::client::{self, ClusterOptions, Connection};
+use meshctl::cluster::discovery::Catalog;
+use meshctl::manifest::Manifest;
+use meshctl::pipeline;
+
+use crate::cli::{Cli, ClusterArgs, Command, InputArgs, ManifestCommand, ProfileCommand};
 use crate::output::Printer;
 
 /// Runs one parsed command line.
@@ -25,6 +35,10 @@ pub fn run(cli: Cli, printer: &mut Printer) -> anyhow::Result<ExitCode> {
         Command::Profile(ProfileCommand::List) => profile::list(printer),
         Command::Profile(ProfileCommand::Dump(args)) => profile::dump(&args, printer),
         Command::Profile(ProfileCommand::Diff(args)) => profile::diff(&args, printer),
+        Command::Diff(args) => Ok(diff::run(&args, printer)),
+        Command::Install(args) => install::run(&args, printer),
+        Command::Uninstall(args) => uninstall::run(&args, printer),
+        Command::VerifyInstall(args) => verify::run(&args, printer),
         Command::Completions(args) => completions::print(args.shell, printer),
         Command::Version => {
             printer.data(&format!(
@@ -111,4 +125,102 @@ fn parse_input_file(text: &str, source: Source, force: bool) -> anyhow::Result<I
         yaml::parse_typed::<IstioOperator>(text, &source)?;
     }
     Ok(InputFile { source, tree })
+}
+
+/// An error whose fix is knowable: `main` prints the message, then a `hint:` line.
+#[derive(Debug)]
+pub struct Hinted {
+    /// The whole cause chain, already formatted.
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::fmt::Display for Hinted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Hinted {}
+
+/// Turns a library error into the CLI's error, with its hint when there is one.
+pub fn with_hint<E>(error: E, hint: Option<String>) -> anyhow::Error
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match hint {
+        Some(hint) => anyhow::Error::new(Hinted {
+            message: format!("{:#}", anyhow::Error::new(error)),
+            hint,
+        }),
+        None => anyhow::Error::new(error),
+    }
+}
+
+/// Reads, merges (printing warnings) and renders the inputs.
+pub fn render_inputs(args: &InputArgs, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
+    let inputs = read_inputs(args)?;
+    let merged = pipeline::merge(&inputs)?;
+    for warning in &merged.warnings {
+        printer.warn(&warning.0)?;
+    }
+    Ok(pipeline::render(&merged)?)
+}
+
+/// The async runtime the cluster commands run on: one thread is plenty, the work is waiting on
+/// the API server.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// Connects and discovers the API, or explains why not, before any other work.
+pub async fn connect(args: &ClusterArgs) -> anyhow::Result<(Connection, Catalog)> {
+    let options = ClusterOptions {
+        kubeconfig: args.kubeconfig.clone(),
+        context: args.context.clone(),
+    };
+    let connection = client::connect(&options).await.map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
+    let catalog = Catalog::discover(&connection.client).await?;
+    Ok((connection, catalog))
+}
+
+/// `context `name` (server, Kubernetes version)` for plan headers.
+pub fn describe_cluster(connection: &Connection) -> String {
+    let context = connection
+        .context
+        .as_deref()
+        .map_or_else(|| "in-cluster".to_string(), |c| format!("context `{c}`"));
+    format!(
+        "{context} ({}, Kubernetes {})",
+        connection.server.trim_end_matches('/'),
+        connection.server_version
+    )
+}
+
+/// Asks before writing when a person is there; refuses without `-y` when nobody is.
+pub fn confirm(
+    printer: &mut Printer,
+    yes: bool,
+    question: &str,
+    verb: &str,
+) -> anyhow::Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !printer.can_prompt() {
+        return Err(anyhow::Error::new(Hinted {
+            message: format!(
+                "refusing to {verb} without confirmation: standard input is not a terminal"
+            ),
+            hint: "pass `-y` to proceed without a prompt, or `--dry-run` to only see the plan"
+                .into(),
+        }));
+    }
+    Ok(printer.confirm(question)?)
 }

@@ -134,7 +134,8 @@ pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::from(1))
 }
 
-fn colourise(unified: &str) -> String {
+/// Colours a unified diff (headers bold, additions green, removals red, hunks cyan).
+pub(super) fn colourise(unified: &str) -> String {
     unified
         .lines()
         .map(|line| {

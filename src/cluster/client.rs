@@ -1,0 +1,316 @@
+//! Connecting to the cluster the user means, and failing before any work when that is impossible.
+//!
+//! Kubeconfig as kubectl reads it: `--kubeconfig FILE`, else the `KUBECONFIG` list, else
+//! `~/.kube/config`, else the in-cluster service account; `--context NAME` else the current
+//! context. [`connect`] then asks the server for its version, so a wrong file, an unknown context
+//! or an unreachable server is reported in one clear sentence before anything is rendered against
+//! or written to the cluster.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use kube::config::{KubeConfigOptions, Kubeconfig};
+use kube::{Client, Config};
+
+use super::RequestError;
+
+/// Which cluster to talk to.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterOptions {
+    /// `--kubeconfig`: a kubeconfig file instead of `KUBECONFIG` or `~/.kube/config`.
+    pub kubeconfig: Option<PathBuf>,
+    /// `--context`: a context of that kubeconfig instead of its current one.
+    pub context: Option<String>,
+}
+
+/// A connected client and what the server said about itself.
+#[derive(Clone)]
+pub struct Connection {
+    pub client: Client,
+    /// The API server URL, for messages.
+    pub server: String,
+    /// The context in use (`None` in-cluster).
+    pub context: Option<String>,
+    /// The server's `gitVersion`, e.g. `v1.37.2`.
+    pub server_version: String,
+}
+
+/// Why meshctl could not connect.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("cannot read kubeconfig `{path}`")]
+    ReadKubeconfig {
+        path: String,
+        #[source]
+        source: kube::config::KubeconfigError,
+    },
+    #[error("no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster)")]
+    NoKubeconfig {
+        #[source]
+        source: kube::config::InferConfigError,
+    },
+    #[error("context `{context}` is not in the kubeconfig (it has: {available})")]
+    UnknownContext { context: String, available: String },
+    #[error("the kubeconfig has no current context; pass `--context` (it has: {available})")]
+    NoCurrentContext { available: String },
+    #[error("cannot use context `{context}`")]
+    BadContext {
+        context: String,
+        #[source]
+        source: kube::config::KubeconfigError,
+    },
+    #[error("cannot build a client for {server}")]
+    Build {
+        server: String,
+        #[source]
+        source: kube::Error,
+    },
+    #[error("cannot reach the API server at {server}{context}", context = context_note(context.as_deref()))]
+    Unreachable {
+        server: String,
+        context: Option<String>,
+        #[source]
+        source: Box<RequestError>,
+    },
+    #[error("the API server at {server} did not answer within {seconds}s{context}", context = context_note(context.as_deref()))]
+    Timeout {
+        server: String,
+        context: Option<String>,
+        seconds: u64,
+    },
+}
+
+fn context_note(context: Option<&str>) -> String {
+    context.map_or_else(String::new, |c| format!(" (context `{c}`)"))
+}
+
+impl ClientError {
+    /// What the user can do about it.
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Self::UnknownContext { .. } | Self::NoCurrentContext { .. } => {
+                Some("list contexts with `kubectl config get-contexts`".into())
+            }
+            Self::Unreachable { source, .. } => source.hint().or_else(|| {
+                Some(
+                    "check that the cluster is running and that `--kubeconfig`/`--context` name it"
+                        .into(),
+                )
+            }),
+            Self::Timeout { .. } => Some(
+                "check that the cluster is running and that `--kubeconfig`/`--context` name it"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// How long the first request may take before the server is called unreachable.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Loads the kubeconfig, picks the context and checks that the server answers.
+pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError> {
+    let (config, context) = load_config(options).await?;
+    let server = config.cluster_url.to_string();
+    let client = Client::try_from(config).map_err(|source| ClientError::Build {
+        server: server.clone(),
+        source,
+    })?;
+    let version = match tokio::time::timeout(PROBE_TIMEOUT, client.apiserver_version()).await {
+        Err(_) => {
+            return Err(ClientError::Timeout {
+                server,
+                context,
+                seconds: PROBE_TIMEOUT.as_secs(),
+            });
+        }
+        Ok(Err(error)) => {
+            return Err(ClientError::Unreachable {
+                server,
+                context,
+                source: Box::new(RequestError::from_kube(error, "get", "/version", None)),
+            });
+        }
+        Ok(Ok(info)) => info.git_version,
+    };
+    // `/version` is open to anyone; a request that needs credentials proves they work.
+    if let Err(error) = client.list_core_api_versions().await {
+        return Err(ClientError::Unreachable {
+            server,
+            context,
+            source: Box::new(RequestError::from_kube(error, "get", "/api", None)),
+        });
+    }
+    Ok(Connection {
+        client,
+        server,
+        context,
+        server_version: version,
+    })
+}
+
+async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>), ClientError> {
+    let kubeconfig = match &options.kubeconfig {
+        Some(path) => {
+            Some(
+                Kubeconfig::read_from(path).map_err(|source| ClientError::ReadKubeconfig {
+                    path: path.display().to_string(),
+                    source,
+                })?,
+            )
+        }
+        None => match Kubeconfig::from_env() {
+            Ok(Some(config)) => Some(config),
+            Ok(None) => default_kubeconfig()?,
+            Err(source) => {
+                return Err(ClientError::ReadKubeconfig {
+                    path: std::env::var("KUBECONFIG").unwrap_or_default(),
+                    source,
+                });
+            }
+        },
+    };
+    let Some(kubeconfig) = kubeconfig else {
+        // No file at all: in-cluster (the operator's case), or a clear "nothing found".
+        let config = Config::infer()
+            .await
+            .map_err(|source| ClientError::NoKubeconfig { source })?;
+        return Ok((config, None));
+    };
+    let context = choose_context(&kubeconfig, options.context.as_deref())?;
+    let config = Config::from_custom_kubeconfig(
+        kubeconfig,
+        &KubeConfigOptions {
+            context: Some(context.clone()),
+            ..KubeConfigOptions::default()
+        },
+    )
+    .await
+    .map_err(|source| ClientError::BadContext {
+        context: context.clone(),
+        source,
+    })?;
+    Ok((config, Some(context)))
+}
+
+/// `~/.kube/config` when it exists.
+fn default_kubeconfig() -> Result<Option<Kubeconfig>, ClientError> {
+    let Some(home) = std::env::var_os("HOME") else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(home).join(".kube").join("config");
+    if !path.exists() {
+        return Ok(None);
+    }
+    Kubeconfig::read_from(&path)
+        .map(Some)
+        .map_err(|source| ClientError::ReadKubeconfig {
+            path: path.display().to_string(),
+            source,
+        })
+}
+
+/// The context to use: the one asked for (which must exist), else the current one.
+fn choose_context(kubeconfig: &Kubeconfig, wanted: Option<&str>) -> Result<String, ClientError> {
+    let names: Vec<&str> = kubeconfig
+        .contexts
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    let available = if names.is_empty() {
+        "no contexts".to_string()
+    } else {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match wanted {
+        Some(context) if names.contains(&context) => Ok(context.to_string()),
+        Some(context) => Err(ClientError::UnknownContext {
+            context: context.to_string(),
+            available,
+        }),
+        None => match kubeconfig.current_context.as_deref() {
+            Some(current) if names.contains(&current) => Ok(current.to_string()),
+            Some(current) => Err(ClientError::UnknownContext {
+                context: current.to_string(),
+                available,
+            }),
+            None => Err(ClientError::NoCurrentContext { available }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = r"
+apiVersion: v1
+kind: Config
+current-context: admin
+clusters:
+- name: local
+  cluster: {server: 'https://127.0.0.1:1'}
+users:
+- name: admin
+  user: {token: x}
+contexts:
+- name: admin
+  context: {cluster: local, user: admin}
+- name: other
+  context: {cluster: local, user: admin}
+";
+
+    #[test]
+    fn context_is_the_asked_one_else_the_current_one() {
+        let config = Kubeconfig::from_yaml(CONFIG).expect("parses");
+        assert_eq!(choose_context(&config, None).expect("current"), "admin");
+        assert_eq!(
+            choose_context(&config, Some("other")).expect("exists"),
+            "other"
+        );
+        let error = choose_context(&config, Some("nope")).expect_err("unknown");
+        assert_eq!(
+            error.to_string(),
+            "context `nope` is not in the kubeconfig (it has: `admin`, `other`)"
+        );
+        assert!(error.hint().is_some());
+    }
+
+    #[tokio::test]
+    async fn a_missing_kubeconfig_file_is_named() {
+        let options = ClusterOptions {
+            kubeconfig: Some("/nonexistent/kubeconfig".into()),
+            context: None,
+        };
+        let error = connect(&options).await.err().expect("fails");
+        assert!(
+            error.to_string().contains("`/nonexistent/kubeconfig`"),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_server_is_reported_before_any_work() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let path = directory.path().join("config");
+        std::fs::write(&path, CONFIG).expect("write kubeconfig");
+        let options = ClusterOptions {
+            kubeconfig: Some(path),
+            context: Some("other".into()),
+        };
+        let error = connect(&options).await.err().expect("fails");
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot reach the API server at https://127.0.0.1:1/"),
+            "{error}"
+        );
+        assert!(error.to_string().contains("context `other`"), "{error}");
+    }
+}

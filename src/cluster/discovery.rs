@@ -1,0 +1,135 @@
+//! Which API resource serves each kind: one discovery per run, refreshed once after CRDs are
+//! established (so custom resources of freshly installed CRDs resolve).
+//!
+//! Aggregated discovery (two requests) is tried first; servers without it get the classic walk.
+
+use kube::Client;
+use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind};
+use kube::discovery::{ApiCapabilities, Discovery, Scope};
+use serde_json::Value;
+
+use super::{ObjectKey, RequestError};
+
+/// The API resources the server serves, for resolving kinds to endpoints.
+pub struct Catalog {
+    client: Client,
+    discovery: Discovery,
+}
+
+/// One resolved kind: where to send requests and whether it is namespaced.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub resource: ApiResource,
+    pub capabilities: ApiCapabilities,
+}
+
+impl Resolved {
+    #[must_use]
+    pub fn namespaced(&self) -> bool {
+        matches!(self.capabilities.scope, Scope::Namespaced)
+    }
+
+    /// `plural.group` (`deployments.apps`, `services`), as RBAC names a resource.
+    #[must_use]
+    pub fn resource_name(&self) -> String {
+        if self.resource.group.is_empty() {
+            self.resource.plural.clone()
+        } else {
+            format!("{}.{}", self.resource.plural, self.resource.group)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoveryError {
+    #[error("API discovery failed")]
+    Request(#[source] RequestError),
+    #[error("{object}: the cluster does not serve {api_version} {kind}")]
+    UnknownKind {
+        object: String,
+        api_version: String,
+        kind: String,
+    },
+}
+
+impl Catalog {
+    /// Discovers what the server serves.
+    pub async fn discover(client: &Client) -> Result<Self, DiscoveryError> {
+        let discovery = match Discovery::new(client.clone()).run_aggregated().await {
+            Ok(discovery) => discovery,
+            Err(_) => Discovery::new(client.clone()).run().await.map_err(|e| {
+                DiscoveryError::Request(RequestError::from_kube(e, "get", "/apis", None))
+            })?,
+        };
+        Ok(Self {
+            client: client.clone(),
+            discovery,
+        })
+    }
+
+    /// Runs discovery again (after CRDs became established).
+    pub async fn refresh(&mut self) -> Result<(), DiscoveryError> {
+        *self = Self::discover(&self.client).await?;
+        Ok(())
+    }
+
+    #[must_use]
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The resource serving `apiVersion`/`kind`, if any.
+    #[must_use]
+    pub fn find(&self, api_version: &str, kind: &str) -> Option<Resolved> {
+        let (group, version) = api_version.rsplit_once('/').unwrap_or(("", api_version));
+        let gvk = GroupVersionKind::gvk(group, version, kind);
+        self.discovery
+            .resolve_gvk(&gvk)
+            .map(|(resource, capabilities)| Resolved {
+                resource,
+                capabilities,
+            })
+    }
+
+    /// The preferred version's resource for a group and kind (prune lists by kind, not version).
+    #[must_use]
+    pub fn find_kind(&self, group: &str, kind: &str) -> Option<Resolved> {
+        self.discovery
+            .get(group)?
+            .recommended_kind(kind)
+            .map(|(resource, capabilities)| Resolved {
+                resource,
+                capabilities,
+            })
+    }
+
+    /// Resolves a rendered object's kind; an unknown kind is an error naming the object.
+    pub fn resolve(&self, object: &Value) -> Result<Resolved, DiscoveryError> {
+        let api_version = object["apiVersion"].as_str().unwrap_or_default();
+        let kind = object["kind"].as_str().unwrap_or_default();
+        self.find(api_version, kind)
+            .ok_or_else(|| DiscoveryError::UnknownKind {
+                object: ObjectKey::of(object).to_string(),
+                api_version: api_version.to_string(),
+                kind: kind.to_string(),
+            })
+    }
+
+    /// A dynamic API handle for one object (namespaced or not, as discovery says).
+    #[must_use]
+    pub fn api(&self, resolved: &Resolved, namespace: Option<&str>) -> Api<DynamicObject> {
+        match (resolved.namespaced(), namespace) {
+            (true, Some(namespace)) => {
+                Api::namespaced_with(self.client.clone(), namespace, &resolved.resource)
+            }
+            (true, None) => Api::default_namespaced_with(self.client.clone(), &resolved.resource),
+            (false, _) => Api::all_with(self.client.clone(), &resolved.resource),
+        }
+    }
+
+    /// A handle across all namespaces (list calls for prune).
+    #[must_use]
+    pub fn api_all(&self, resolved: &Resolved) -> Api<DynamicObject> {
+        Api::all_with(self.client.clone(), &resolved.resource)
+    }
+}

@@ -1,0 +1,112 @@
+//! `meshctl diff`: what an install would change, asked of the cluster (server-side dry-run),
+//! including what it would prune. Exit 0: no change; 1: changes; 2: error (as `diff(1)`).
+
+use std::process::ExitCode;
+
+use meshctl::cluster::Ownership;
+use meshctl::cluster::diff::{self, Action, Plan};
+
+use super::{connect, describe_cluster, render_inputs, runtime, with_hint};
+use crate::cli::{ClusterDiffArgs, PlanFormat};
+use crate::output::Printer;
+
+pub fn run(args: &ClusterDiffArgs, printer: &mut Printer) -> ExitCode {
+    match plan_and_print(args, printer) {
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = printer.error(&format!("{error:#}"));
+            if let Some(hinted) = error.downcast_ref::<super::Hinted>() {
+                let _ = printer.hint(&hinted.hint);
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints the plan; `true` when it has changes.
+fn plan_and_print(args: &ClusterDiffArgs, printer: &mut Printer) -> anyhow::Result<bool> {
+    let manifests = render_inputs(&args.input, printer)?;
+    runtime()?.block_on(async {
+        let (connection, catalog) = connect(&args.cluster).await?;
+        let ownership = Ownership::of_render(&manifests);
+        let plan = diff::plan(&catalog, &manifests, &ownership)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+        match args.output {
+            PlanFormat::Json => {
+                printer.data(&format!("{}\n", serde_json::to_string_pretty(&plan)?))?;
+            }
+            PlanFormat::Text => {
+                for object in plan.objects.iter().filter(|o| !o.diff.is_empty()) {
+                    let text = if printer.colour_stdout() {
+                        super::profile::colourise(&object.diff)
+                    } else {
+                        object.diff.clone()
+                    };
+                    printer.data(&text)?;
+                }
+                print_plan(printer, &plan, &describe_cluster(&connection), false)?;
+            }
+        }
+        Ok(plan.has_changes())
+    })
+}
+
+/// One line: `3 to create, 1 to change, 2 to prune, 36 unchanged`.
+pub fn summary_line(plan: &Plan) -> String {
+    let summary = plan.summary;
+    let mut parts = vec![
+        format!("{} to create", summary.create),
+        format!("{} to change", summary.change),
+        format!("{} to prune", summary.prune),
+        format!("{} unchanged", summary.unchanged),
+    ];
+    if summary.conflicts > 0 {
+        parts.push(format!("{} conflicting fields", summary.conflicts));
+    }
+    parts.join(", ")
+}
+
+/// The plan on stderr: header, namespaces, (optionally) one line per changed object, conflicts,
+/// takeovers and skipped kinds.
+pub fn print_plan(
+    printer: &mut Printer,
+    plan: &Plan,
+    cluster: &str,
+    list_objects: bool,
+) -> anyhow::Result<()> {
+    printer.status(&format!("Plan for {cluster}: {}", summary_line(plan)))?;
+    for namespace in &plan.missing_namespaces {
+        printer.status(&format!("  create  Namespace `{namespace}`"))?;
+    }
+    for object in &plan.objects {
+        let verb = match object.action {
+            Action::Create => "create",
+            Action::Change => "change",
+            Action::Prune => "prune ",
+            Action::Unchanged => continue,
+        };
+        if list_objects {
+            printer.status(&format!("  {verb}  {}", object.key))?;
+        }
+    }
+    for object in &plan.objects {
+        for conflict in &object.conflicts {
+            printer.warn(&format!(
+                "{}: field `{}` is managed by `{}`; applying takes it over",
+                object.key, conflict.field, conflict.manager
+            ))?;
+        }
+        if let Some(takeover) = &object.takeover {
+            printer.warn(&format!("{}: {takeover}", object.key))?;
+        }
+    }
+    for kind in &plan.skipped_kinds {
+        printer.warn(&format!("not checked for pruning: {kind}"))?;
+    }
+    Ok(())
+}

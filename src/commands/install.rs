@@ -1,0 +1,81 @@
+//! `meshctl install` (alias `apply`): plan, confirm, apply in dependency order, wait until ready,
+//! prune. A second install of the same input finds no changes and writes nothing.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use meshctl::cluster::Ownership;
+use meshctl::cluster::apply::{self, ApplyOptions};
+use meshctl::cluster::diff;
+
+use super::diff::print_plan;
+use super::reporter::Progress;
+use super::{confirm, connect, describe_cluster, render_inputs, runtime, with_hint};
+use crate::cli::InstallArgs;
+use crate::output::Printer;
+
+pub fn run(args: &InstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let manifests = render_inputs(&args.input, printer)?;
+    runtime()?.block_on(async {
+        let (connection, mut catalog) = connect(&args.cluster).await?;
+        let ownership = Ownership::of_render(&manifests);
+        let plan = diff::plan(&catalog, &manifests, &ownership)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+        let cluster = describe_cluster(&connection);
+        if !plan.has_changes() {
+            printer.status(&format!(
+                "✔ No changes: {cluster} already matches the {} rendered objects ({:.1}s)",
+                manifests.len(),
+                started.elapsed().as_secs_f64()
+            ))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        print_plan(printer, &plan, &cluster, true)?;
+        if args.dry_run {
+            printer.status(
+                "Dry run: nothing was written (`meshctl diff` shows the changes field by field).",
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        if !confirm(printer, args.yes, "Apply this plan?", "install")? {
+            printer.status("Cancelled: nothing was written.")?;
+            return Ok(ExitCode::FAILURE);
+        }
+        printer.flush()?;
+        let reporter = Progress::new(printer.live_progress(), false);
+        let apply_started = Instant::now();
+        let options = ApplyOptions {
+            readiness_timeout: args.readiness_timeout,
+        };
+        let report = apply::apply(&mut catalog, &manifests, &plan, options, &reporter)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+        printer.status(&format!(
+            "✔ Installation complete: {} applied, {} pruned, {} created \
+             (apply and wait {:.1}s, total {:.1}s)",
+            count(report.applied, "object"),
+            count(report.pruned, "object"),
+            count(report.namespaces_created, "namespace"),
+            apply_started.elapsed().as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        ))?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// `1 object`, `3 objects`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
