@@ -414,6 +414,11 @@ mod rules {
     /// A block scalar can hold tabs and printable characters; `\r` would be normalised to a
     /// line break, and NEL/LS/PS/BOM are left to double quotes for other tools' sake.
     pub(super) fn is_block_content_safe(text: &str) -> bool {
+        if text.is_ascii() {
+            return text
+                .bytes()
+                .all(|b| matches!(b, b'\n' | b'\t' | 0x20..=0x7E));
+        }
         text.chars().all(|ch| match ch {
             '\n' | '\t' => true,
             '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' => false,
@@ -426,33 +431,26 @@ mod rules {
 
     /// A plain value in block context.
     pub(super) fn is_plain_value_safe(text: &str) -> bool {
-        plain_value_common(text, true) && scan(text, false)
+        is_plain(text, false)
     }
 
-    /// A plain key: it must also be plain-safe as a YAML 1.2 scalar and in flow context
-    /// (where `,[]{}` are structural), and may not contain `:` at all or be the merge key `<<`.
+    /// A plain key: it must read back in block and in flow context (where `,[]{}` are
+    /// structural), as YAML 1.1 and as YAML 1.2, may not contain `:` at all and may not be the
+    /// merge key `<<`.
     pub(super) fn is_plain_key_safe(text: &str) -> bool {
-        if is_ambiguous(text, false) || text == "<<" {
-            return false;
-        }
-        if !plain_value_common(text, true) {
-            return false;
-        }
-        // The leading-indicator rules of keys and values agree for non-empty text, and the
-        // value rules were just checked; keys forbid `:` anywhere.
-        !text.contains(':') && scan(text, true)
+        is_plain(text, true)
     }
 
-    /// The checks plain keys and values share: not another type, not a document marker, no
-    /// edge whitespace, no leading indicator, no `: ` and no trailing `:`.
-    fn plain_value_common(text: &str, yaml_11: bool) -> bool {
-        if is_ambiguous(text, yaml_11) || starts_with_document_marker(text) {
-            return false;
-        }
+    /// Every rule is a necessary condition, so they are checked cheapest first; the character
+    /// rules run over bytes when the text is ASCII, as nearly all manifest text is.
+    fn is_plain(text: &str, key: bool) -> bool {
         let bytes = text.as_bytes();
-        if bytes.first().is_some_and(u8::is_ascii_whitespace)
-            || bytes.last().is_some_and(u8::is_ascii_whitespace)
-        {
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            // The empty string reads as null.
+            return false;
+        };
+        // Edge white space is separation, not content, to a reader.
+        if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
             return false;
         }
         match bytes {
@@ -467,17 +465,52 @@ mod rules {
             ] => return false,
             _ => {}
         }
-        !text.contains(": ") && !text.trim().ends_with(':')
+        if matches!(first, b'-' | b'.') && starts_with_document_marker(text) {
+            return false;
+        }
+        // Only short words (`null`, `false`, `~`, `y`, ...) and text starting like a number or a
+        // date can resolve to another type; edge white space was ruled out above.
+        if (bytes.len() <= 5 || matches!(first, b'0'..=b'9' | b'+' | b'-' | b'.' | b'_'))
+            && (is_ambiguous(text, true) || (key && (is_ambiguous(text, false) || text == "<<")))
+        {
+            return false;
+        }
+        if text.is_ascii() {
+            scan_ascii(bytes, key)
+        } else {
+            scan_chars(text, key)
+        }
     }
 
-    /// One pass over the characters: nothing needing an escape, no `#` after white space
-    /// (a comment), and in flow context none of `,[]{}`.
-    fn scan(text: &str, flow: bool) -> bool {
+    /// The character rules for ASCII text: no control character, no `#` after a space (a
+    /// comment), no `: ` and no trailing `:` (a mapping); keys also no `:` and no `,[]{}`.
+    fn scan_ascii(bytes: &[u8], key: bool) -> bool {
+        let mut previous = 0u8;
+        for &b in bytes {
+            match b {
+                0..=0x1F | 0x7F => return false,
+                // Other ASCII white space is a control character, rejected above.
+                b'#' if previous == b' ' => return false,
+                b' ' if previous == b':' => return false,
+                b':' | b',' | b'[' | b']' | b'{' | b'}' if key => return false,
+                _ => {}
+            }
+            previous = b;
+        }
+        // No edge white space here, so this is `trim().ends_with(':')`.
+        previous != b':'
+    }
+
+    /// The same rules for any text, with Unicode white space before `#` and around `:`.
+    fn scan_chars(text: &str, key: bool) -> bool {
+        if text.contains(": ") || text.trim().ends_with(':') {
+            return false;
+        }
         let mut previous_is_space = false;
         for ch in text.chars() {
             if needs_escape(ch)
                 || (ch == '#' && previous_is_space)
-                || (flow && matches!(ch, ',' | '[' | ']' | '{' | '}'))
+                || (key && matches!(ch, ':' | ',' | '[' | ']' | '{' | '}'))
             {
                 return false;
             }
