@@ -453,17 +453,33 @@ mod rules {
         if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
             return false;
         }
-        match bytes {
+        let indicator = match bytes {
             // `-`/`?` are indicators when alone or followed by white space.
-            [b'-' | b'?'] => return false,
-            [b'-' | b'?', second, ..] if second.is_ascii_whitespace() => return false,
+            [b'-' | b'?'] => true,
+            [b'-' | b'?', second, ..] => second.is_ascii_whitespace(),
             // These can never start a plain scalar.
-            [
-                b',' | b':' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>'
-                | b'\'' | b'"' | b'%' | b'@' | b'`',
-                ..,
-            ] => return false,
-            _ => {}
+            _ => matches!(
+                first,
+                b',' | b':'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'#'
+                    | b'&'
+                    | b'*'
+                    | b'!'
+                    | b'|'
+                    | b'>'
+                    | b'\''
+                    | b'"'
+                    | b'%'
+                    | b'@'
+                    | b'`'
+            ),
+        };
+        if indicator {
+            return false;
         }
         if matches!(first, b'-' | b'.') && starts_with_document_marker(text) {
             return false;
