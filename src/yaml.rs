@@ -6,6 +6,8 @@
 //! block-style YAML with keys in the order the object holds them; strings that Kubernetes would read
 //! as something else (`on`, `yes`, `0777`) are quoted.
 
+mod emit;
+
 use std::fmt;
 
 use serde::Serialize;
@@ -168,7 +170,28 @@ pub fn from_value<T: DeserializeOwned>(
     })
 }
 
-/// Writes one value as a YAML document (no leading `---`, ends with a newline).
+/// Appends one JSON tree as a YAML document (no leading `---`, ends with a newline).
+///
+/// Byte for byte what [`to_string`] writes for the same tree, several times faster: see
+/// `yaml/emit.rs`. The rare tree it does not lay out itself goes through [`to_string`].
+pub fn write_value(out: &mut String, value: &serde_json::Value) {
+    let start = out.len();
+    if emit::write_document(out, value).is_err() {
+        out.truncate(start);
+        out.push_str(&to_string(value));
+    }
+}
+
+/// One JSON tree as a YAML document; see [`write_value`].
+#[must_use]
+pub fn value_to_string(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value);
+    out
+}
+
+/// Writes any serialisable value as a YAML document (no leading `---`, ends with a newline),
+/// through serde-saphyr. JSON trees should use the faster [`write_value`].
 #[must_use]
 pub fn to_string<T: Serialize>(value: &T) -> String {
     // Serialising an in-memory JSON tree cannot fail: every key is a string.
@@ -221,6 +244,387 @@ mod tests {
             error.message.contains("more than one YAML document"),
             "{error}"
         );
+    }
+
+    /// Strings that exercise every quoting and block-scalar rule of the writer.
+    fn nasty_strings() -> Vec<String> {
+        let mut strings: Vec<String> = [
+            "",
+            " ",
+            "  ",
+            "a",
+            "plain text",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "FALSE",
+            "yes",
+            "Yes",
+            "YES",
+            "no",
+            "No",
+            "NO",
+            "on",
+            "On",
+            "ON",
+            "off",
+            "Off",
+            "OFF",
+            "y",
+            "Y",
+            "n",
+            "N",
+            "nan",
+            "NaN",
+            ".nan",
+            ".NaN",
+            "inf",
+            "+inf",
+            "-inf",
+            ".inf",
+            "-.inf",
+            "+.Inf",
+            "<<",
+            "=",
+            "0",
+            "1",
+            "-1",
+            "+1",
+            "00",
+            "0777",
+            "0o17",
+            "0O17",
+            "0x1F",
+            "0X1f",
+            "0b101",
+            "0b",
+            "0x",
+            "0x_1",
+            "1_000",
+            "_1",
+            "1_",
+            "1__0",
+            "1e3",
+            "1E3",
+            "1e+3",
+            "1.5e-3",
+            "1.",
+            ".5",
+            "1.5",
+            "1.5.5",
+            "+.5",
+            "-.5",
+            "12e",
+            "1:30",
+            "190:20:30",
+            "-1:30.5",
+            "01:30",
+            "1:60",
+            "2024-01-01",
+            "2024-1-1",
+            "2001-12-14t21:59:43.10-05:00",
+            "2001-12-14 21:59:43.10 -5",
+            "2001-12-14T21:59:43Z",
+            "1.2.3",
+            "v1.31.0",
+            "1.31.0",
+            "10.0.0.1",
+            "::1",
+            "fe80::1",
+            "127.0.0.1:8080",
+            "a: b",
+            "a:b",
+            "a:",
+            "a :",
+            ":a",
+            "http://example.com:8080/path?x=1#frag",
+            "a #b",
+            "a#b",
+            "#a",
+            "a\t#b",
+            "- a",
+            "-a",
+            "-",
+            "--",
+            "---",
+            "--- a",
+            "---a",
+            "...",
+            "... a",
+            "?",
+            "? a",
+            "?a",
+            ",a",
+            "a,b",
+            "[a]",
+            "a[0]",
+            "{a}",
+            "a{b}",
+            "&a",
+            "*a",
+            "!a",
+            "!!str",
+            "|",
+            "|a",
+            ">",
+            ">a",
+            "'a'",
+            "\"a\"",
+            "it's",
+            "say \"hi\"",
+            "%a",
+            "@a",
+            "`a`",
+            "a\\b",
+            ".",
+            "#",
+            "..",
+            "a.",
+            "$(VAR)",
+            "${VAR}",
+            "a b  c",
+            " a",
+            "a ",
+            "\ta",
+            "a\t",
+            "a\tb",
+            "line\n",
+            "line\nline",
+            "\n",
+            "\n\n",
+            "a\n\n",
+            "a\n\n\n",
+            "\na",
+            " a\nb",
+            "  indented\n  block\n",
+            "a\n b\n",
+            "\n  a",
+            "a\r\nb",
+            "a\rb",
+            "tab\tinside\nlines",
+            "a\u{0}b",
+            "bell\u{7}",
+            "\u{1b}[0m",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "a\u{a0}",
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "\u{feff}bom",
+            "\u{fffe}",
+            "\u{ffff}",
+            "caf\u{e9}",
+            "\u{65e5}\u{672c}\u{8a9e}",
+            "\u{1f600} emoji",
+            "a\u{3000}",
+            "a:\u{3000}",
+            "a\u{3000}#b",
+            "key: value\nother: value\n",
+            "- item\n- item\n",
+            "# comment\ntext",
+            "{\"json\": true}",
+            "[1, 2]",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let words =
+            "Specifies the desired state of the mesh; see https://istio.io/docs for details";
+        strings.push(format!("{words} {words}"));
+        strings.push(format!("{words}  {words}   {words}"));
+        strings.push(format!("{words} {words}  "));
+        strings.push(format!("{words}\t{words}"));
+        strings.push(format!("{words} \t{words}"));
+        strings.push(format!("{words}: {words}"));
+        strings.push(format!("{words} #{words}"));
+        strings.push(format!("{words}\n\n{words} {words}\n"));
+        strings.push("x".repeat(200));
+        strings.push(format!("{} {}", "x".repeat(100), "y".repeat(100)));
+        strings.push(format!("{} {}", "\u{e9}".repeat(60), "\u{e9}".repeat(60)));
+        strings.push(format!("{} {}", "\u{e9}".repeat(30), "\u{e9}".repeat(20)));
+        strings.push(format!("'{words} {words}'"));
+        strings.push(format!("{words} {words}\u{85}"));
+        strings.push("k".repeat(1100));
+        strings
+    }
+
+    /// A deterministic xorshift generator, so that failures reproduce.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Short strings of characters that matter to the quoting rules, in any order.
+    fn random_string(rng: &mut Rng) -> String {
+        const PIECES: [&str; 24] = [
+            "a",
+            "1",
+            "0",
+            " ",
+            "  ",
+            ":",
+            "#",
+            "-",
+            "?",
+            ".",
+            ",",
+            "[",
+            "{",
+            "'",
+            "\"",
+            "\t",
+            "\n",
+            "\r",
+            "e",
+            "_",
+            "\u{e9}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{1f600}",
+        ];
+        (0..rng.below(7))
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect()
+    }
+
+    fn random_value(rng: &mut Rng, strings: &[String], depth: usize) -> serde_json::Value {
+        use serde_json::Value;
+        let pick = if depth == 0 {
+            rng.below(6)
+        } else {
+            rng.below(9)
+        };
+        match pick {
+            0 => Value::Null,
+            1 => Value::Bool(rng.below(2) == 0),
+            2 => match rng.below(4) {
+                0 => Value::from(rng.next() >> rng.below(64)),
+                1 => Value::from(-((rng.next() >> 2) as i64)),
+                2 => Value::from([0.5, 1.0, -2.25, 1e300, 3e-7, 0.1][rng.below(6)]),
+                _ => Value::from(rng.below(100)),
+            },
+            3 | 4 => Value::String(strings[rng.below(strings.len())].clone()),
+            5 => Value::String(random_string(rng)),
+            6 => Value::Array(
+                (0..rng.below(4))
+                    .map(|_| random_value(rng, strings, depth - 1))
+                    .collect(),
+            ),
+            _ => Value::Object(
+                (0..rng.below(4))
+                    .map(|_| {
+                        (
+                            if rng.below(2) == 0 {
+                                strings[rng.below(strings.len())].clone()
+                            } else {
+                                random_string(rng)
+                            },
+                            random_value(rng, strings, depth - 1),
+                        )
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Our writer against serde-saphyr's, and our output read back by the parser.
+    fn assert_same_as_serde_saphyr(value: &serde_json::Value) {
+        let ours = value_to_string(value);
+        let theirs = serde_saphyr::to_string(value).unwrap();
+        assert_eq!(ours, theirs, "for {value:#}");
+        // A document that is nothing but non-ASCII white space (no-break space, ideographic
+        // space) is written plain and read back as empty (null) by serde-saphyr's parser; both
+        // writers agree on the text, so only the parser is at odds.
+        if value.as_str().is_some_and(|text| text.trim().is_empty()) && !ours.starts_with('"') {
+            return;
+        }
+        let back = parse_value(&ours, &source()).unwrap();
+        assert_eq!(&back, value, "read back from\n{ours}");
+    }
+
+    #[test]
+    fn every_nasty_string_is_written_as_serde_saphyr_writes_it() {
+        use serde_json::{Value, json};
+        for text in nasty_strings() {
+            let text = Value::String(text);
+            for value in [
+                text.clone(),
+                json!({"k": text}),
+                json!([text]),
+                json!({"a": {"b": [text, {"c": text, "d": [[text]]}]}}),
+                json!([[text, text], {"x": text, "y": text}]),
+            ] {
+                assert_same_as_serde_saphyr(&value);
+            }
+            let key = text.as_str().unwrap().to_string();
+            assert_same_as_serde_saphyr(&json!({ key.clone(): 1 }));
+            assert_same_as_serde_saphyr(&json!([{ key.clone(): {"v": [1]} }]));
+            assert_same_as_serde_saphyr(&json!({"a": [{ key: "v", "z": []}]}));
+        }
+    }
+
+    #[test]
+    fn random_trees_are_written_as_serde_saphyr_writes_them() {
+        let strings = nasty_strings();
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..3000 {
+            let value = random_value(&mut rng, &strings, 5);
+            assert_same_as_serde_saphyr(&value);
+        }
+    }
+
+    #[test]
+    fn every_shape_of_empty_and_scalar_is_written_as_serde_saphyr_writes_it() {
+        use serde_json::json;
+        for value in [
+            json!(null),
+            json!({}),
+            json!([]),
+            json!(true),
+            json!(-7),
+            json!(2.5),
+            json!({"a": {}, "b": [], "c": null, "d": [{}, [], null, [[]], [{}]]}),
+            json!([[[1, 2], 3], {"a": [[{"b": {"c": "x\ny"}}]]}]),
+            json!({"a": [{"b": [{"c": "  x\n y\n"}], "d": "e\n"}]}),
+        ] {
+            assert_same_as_serde_saphyr(&value);
+        }
+    }
+
+    /// The rendered default and demo installs (CRDs included), object by object.
+    #[test]
+    fn rendered_manifests_are_written_as_serde_saphyr_writes_them() {
+        use crate::merge::SetFlag;
+        use crate::pipeline::{self, Inputs};
+        for profile in ["default", "demo", "ambient"] {
+            let inputs = Inputs {
+                set_flags: vec![SetFlag::parse(&format!("profile={profile}")).unwrap()],
+                ..Inputs::default()
+            };
+            let merged = pipeline::merge(&inputs).unwrap();
+            for manifest in pipeline::render(&merged).unwrap() {
+                let theirs = serde_saphyr::to_string(&manifest.object).unwrap();
+                assert_eq!(value_to_string(&manifest.object), theirs);
+            }
+            assert_eq!(
+                value_to_string(&merged.tree),
+                serde_saphyr::to_string(&merged.tree).unwrap()
+            );
+        }
     }
 
     #[test]

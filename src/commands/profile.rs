@@ -46,7 +46,7 @@ pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
         }
     };
     let text = match args.output {
-        DumpFormat::Yaml => meshctl::yaml::to_string(&selected),
+        DumpFormat::Yaml => meshctl::yaml::value_to_string(&selected),
         DumpFormat::Json => format!("{}\n", serde_json::to_string_pretty(&selected)?),
         DumpFormat::Flags => {
             let prefix = args
@@ -106,7 +106,7 @@ pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
     // Compare effects, not names: expand the chart presets each profile selects.
     let expanded = |name: &str| -> anyhow::Result<String> {
         let tree = merged_profile(Some(name), Inputs::default())?;
-        Ok(meshctl::yaml::to_string(&expand_presets(&tree)?))
+        Ok(meshctl::yaml::value_to_string(&expand_presets(&tree)?))
     };
     let (first, second) = (expanded(&args.first)?, expanded(&args.second)?);
     if first == second {
