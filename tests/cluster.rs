@@ -28,6 +28,17 @@ fn kubeconfig() -> Option<PathBuf> {
     path
 }
 
+/// The test cluster, emptied of meshctl's objects and held for this test alone (the tests share
+/// one cluster), or `None` when no cluster was given.
+fn clean_cluster() -> Option<(PathBuf, std::sync::MutexGuard<'static, ()>)> {
+    let kubeconfig = kubeconfig()?;
+    let lock = CLUSTER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    purge(&kubeconfig);
+    Some((kubeconfig, lock))
+}
+
 fn meshctl(kubeconfig: &Path, arguments: &[&str]) -> Output {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
@@ -117,13 +128,9 @@ const TIMEOUT: &str = "--readiness-timeout=180s";
 
 #[test]
 fn install_is_ready_then_diff_is_clean_and_reinstall_changes_nothing() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    purge(&kubeconfig);
 
     // Without a terminal and without -y: refused, nothing written.
     let refused = meshctl(&kubeconfig, &["install"]);
@@ -165,13 +172,9 @@ fn install_is_ready_then_diff_is_clean_and_reinstall_changes_nothing() {
 
 #[test]
 fn objects_no_longer_rendered_are_pruned() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    purge(&kubeconfig);
     let egress = [
         "--set",
         "components.egressGateways[0].name=istio-egressgateway",
@@ -203,13 +206,9 @@ fn objects_no_longer_rendered_are_pruned() {
 
 #[test]
 fn revisions_install_side_by_side_and_uninstall_separately() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    purge(&kubeconfig);
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     let canary = meshctl(
         &kubeconfig,
@@ -254,12 +253,9 @@ fn revisions_install_side_by_side_and_uninstall_separately() {
 
 #[test]
 fn purge_leaves_nothing() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     let dry = meshctl(&kubeconfig, &["uninstall", "--purge", "--dry-run"]);
     assert_code(&dry, 0);
@@ -312,13 +308,9 @@ fn a_forbidden_user_is_told_verb_resource_and_namespace() {
 
 #[test]
 fn a_wrong_context_is_reported_before_any_work() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    purge(&kubeconfig);
     let output = meshctl(
         &kubeconfig,
         &["install", "-y", "--context", "no-such-context"],
@@ -331,13 +323,9 @@ fn a_wrong_context_is_reported_before_any_work() {
 
 #[test]
 fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
-    let Some(kubeconfig) = kubeconfig() else {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
         return;
     };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    purge(&kubeconfig);
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     runtime().block_on(async {
         use k8s_openapi::api::core::v1::ConfigMap;
