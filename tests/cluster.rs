@@ -223,9 +223,10 @@ fn revisions_install_side_by_side_and_uninstall_separately() {
         ],
     );
     assert_code(&canary, 0);
-    // The one object both renders share is reported before it changes hands.
+    // The one object both renders share stays with the default revision (and says so), so that
+    // uninstalling the canary cannot take it away from the default install.
     assert!(
-        stderr(&canary).contains("ServiceAccount `istio-system/istio-reader-service-account`: owned by revision `default`"),
+        stderr(&canary).contains("ServiceAccount `istio-system/istio-reader-service-account`: shared with revision `default`, left as it is"),
         "{}",
         stderr(&canary)
     );
@@ -249,6 +250,11 @@ fn revisions_install_side_by_side_and_uninstall_separately() {
     assert!(has(&left, "Deployment `istio-system/istiod`"));
     assert!(has(&left, "Deployment `istio-system/istio-ingressgateway`"));
     assert!(has(&left, "ConfigMap `istio-system/istio`"));
+    assert!(has(
+        &left,
+        "ServiceAccount `istio-system/istio-reader-service-account`"
+    ));
+    assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
 }
 
 #[test]

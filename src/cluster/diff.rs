@@ -320,6 +320,19 @@ async fn plan_object(
     let Some(live) = live else {
         return Ok(create(key));
     };
+    if let Some(owner) = shared_with_another_revision(&live, manifest) {
+        // Base's non-CRD objects (the reader ServiceAccount) are shared by every revision. A
+        // revisioned install that took them over would delete them on its own uninstall and
+        // leave the other revision broken, so it leaves them with their owner.
+        return Ok(ObjectPlan {
+            diff: String::new(),
+            takeover: Some(format!("shared with revision `{owner}`, left as it is")),
+            key,
+            component: Some(manifest.component),
+            action: Action::Unchanged,
+            conflicts: Vec::new(),
+        });
+    }
     let dry_run = serde_json::to_value(dry_run).unwrap_or(Value::Null);
     let mut before = normalise(&live);
     let mut after = normalise(&dry_run);
@@ -352,6 +365,23 @@ pub fn apply_body(object: &Value) -> Value {
         metadata.remove("resourceVersion");
     }
     body
+}
+
+/// The revision that owns a live Base object a non-default revision also renders, when that
+/// object should stay with it. The default revision does take such objects over: it is the one a
+/// cluster keeps, so shared objects end up owned by the revision that outlives the others.
+fn shared_with_another_revision(live: &Value, manifest: &Manifest) -> Option<String> {
+    if manifest.component != ComponentName::Base || manifest.kind() == "CustomResourceDefinition" {
+        return None;
+    }
+    let label = |object: &Value| {
+        object["metadata"]["labels"][manifest::REVISION_LABEL]
+            .as_str()
+            .map(str::to_string)
+    };
+    let rendered = label(&manifest.object)?;
+    let owner = label(live)?;
+    (rendered != "default" && owner != rendered).then_some(owner)
 }
 
 /// When the live object carries another install's labels, says whose. CRDs are shared by every
@@ -644,6 +674,32 @@ mod tests {
             }
         );
         assert_eq!(plan.prunes(), [key("b")]);
+    }
+
+    #[test]
+    fn shared_base_objects_stay_with_their_revision() {
+        let live = |revision: &str| serde_json::json!({"metadata": {"labels": {"istio.io/rev": revision}}});
+        let rendered = |component: ComponentName, kind: &str, revision: &str| Manifest {
+            component,
+            object: serde_json::json!({
+                "apiVersion": "v1", "kind": kind,
+                "metadata": {"name": "x", "labels": {"istio.io/rev": revision}},
+            }),
+        };
+        let base_sa = |revision| rendered(ComponentName::Base, "ServiceAccount", revision);
+        // A canary install leaves the default revision's shared object alone …
+        assert_eq!(
+            shared_with_another_revision(&live("default"), &base_sa("canary")).as_deref(),
+            Some("default")
+        );
+        // … the default revision takes it back, and an owner keeps managing its own.
+        assert!(shared_with_another_revision(&live("canary"), &base_sa("default")).is_none());
+        assert!(shared_with_another_revision(&live("canary"), &base_sa("canary")).is_none());
+        // Only Base's objects are shared, and CRDs are handled apart.
+        let pilot = rendered(ComponentName::Pilot, "ServiceAccount", "canary");
+        assert!(shared_with_another_revision(&live("default"), &pilot).is_none());
+        let crd = rendered(ComponentName::Base, "CustomResourceDefinition", "canary");
+        assert!(shared_with_another_revision(&live("default"), &crd).is_none());
     }
 
     #[test]
