@@ -374,3 +374,40 @@ fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
 }
+
+#[test]
+fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
+        return;
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["install", "-y", TIMEOUT, "--kubeconfig"])
+        .arg(&kubeconfig)
+        .env("NO_COLOR", "1")
+        .env_remove("KUBECONFIG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("meshctl starts");
+    // Interrupt while it is applying: after the plan, before everything is ready.
+    let deadline = Instant::now() + std::time::Duration::from_secs(30);
+    while owned_objects(&kubeconfig).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let interrupted = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(interrupted.success());
+    let status = child.wait().expect("meshctl exits");
+    assert!(
+        !status.success(),
+        "an interrupted install must not report success"
+    );
+
+    // Whatever was left half-applied, the same install converges and then nothing differs.
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
+    assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
+}
