@@ -1071,7 +1071,7 @@ mod tests {
         ChartContext {
             instance,
             values: merged,
-            merged: Value::Null,
+            given: Value::Null,
         }
     }
 

@@ -13,8 +13,9 @@ pub struct ChartContext {
     pub instance: ComponentInstance,
     /// The component's full chart values (defaults < presets < user values).
     pub values: Value,
-    /// The whole merged `IstioOperator`, for the rare setting read outside `values`.
-    pub merged: Value,
+    /// The values the chart was given (the user's `spec.values` with component settings copied
+    /// in), before defaults and presets: what the `values` `ConfigMap` records as passed.
+    pub given: Value,
 }
 
 impl ChartContext {
@@ -34,7 +35,7 @@ impl ChartContext {
         Ok(Self {
             instance: instance.clone(),
             values,
-            merged: merged.clone(),
+            given: user,
         })
     }
 

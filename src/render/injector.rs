@@ -210,7 +210,7 @@ mod tests {
                 spec: crate::api::GatewayComponent::default(),
             },
             values,
-            merged: json!({}),
+            given: json!({}),
         }
     }
 

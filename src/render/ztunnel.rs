@@ -583,7 +583,7 @@ mod tests {
         ChartContext {
             instance,
             values: merged,
-            merged: Value::Null,
+            given: Value::Null,
         }
     }
 

@@ -11,7 +11,6 @@ use super::{Pilot, text, to_json};
 use crate::merge::overlay;
 use crate::render::ChartContext;
 use crate::render::context::truthy;
-use crate::render::values::component_values;
 
 fn config_map(
     name: String,
@@ -208,9 +207,9 @@ fn reparse_scalar(value: &Value) -> Value {
 /// The `values` `ConfigMap`: the values istioctl passed to the chart and the merged result, for
 /// debugging and tools (istiod ignores it).
 pub(super) fn values_config_map(pilot: &Pilot, original: &ChartContext) -> Result<Value, String> {
-    let passed = component_values(&original.merged, &original.instance);
+    let passed = &original.given;
     let data = BTreeMap::from([
-        ("original-values".to_string(), text::pretty_json(&passed)),
+        ("original-values".to_string(), text::pretty_json(passed)),
         (
             "merged-values".to_string(),
             text::pretty_json(&pilot.values.values),

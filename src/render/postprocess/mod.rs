@@ -232,7 +232,7 @@ mod tests {
                 spec,
             },
             values: json!({"revision": revision}),
-            merged: json!({}),
+            given: json!({}),
         }
     }
 
