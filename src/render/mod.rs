@@ -21,7 +21,7 @@ mod ztunnel;
 
 use serde_json::Value;
 
-use crate::api::{self, IstioOperator};
+use crate::api;
 use crate::manifest::{self, Manifest};
 use crate::merge::get_path;
 use crate::release;
@@ -247,7 +247,11 @@ fn instance(
 
 /// Renders every enabled component of a merged, validated `IstioOperator` tree.
 pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
-    let owner: IstioOperator = serde_json::from_value(merged.clone()).unwrap_or_default();
+    // Only the owner's name and namespace are needed: decode `metadata`, not the whole input.
+    let owner: api::Metadata = merged
+        .get("metadata")
+        .and_then(|metadata| serde_json::from_value(metadata.clone()).ok())
+        .unwrap_or_default();
     let mut all = Vec::new();
     for instance in enabled_components(merged)? {
         let context = ChartContext::new(merged, &instance)?;
@@ -281,17 +285,16 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
 }
 
 /// The labels istioctl puts on everything it installs, so that either tool recognises the other's.
-fn add_ownership_labels(manifest: &mut Manifest, owner: &IstioOperator, context: &ChartContext) {
-    let metadata = owner.metadata.clone().unwrap_or_default();
+fn add_ownership_labels(manifest: &mut Manifest, owner: &api::Metadata, context: &ChartContext) {
     let component = manifest.component;
     manifest.set_label(manifest::MANAGED_LABEL, "Reconcile");
     manifest.set_label(manifest::VERSION_LABEL, release::ISTIO_VERSION);
     manifest.set_label(manifest::COMPONENT_LABEL, component.label());
-    if let Some(name) = metadata.name.filter(|n| !n.is_empty()) {
-        manifest.set_label(manifest::OWNING_RESOURCE_LABEL, &name);
+    if let Some(name) = owner.name.as_deref().filter(|n| !n.is_empty()) {
+        manifest.set_label(manifest::OWNING_RESOURCE_LABEL, name);
     }
-    if let Some(namespace) = metadata.namespace.filter(|n| !n.is_empty()) {
-        manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
+    if let Some(namespace) = owner.namespace.as_deref().filter(|n| !n.is_empty()) {
+        manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, namespace);
     }
     // The chart's own `istio.io/rev` wins (a revision-tag webhook names its tag, not the revision).
     if manifest.object["metadata"]["labels"][manifest::REVISION_LABEL].is_null() {
