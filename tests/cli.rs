@@ -290,3 +290,32 @@ fn cluster_commands_fail_clearly_without_a_readable_kubeconfig() {
         );
     }
 }
+
+#[test]
+fn every_object_names_the_istio_operator_that_owns_it() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("owner.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: prod\n  namespace: istio-system\n",
+    )
+    .expect("write");
+    let text = stdout(&meshctl(&[
+        "manifest",
+        "generate",
+        "-f",
+        &file.display().to_string(),
+    ]));
+    let objects = text.lines().filter(|line| *line == "---").count();
+    assert!(objects > 30);
+    assert_eq!(
+        text.matches("install.operator.istio.io/owning-resource: prod\n")
+            .count(),
+        objects
+    );
+    assert_eq!(
+        text.matches("install.operator.istio.io/owning-resource-namespace: istio-system\n")
+            .count(),
+        objects
+    );
+}
