@@ -36,10 +36,116 @@ pub enum Command {
     Uninstall(UninstallArgs),
     /// Check that every rendered object exists and every workload is ready (exit 1 when not).
     VerifyInstall(VerifyArgs),
+    /// Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources
+    /// installed.
+    #[command(subcommand)]
+    Operator(OperatorCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
     Version,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Deploy the operator in one shot: the IstioOperator CRD, the operator's namespace, service
+    /// account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource.
+    Init(OperatorInitArgs),
+    /// Print what `operator init` would apply, as multi-document YAML.
+    Dump(OperatorInitArgs),
+    /// Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays.
+    Remove(OperatorRemoveArgs),
+    /// Run the controller (the operator image's entrypoint): reconcile IstioOperator resources
+    /// continuously, repair drift, uninstall on delete.
+    Run(OperatorRunArgs),
+}
+
+/// What the operator deployment looks like; shared by `operator init` and `operator dump`.
+#[derive(Debug, Clone, Args)]
+pub struct OperatorInitArgs {
+    /// The registry of the operator image.
+    #[arg(long, value_name = "HUB", default_value = meshctl::operator::DEFAULT_HUB)]
+    pub hub: String,
+    /// The tag of the operator image.
+    #[arg(long, value_name = "TAG", default_value = env!("CARGO_PKG_VERSION"))]
+    pub tag: String,
+    /// The namespace the operator runs in.
+    #[arg(
+        long = "operatorNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-operator"
+    )]
+    pub operator_namespace: String,
+    /// The namespaces whose IstioOperator resources the operator reconciles, comma-separated.
+    #[arg(
+        long = "watchedNamespaces",
+        value_name = "NAMESPACES",
+        default_value = "istio-system",
+        value_delimiter = ','
+    )]
+    pub watched_namespaces: Vec<String>,
+    /// Image pull secrets for the operator's pod, comma-separated.
+    #[arg(long = "imagePullSecrets", value_name = "NAMES", value_delimiter = ',')]
+    pub image_pull_secrets: Vec<String>,
+    /// An IstioOperator resource to apply once the operator is in place.
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub filenames: Vec<PathBuf>,
+    /// Show what would be applied and stop: nothing is written to the cluster.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OperatorRemoveArgs {
+    /// The namespace the operator runs in.
+    #[arg(
+        long = "operatorNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-operator"
+    )]
+    pub operator_namespace: String,
+    /// Also remove the IstioOperator CRD (IstioOperator resources go with it; the mesh stays).
+    #[arg(long)]
+    pub purge: bool,
+    /// Do not ask for confirmation (needed when standard input is not a terminal).
+    #[arg(short = 'y', long = "skip-confirmation")]
+    pub yes: bool,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OperatorRunArgs {
+    /// The namespaces whose IstioOperator resources to reconcile, comma-separated.
+    #[arg(
+        long = "watchedNamespaces",
+        value_name = "NAMESPACES",
+        env = "WATCHED_NAMESPACES",
+        default_value = "istio-system",
+        value_delimiter = ','
+    )]
+    pub watched_namespaces: Vec<String>,
+    /// The namespace of the leader-election Lease (the operator's own namespace).
+    #[arg(
+        long = "operatorNamespace",
+        value_name = "NAMESPACE",
+        env = "POD_NAMESPACE",
+        default_value = "istio-operator"
+    )]
+    pub operator_namespace: String,
+    /// This replica's name in the Lease (default: the pod name, else host name and process id).
+    #[arg(long, value_name = "NAME", env = "POD_NAME")]
+    pub identity: Option<String>,
+    /// How long each component may take to become ready before the resource is marked Error.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub readiness_timeout: Duration,
+    /// How often a healthy resource is checked again even when nothing changed.
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub resync: Duration,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@ mod completions;
 mod diff;
 mod install;
 mod manifest;
+mod operator;
 mod profile;
 mod reporter;
 mod uninstall;
@@ -25,7 +26,9 @@ use meshctl::cluster::discovery::Catalog;
 use meshctl::manifest::Manifest;
 use meshctl::pipeline;
 
-use crate::cli::{Cli, ClusterArgs, Command, InputArgs, ManifestCommand, ProfileCommand};
+use crate::cli::{
+    Cli, ClusterArgs, Command, InputArgs, ManifestCommand, OperatorCommand, ProfileCommand,
+};
 use crate::output::Printer;
 
 /// Runs one parsed command line.
@@ -39,6 +42,10 @@ pub fn run(cli: Cli, printer: &mut Printer) -> anyhow::Result<ExitCode> {
         Command::Install(args) => install::run(&args, printer),
         Command::Uninstall(args) => uninstall::run(&args, printer),
         Command::VerifyInstall(args) => verify::run(&args, printer),
+        Command::Operator(OperatorCommand::Init(args)) => operator::init(&args, printer),
+        Command::Operator(OperatorCommand::Dump(args)) => operator::dump(&args, printer),
+        Command::Operator(OperatorCommand::Remove(args)) => operator::remove(&args, printer),
+        Command::Operator(OperatorCommand::Run(args)) => operator::run::run(&args, printer),
         Command::Completions(args) => completions::print(args.shell, printer),
         Command::Version => {
             printer.data(&format!(
