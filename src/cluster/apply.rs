@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::time::{Duration, Instant};
 
 use futures::stream::FuturesUnordered;
-use futures::{StreamExt, TryStreamExt, stream};
+use futures::{FutureExt, StreamExt, TryStreamExt, stream};
 use k8s_openapi::api::core::v1::Namespace;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::api::{Api, Patch, PatchParams, PostParams};
@@ -228,33 +228,41 @@ async fn apply_all(
     component: Option<ComponentName>,
     reporter: &dyn Reporter,
 ) -> Result<usize, ApplyError> {
-    let results: Vec<()> = stream::iter(manifests)
-        .map(|manifest| async move {
-            let key = ObjectKey::from(*manifest);
-            let resolved = catalog.resolve(&manifest.object)?;
-            let api = catalog.api(&resolved, key.namespace.as_deref());
-            let params = PatchParams::apply(FIELD_MANAGER).force();
-            api.patch(
-                &key.name,
-                &params,
-                &Patch::Apply(&apply_body(&manifest.object)),
-            )
-            .await
-            .map_err(|error| ApplyError::Request {
-                action: "apply",
-                object: key.to_string(),
-                source: RequestError::from_kube(
-                    error,
-                    "patch",
-                    &resolved.resource_name(),
-                    key.namespace.as_deref(),
-                ),
-            })?;
-            if let Some(component) = component {
-                reporter.object_applied(component, &key);
+    // Built and boxed before the first await, so that the operator's reconcile is `Send`
+    // (rust-lang/rust#102211).
+    let requests: Vec<_> = manifests
+        .iter()
+        .map(|manifest| {
+            async move {
+                let key = ObjectKey::from(*manifest);
+                let resolved = catalog.resolve(&manifest.object)?;
+                let api = catalog.api(&resolved, key.namespace.as_deref());
+                let params = PatchParams::apply(FIELD_MANAGER).force();
+                api.patch(
+                    &key.name,
+                    &params,
+                    &Patch::Apply(&apply_body(&manifest.object)),
+                )
+                .await
+                .map_err(|error| ApplyError::Request {
+                    action: "apply",
+                    object: key.to_string(),
+                    source: RequestError::from_kube(
+                        error,
+                        "patch",
+                        &resolved.resource_name(),
+                        key.namespace.as_deref(),
+                    ),
+                })?;
+                if let Some(component) = component {
+                    reporter.object_applied(component, &key);
+                }
+                Ok::<(), ApplyError>(())
             }
-            Ok::<(), ApplyError>(())
+            .boxed()
         })
+        .collect();
+    let results: Vec<()> = stream::iter(requests)
         .buffer_unordered(CONCURRENCY)
         .try_collect()
         .await?;
@@ -300,7 +308,8 @@ async fn wait_established(
     timeout: Duration,
 ) -> Result<(), ApplyError> {
     let api: Api<CustomResourceDefinition> = Api::all(catalog.client().clone());
-    stream::iter(crds)
+    let waits: Vec<_> = crds
+        .iter()
         .map(|crd| {
             let api = api.clone();
             async move {
@@ -318,7 +327,10 @@ async fn wait_established(
                     }),
                 }
             }
+            .boxed()
         })
+        .collect();
+    stream::iter(waits)
         .buffer_unordered(CONCURRENCY)
         .try_collect::<Vec<()>>()
         .await?;

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use futures::{StreamExt, stream};
+use futures::{FutureExt, StreamExt, stream};
 use kube::api::{Api, Patch, PatchParams};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -177,6 +177,18 @@ pub async fn plan(
     manifests: &[Manifest],
     ownership: &Ownership,
 ) -> Result<Plan, DiffError> {
+    let kinds = prune::kinds_to_scan(manifests, false);
+    plan_scanning(catalog, manifests, ownership, &kinds).await
+}
+
+/// [`plan`], looking for objects to prune among `kinds` only. The operator passes the kinds its
+/// RBAC lets it list, rather than trying (and being refused) Secrets on every reconcile.
+pub async fn plan_scanning(
+    catalog: &Catalog,
+    manifests: &[Manifest],
+    ownership: &Ownership,
+    kinds: &BTreeSet<(String, String)>,
+) -> Result<Plan, DiffError> {
     let namespaces: BTreeSet<String> = manifests
         .iter()
         .filter_map(|m| m.namespace().map(str::to_string))
@@ -196,20 +208,22 @@ pub async fn plan(
         })
         .collect();
 
-    let results: Vec<Result<ObjectPlan, DiffError>> = stream::iter(manifests)
+    // The futures are built and boxed before the first await, so no closure over a borrowed item
+    // is part of this future's state: the operator needs it `Send` (rust-lang/rust#102211).
+    let requests: Vec<_> = manifests
+        .iter()
         .map(|manifest| {
             let namespace_missing = manifest.namespace().is_some_and(|n| missing.contains(n));
             let crd_pending = rendered_kinds
                 .contains(&(manifest.group().to_string(), manifest.kind().to_string()));
-            plan_object(catalog, manifest, namespace_missing, crd_pending)
+            plan_object(catalog, manifest, namespace_missing, crd_pending).boxed()
         })
-        .buffered(CONCURRENCY)
-        .collect()
-        .await;
+        .collect();
+    let results: Vec<Result<ObjectPlan, DiffError>> =
+        stream::iter(requests).buffered(CONCURRENCY).collect().await;
     let mut objects = results.into_iter().collect::<Result<Vec<_>, _>>()?;
 
-    let kinds = prune::kinds_to_scan(manifests, false);
-    let owned = prune::list_owned(catalog, &kinds, ownership, &namespaces).await?;
+    let owned = prune::list_owned(catalog, kinds, ownership, &namespaces).await?;
     let rendered: HashSet<ObjectKey> = manifests.iter().map(ObjectKey::from).collect();
     for live in prune::select_prunable(&owned.objects, ownership, &rendered) {
         let mut before = normalise(&live);

@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::time::{Duration, Instant};
 
-use futures::{StreamExt, TryStreamExt, stream};
+use futures::{FutureExt, StreamExt, TryStreamExt, stream};
 use kube::api::{DeleteParams, ListParams};
 use serde_json::Value;
 
@@ -111,12 +111,18 @@ pub async fn list_owned(
     namespaces: &BTreeSet<String>,
 ) -> Result<Owned, PruneError> {
     let params = ListParams::default().labels(&ownership.label_selector());
-    let results: Vec<Result<Listed, PruneError>> =
-        stream::iter(kinds.iter().filter_map(|(group, kind)| {
+    // The futures are built and boxed before the first await, so no closure over a borrowed item
+    // is part of this future's state: the operator needs it `Send` (rust-lang/rust#102211).
+    let served: Vec<(String, super::discovery::Resolved)> = kinds
+        .iter()
+        .filter_map(|(group, kind)| {
             catalog
                 .find_kind(group, kind)
                 .map(|resolved| (kind.clone(), resolved))
-        }))
+        })
+        .collect();
+    let requests: Vec<_> = served
+        .into_iter()
         .map(|(kind, resolved)| {
             let params = params.clone();
             async move {
@@ -152,10 +158,11 @@ pub async fn list_owned(
                     }
                 }
             }
+            .boxed()
         })
-        .buffered(CONCURRENCY)
-        .collect()
-        .await;
+        .collect();
+    let results: Vec<Result<Listed, PruneError>> =
+        stream::iter(requests).buffered(CONCURRENCY).collect().await;
     let mut owned = Owned::default();
     for result in results {
         let (objects, skipped) = result?;
@@ -239,8 +246,12 @@ pub async fn delete(
             .position(|k| deletion_rank(k) != rank)
             .map_or(ordered.len(), |p| index + p);
         let batch = &ordered[index..end];
-        let counts: Vec<bool> = stream::iter(batch)
-            .map(|key| delete_one(catalog, key, wait_gone, reporter))
+        // Built before the first await, so the operator's reconcile stays `Send` (see list_owned).
+        let deletions: Vec<_> = batch
+            .iter()
+            .map(|key| delete_one(catalog, key, wait_gone, reporter).boxed())
+            .collect();
+        let counts: Vec<bool> = stream::iter(deletions)
             .buffer_unordered(CONCURRENCY)
             .try_collect()
             .await?;

@@ -364,41 +364,46 @@ pub async fn verify(
     catalog: &Catalog,
     manifests: &[crate::manifest::Manifest],
 ) -> Result<Verification, WaitError> {
-    use futures::{StreamExt, stream};
+    use futures::{FutureExt, StreamExt, stream};
     type Checked = (ObjectKey, Option<Readiness>, Option<String>);
-    let results: Vec<Result<Checked, WaitError>> = stream::iter(manifests)
-        .map(|manifest| async move {
-            let key = ObjectKey::from(manifest);
-            let Ok(resolved) = catalog.resolve(&manifest.object) else {
-                return Ok((key, None, None));
-            };
-            let api = catalog.api(&resolved, key.namespace.as_deref());
-            let live = api
-                .get_opt(&key.name)
-                .await
-                .map_err(|error| WaitError::Request {
-                    object: key.to_string(),
-                    source: RequestError::from_kube(
-                        error,
-                        "get",
-                        &resolved.resource_name(),
-                        key.namespace.as_deref(),
-                    ),
-                })?;
-            let Some(live) = live.and_then(|o| serde_json::to_value(o).ok()) else {
-                return Ok((key, None, None));
-            };
-            let readiness = evaluate(&live);
-            let problem = if matches!(readiness, Readiness::Pending(_)) {
-                explain(catalog, &live).await
-            } else {
-                None
-            };
-            Ok((key, Some(readiness), problem))
+    // Built and boxed before the first await, so that the operator's reconcile is `Send`
+    // (rust-lang/rust#102211).
+    let checks: Vec<_> = manifests
+        .iter()
+        .map(|manifest| {
+            async move {
+                let key = ObjectKey::from(manifest);
+                let Ok(resolved) = catalog.resolve(&manifest.object) else {
+                    return Ok((key, None, None));
+                };
+                let api = catalog.api(&resolved, key.namespace.as_deref());
+                let live = api
+                    .get_opt(&key.name)
+                    .await
+                    .map_err(|error| WaitError::Request {
+                        object: key.to_string(),
+                        source: RequestError::from_kube(
+                            error,
+                            "get",
+                            &resolved.resource_name(),
+                            key.namespace.as_deref(),
+                        ),
+                    })?;
+                let Some(live) = live.and_then(|o| serde_json::to_value(o).ok()) else {
+                    return Ok((key, None, None));
+                };
+                let readiness = evaluate(&live);
+                let problem = if matches!(readiness, Readiness::Pending(_)) {
+                    explain(catalog, &live).await
+                } else {
+                    None
+                };
+                Ok((key, Some(readiness), problem))
+            }
+            .boxed()
         })
-        .buffered(8)
-        .collect()
-        .await;
+        .collect();
+    let results: Vec<Result<Checked, WaitError>> = stream::iter(checks).buffered(8).collect().await;
     let mut verification = Verification::default();
     for result in results {
         let (key, readiness, problem) = result?;
