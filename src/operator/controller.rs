@@ -1,1 +1,980 @@
-//! Placeholder.
+//! `meshctl operator run`: keeps every `IstioOperator` resource in the watched namespaces
+//! installed, with the CLI's own pipeline.
+//!
+//! reconcile = merge (the resource's spec over its profile, validated strictly) → render → plan
+//! (server-side dry-run) → apply in dependency order → wait until ready → prune. An invalid
+//! resource is rejected before anything is written: status `Error`, a Warning event, and no
+//! retry until the resource changes. Drift is repaired because the controller watches every kind
+//! it installs, filtered by the ownership labels, and maps each change back to the resource that
+//! owns it; a plan with no changes writes nothing, so the loop settles.
+//!
+//! Deleting a resource runs the finalizer: everything it installed is deleted (never CRDs, never
+//! namespaces), then the finalizer is released. Reconciles run one at a time: two resources
+//! installing the same CRDs at once would only fight.
+//!
+//! Nothing here prints; the controller logs through `tracing` and reports through status and
+//! Kubernetes events.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::future::{BoxFuture, Shared};
+use futures::{FutureExt, StreamExt};
+use k8s_openapi::jiff::Timestamp;
+use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind, Patch, PatchParams};
+use kube::runtime::controller::{Action, Config as ControllerConfig, Controller};
+use kube::runtime::events::{Event as KubeEvent, EventType, Recorder, Reporter as EventReporter};
+use kube::runtime::finalizer::{self, finalizer};
+use kube::runtime::reflector::ObjectRef;
+use kube::runtime::watcher;
+use kube::{Client, Resource, ResourceExt};
+use serde_json::json;
+use tokio::sync::Mutex as AsyncMutex;
+
+use super::leader::{LeaderElection, LeaderError};
+use super::status::{self, ComponentStatus, Observation, Phase, Status};
+use super::{FINALIZER, GROUP, KIND, NAME, VERSION, rbac};
+use crate::cluster::apply::{self, ApplyOptions};
+use crate::cluster::diff::{self, DiffError};
+use crate::cluster::discovery::{Catalog, DiscoveryError};
+use crate::cluster::prune::{self, PruneError};
+use crate::cluster::wait::{self, WaitError};
+use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter};
+use crate::manifest::{self, Manifest};
+use crate::merge::InputFile;
+use crate::pipeline::{self, Inputs, PipelineError};
+use crate::render::ComponentName;
+use crate::yaml::Source;
+
+/// How often a resource that failed for a transient reason (API errors, readiness timeouts) is
+/// tried again.
+const RETRY_AFTER_ERROR: Duration = Duration::from_secs(10);
+/// How soon a resource whose workloads are not ready yet is looked at again.
+const RECHECK_NOT_READY: Duration = Duration::from_secs(5);
+/// Events for the same resource within this window are handled by one reconcile: an apply
+/// touches dozens of watched objects, and each would otherwise trigger one.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// How the controller runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub watched_namespaces: Vec<String>,
+    /// Where the leader-election Lease lives.
+    pub operator_namespace: String,
+    /// This replica's name in the Lease and in events.
+    pub identity: String,
+    pub readiness_timeout: Duration,
+    /// How often a healthy resource is checked again without any event.
+    pub resync: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OperatorError {
+    #[error(transparent)]
+    Discovery(#[from] DiscoveryError),
+    #[error("the cluster does not serve {GROUP}/{VERSION} {KIND}")]
+    CrdMissing,
+    #[error(transparent)]
+    Leader(#[from] LeaderError),
+    #[error("watching IstioOperator resources in namespace `{namespace}` failed")]
+    Watch {
+        namespace: String,
+        #[source]
+        source: Box<kube::runtime::controller::Error<ReconcileError, watcher::Error>>,
+    },
+}
+
+impl OperatorError {
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Self::CrdMissing => {
+                Some("install the operator (and its CRD) with `meshctl operator init` first".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why one reconcile failed; it is retried after [`RETRY_AFTER_ERROR`].
+#[derive(Debug, thiserror::Error)]
+pub enum ReconcileError {
+    #[error("planning")]
+    Plan(#[from] DiffError),
+    #[error("applying")]
+    Apply(#[from] apply::ApplyError),
+    #[error("checking readiness")]
+    Verify(#[from] WaitError),
+    #[error("uninstalling")]
+    Uninstall(#[from] PruneError),
+    #[error("writing the status of IstioOperator `{resource}`")]
+    Status {
+        resource: String,
+        #[source]
+        source: kube::Error,
+    },
+    #[error("IstioOperator `{0}` has no name or namespace")]
+    Unnamed(String),
+    #[error("the finalizer of IstioOperator `{resource}`")]
+    Finalizer {
+        resource: String,
+        #[source]
+        source: Box<finalizer::Error<ReconcileError>>,
+    },
+}
+
+/// What every reconcile shares.
+struct Context {
+    client: Client,
+    /// The `IstioOperator` API resource.
+    resource: ApiResource,
+    /// Held for a whole reconcile: that is what makes reconciles run one at a time, and apply
+    /// refreshes it after installing CRDs.
+    catalog: AsyncMutex<Catalog>,
+    /// The kinds looked at for pruning and uninstalling: what the render can produce and the
+    /// operator's RBAC lets it list.
+    scan_kinds: BTreeSet<(String, String)>,
+    recorder: Recorder,
+    settings: Settings,
+}
+
+/// Runs the controller until `shutdown` completes (then finishes the reconciles in flight and
+/// releases the Lease) or leadership is lost (an error: the process should exit and restart).
+pub async fn run(
+    client: Client,
+    settings: Settings,
+    shutdown: BoxFuture<'static, ()>,
+) -> Result<(), OperatorError> {
+    let shutdown: Shared<BoxFuture<'static, ()>> = shutdown.shared();
+    let catalog = Catalog::discover(&client).await?;
+    let served = catalog
+        .find_kind(GROUP, KIND)
+        .ok_or(OperatorError::CrdMissing)?;
+    let mut leader = LeaderElection::new(
+        client.clone(),
+        &settings.operator_namespace,
+        NAME,
+        &settings.identity,
+    );
+    tracing::info!(identity = %settings.identity, lease = %format!("{}/{NAME}", settings.operator_namespace), "waiting for leadership");
+    let acquired = leader.acquire(
+        |holder| tracing::info!(%holder, "another replica leads; standing by"),
+        |error| tracing::warn!(error = %chain(error), "leader election"),
+    );
+    tokio::select! {
+        () = acquired => {}
+        () = shutdown.clone() => {
+            tracing::info!("shut down before becoming leader");
+            return Ok(());
+        }
+    }
+    tracing::info!(identity = %settings.identity, "became leader");
+
+    let watched_kinds: Vec<ApiResource> = rbac::managed()
+        .iter()
+        .filter_map(|m| catalog.find_kind(m.group, m.kind))
+        .map(|resolved| resolved.resource)
+        .collect();
+    let scan_kinds = rbac::managed()
+        .iter()
+        .filter(|m| m.kind != "CustomResourceDefinition")
+        .map(|m| (m.group.to_string(), m.kind.to_string()))
+        .collect();
+    let recorder = Recorder::new(
+        client.clone(),
+        EventReporter {
+            controller: NAME.into(),
+            instance: Some(settings.identity.clone()),
+        },
+    );
+    let context = Arc::new(Context {
+        client: client.clone(),
+        resource: served.resource.clone(),
+        catalog: AsyncMutex::new(catalog),
+        scan_kinds,
+        recorder,
+        settings: settings.clone(),
+    });
+
+    let controllers =
+        futures::future::join_all(settings.watched_namespaces.iter().map(|namespace| {
+            namespace_controller(namespace, &watched_kinds, &context, shutdown.clone())
+        }));
+    let outcome = tokio::select! {
+        results = controllers => results.into_iter().collect::<Result<(), _>>(),
+        lost = leader.keep(|error| tracing::warn!(error = %chain(error), "renewing the Lease")) => {
+            return Err(lost.into());
+        }
+    };
+    if let Err(error) = leader.release().await {
+        tracing::warn!(error = %chain(&error), "releasing the Lease");
+    } else {
+        tracing::info!("released the Lease");
+    }
+    outcome
+}
+
+/// One controller per watched namespace: a namespaced watch needs only a Role there, not the
+/// right to read `IstioOperator` resources cluster-wide.
+async fn namespace_controller(
+    namespace: &str,
+    watched_kinds: &[ApiResource],
+    context: &Arc<Context>,
+    shutdown: Shared<BoxFuture<'static, ()>>,
+) -> Result<(), OperatorError> {
+    let resource = context.resource.clone();
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(context.client.clone(), namespace, &resource);
+    let mut controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
+        .with_config(
+            ControllerConfig::default()
+                .debounce(DEBOUNCE)
+                .concurrency(1),
+        )
+        .graceful_shutdown_on(shutdown);
+    let selector = format!(
+        "{}=Reconcile,{}={namespace}",
+        manifest::MANAGED_LABEL,
+        manifest::OWNING_RESOURCE_NAMESPACE_LABEL
+    );
+    for kind in watched_kinds {
+        let owner_resource = resource.clone();
+        controller = controller.watches_with(
+            Api::<DynamicObject>::all_with(context.client.clone(), kind),
+            kind.clone(),
+            watcher::Config::default().labels(&selector),
+            move |object: DynamicObject| owner_of(&object, &owner_resource),
+        );
+    }
+    tracing::info!(%namespace, kinds = watched_kinds.len(), "watching IstioOperator resources and what they own");
+    let mut results = controller
+        .run(reconcile, error_policy, Arc::clone(context))
+        .boxed();
+    while let Some(result) = results.next().await {
+        match result {
+            // Deleted objects still queued are not an error.
+            Ok(_) | Err(kube::runtime::controller::Error::ObjectNotFound(_)) => {}
+            Err(kube::runtime::controller::Error::ReconcilerFailed(error, object)) => {
+                tracing::warn!(resource = %object, error = %chain(&error), "reconcile failed");
+            }
+            Err(error) => tracing::warn!(error = %chain(&error), "controller"),
+        }
+    }
+    Ok(())
+}
+
+/// The `IstioOperator` that owns a live object, from its ownership labels.
+fn owner_of(object: &DynamicObject, resource: &ApiResource) -> Option<ObjectRef<DynamicObject>> {
+    let labels = object.labels();
+    let name = labels.get(manifest::OWNING_RESOURCE_LABEL)?;
+    let namespace = labels.get(manifest::OWNING_RESOURCE_NAMESPACE_LABEL)?;
+    Some(ObjectRef::new_with(name, resource.clone()).within(namespace))
+}
+
+async fn reconcile(
+    resource: Arc<DynamicObject>,
+    context: Arc<Context>,
+) -> Result<Action, ReconcileError> {
+    let key = resource_key(&resource);
+    let namespace = resource
+        .namespace()
+        .ok_or_else(|| ReconcileError::Unnamed(key.clone()))?;
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(context.client.clone(), &namespace, &context.resource);
+    finalizer(&api, FINALIZER, resource, |event| async {
+        match event {
+            finalizer::Event::Apply(resource) => install(&resource, &api, &context).await,
+            finalizer::Event::Cleanup(resource) => uninstall(&resource, &context).await,
+        }
+    })
+    .await
+    .map_err(|source| ReconcileError::Finalizer {
+        resource: key,
+        source: Box::new(source),
+    })
+}
+
+// The signature is kube-runtime's: the resource comes as an `Arc` whether it is used or not.
+#[allow(clippy::needless_pass_by_value)]
+fn error_policy(
+    resource: Arc<DynamicObject>,
+    error: &ReconcileError,
+    _context: Arc<Context>,
+) -> Action {
+    tracing::warn!(resource = %resource_key(&resource), error = %chain(error), "will retry in {}s", RETRY_AFTER_ERROR.as_secs());
+    Action::requeue(RETRY_AFTER_ERROR)
+}
+
+/// Brings the cluster to what `resource` declares.
+async fn install(
+    resource: &DynamicObject,
+    api: &Api<DynamicObject>,
+    context: &Context,
+) -> Result<Action, ReconcileError> {
+    let key = resource_key(resource);
+    let generation = resource.metadata.generation.unwrap_or_default();
+    let previous = Status::of(&resource.data);
+    let manifests = match render(resource) {
+        Ok(manifests) => manifests,
+        Err(message) => {
+            tracing::warn!(resource = %key, %message, "invalid; nothing applied");
+            let observation = Observation {
+                phase: Phase::Error,
+                reason: "InvalidSpec",
+                message: status::bounded(&format!(
+                    "invalid IstioOperator, nothing applied: {message}"
+                )),
+                generation,
+                components: BTreeMap::new(),
+            };
+            publish(
+                context,
+                resource,
+                EventType::Warning,
+                "InvalidSpec",
+                &observation.message,
+            )
+            .await;
+            write_status(api, resource, &observation, previous.as_ref()).await?;
+            // Nothing will change until the resource does.
+            return Ok(Action::await_change());
+        }
+    };
+    let present: Vec<ComponentName> = ComponentName::ALL
+        .into_iter()
+        .filter(|c| manifests.iter().any(|m| m.component == *c))
+        .collect();
+
+    let mut catalog = context.catalog.lock().await;
+    let ownership = Ownership::of_render(&manifests);
+    let plan =
+        match diff::plan_scanning(&catalog, &manifests, &ownership, &context.scan_kinds).await {
+            Ok(plan) => plan,
+            Err(error) => {
+                fail(
+                    api,
+                    resource,
+                    context,
+                    previous.as_ref(),
+                    "PlanFailed",
+                    &error,
+                    &present,
+                )
+                .await?;
+                return Err(error.into());
+            }
+        };
+
+    if !plan.has_changes() {
+        drop(catalog);
+        return check_ready(
+            api,
+            resource,
+            context,
+            &manifests,
+            &present,
+            previous.as_ref(),
+        )
+        .await;
+    }
+
+    // A generation the status has already seen as healthy means something changed underneath.
+    let drift = previous
+        .as_ref()
+        .is_some_and(|p| p.phase == Phase::Healthy && p.observed_generation == generation);
+    let summary = plan_summary(&plan);
+    let (reason, verb) = if drift {
+        ("DriftDetected", "repairing drift")
+    } else {
+        ("Reconciling", "applying")
+    };
+    tracing::info!(resource = %key, "{verb}: {summary}");
+    let reconciling = Observation {
+        phase: Phase::Reconciling,
+        reason,
+        message: format!("{verb}: {summary}"),
+        generation,
+        components: present
+            .iter()
+            .map(|c| (*c, component(Phase::Reconciling, "")))
+            .collect(),
+    };
+    publish(
+        context,
+        resource,
+        EventType::Normal,
+        reason,
+        &reconciling.message,
+    )
+    .await;
+    let current = write_status(api, resource, &reconciling, previous.as_ref()).await?;
+
+    let reporter = LogProgress::new(&key);
+    let options = ApplyOptions {
+        readiness_timeout: context.settings.readiness_timeout,
+    };
+    match apply::apply(&mut catalog, &manifests, &plan, options, &reporter).await {
+        Ok(report) => {
+            let (reason, message) = if drift {
+                ("DriftRepaired", format!("repaired drift: {summary}"))
+            } else {
+                (
+                    "Installed",
+                    format!(
+                        "installed: {} objects applied, {} pruned",
+                        report.applied, report.pruned
+                    ),
+                )
+            };
+            tracing::info!(resource = %key, "{message}");
+            let healthy = Observation {
+                phase: Phase::Healthy,
+                reason,
+                message,
+                generation,
+                components: present
+                    .iter()
+                    .map(|c| (*c, component(Phase::Healthy, "")))
+                    .collect(),
+            };
+            publish(
+                context,
+                resource,
+                EventType::Normal,
+                reason,
+                &healthy.message,
+            )
+            .await;
+            write_status(api, resource, &healthy, Some(&current)).await?;
+            Ok(Action::requeue(context.settings.resync))
+        }
+        Err(error) => {
+            let mut components = reporter.components();
+            for c in &present {
+                components.entry(*c).or_insert_with(|| {
+                    component(Phase::Reconciling, "waiting for its dependencies")
+                });
+            }
+            let message = status::bounded(&with_hint(&error, error.hint()));
+            tracing::warn!(resource = %key, %message, "apply failed");
+            let failed = Observation {
+                phase: Phase::Error,
+                reason: "ApplyFailed",
+                message,
+                generation,
+                components,
+            };
+            publish(
+                context,
+                resource,
+                EventType::Warning,
+                "ApplyFailed",
+                &failed.message,
+            )
+            .await;
+            write_status(api, resource, &failed, Some(&current)).await?;
+            Err(error.into())
+        }
+    }
+}
+
+/// Nothing to apply: the status says whether the workloads are ready.
+async fn check_ready(
+    api: &Api<DynamicObject>,
+    resource: &DynamicObject,
+    context: &Context,
+    manifests: &[Manifest],
+    present: &[ComponentName],
+    previous: Option<&Status>,
+) -> Result<Action, ReconcileError> {
+    let generation = resource.metadata.generation.unwrap_or_default();
+    let verification = {
+        let catalog = context.catalog.lock().await;
+        wait::verify(&catalog, manifests).await?
+    };
+    let component_of: BTreeMap<ObjectKey, ComponentName> = manifests
+        .iter()
+        .map(|m| (ObjectKey::from(m), m.component))
+        .collect();
+    let mut components: BTreeMap<ComponentName, ComponentStatus> = present
+        .iter()
+        .map(|c| (*c, component(Phase::Healthy, "")))
+        .collect();
+    for not_ready in &verification.not_ready {
+        if let Some(c) = component_of.get(&not_ready.object) {
+            components.insert(
+                *c,
+                component(
+                    Phase::Reconciling,
+                    &format!("{}: {}", not_ready.object, not_ready.reason),
+                ),
+            );
+        }
+    }
+    let (observation, action) = if verification.is_complete() {
+        let message = previous
+            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .map_or_else(|| "up to date".to_string(), |p| p.message.clone());
+        let reason = previous
+            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .and_then(|p| p.conditions.iter().find(|c| c.type_ == status::READY))
+            .map_or("UpToDate", |c| static_reason(&c.reason));
+        (
+            Observation {
+                phase: Phase::Healthy,
+                reason,
+                message,
+                generation,
+                components,
+            },
+            Action::requeue(context.settings.resync),
+        )
+    } else {
+        let waiting: Vec<String> = verification
+            .not_ready
+            .iter()
+            .map(|n| format!("{} ({})", n.object, n.reason))
+            .chain(
+                verification
+                    .missing
+                    .iter()
+                    .map(|k| format!("{k} (missing)")),
+            )
+            .collect();
+        (
+            Observation {
+                phase: Phase::Reconciling,
+                reason: "WaitingForReadiness",
+                message: status::bounded(&format!("waiting for {}", waiting.join(", "))),
+                generation,
+                components,
+            },
+            Action::requeue(RECHECK_NOT_READY),
+        )
+    };
+    write_status(api, resource, &observation, previous).await?;
+    Ok(action)
+}
+
+/// Deletes everything `resource` installed (never CRDs or namespaces) before its finalizer goes.
+async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action, ReconcileError> {
+    let key = resource_key(resource);
+    let name = resource.name_any();
+    let namespace = resource.namespace().unwrap_or_default();
+    let catalog = context.catalog.lock().await;
+    let ownership = Ownership {
+        revision: None,
+        owning_resource: Some(name),
+    };
+    let namespaces = BTreeSet::from([namespace.clone()]);
+    let owned = prune::list_owned(&catalog, &context.scan_kinds, &ownership, &namespaces).await?;
+    // The owner is a name in a namespace: a resource of the same name elsewhere is someone else.
+    let mut keys: Vec<ObjectKey> = owned
+        .objects
+        .iter()
+        .filter(|o| {
+            o["metadata"]["labels"][manifest::OWNING_RESOURCE_NAMESPACE_LABEL].as_str()
+                == Some(namespace.as_str())
+        })
+        .map(ObjectKey::of)
+        .collect();
+    prune::sort_for_deletion(&mut keys);
+    tracing::info!(resource = %key, objects = keys.len(), "uninstalling");
+    publish(
+        context,
+        resource,
+        EventType::Normal,
+        "Uninstalling",
+        &format!(
+            "deleting the {} objects this resource installed",
+            keys.len()
+        ),
+    )
+    .await;
+    let reporter = LogProgress::new(&key);
+    let deleted = prune::delete(
+        &catalog,
+        &keys,
+        Some(context.settings.readiness_timeout),
+        &reporter,
+    )
+    .await?;
+    tracing::info!(resource = %key, deleted, "uninstalled; releasing the finalizer");
+    Ok(Action::await_change())
+}
+
+/// The resource as pipeline input: its spec over its profile, named after it, so that the
+/// ownership labels name it. The status and server-set metadata are not input.
+fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
+    let tree = json!({
+        "apiVersion": format!("{GROUP}/{VERSION}"),
+        "kind": KIND,
+        "metadata": {
+            "name": resource.name_any(),
+            "namespace": resource.namespace(),
+        },
+        "spec": resource.data.get("spec").cloned().unwrap_or_else(|| json!({})),
+    });
+    let inputs = Inputs {
+        files: vec![InputFile {
+            source: Source(format!("IstioOperator `{}`", resource_key(resource))),
+            tree,
+        }],
+        ..Inputs::default()
+    };
+    let merged = pipeline::merge(&inputs).map_err(|error| match error {
+        // The CLI's wording ends in a `--force` hint that means nothing here.
+        PipelineError::Invalid(invalid) => invalid.problems.join("; "),
+        other => chain(&other),
+    })?;
+    for warning in &merged.warnings {
+        tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
+    }
+    pipeline::render(&merged).map_err(|e| chain(&e))
+}
+
+/// Writes the status for `observation` unless the resource already says exactly that; returns
+/// the status now in place.
+async fn write_status(
+    api: &Api<DynamicObject>,
+    resource: &DynamicObject,
+    observation: &Observation,
+    previous: Option<&Status>,
+) -> Result<Status, ReconcileError> {
+    let status = Status::from_observation(observation, previous, Timestamp::now());
+    if previous == Some(&status) {
+        return Ok(status);
+    }
+    let body = json!({
+        "apiVersion": format!("{GROUP}/{VERSION}"),
+        "kind": KIND,
+        "status": status,
+    });
+    // Server-side apply on the status subresource: the controller owns every status field, so a
+    // component that is no longer rendered drops out of `componentStatus`.
+    match api
+        .patch_status(
+            &resource.name_any(),
+            &PatchParams::apply(FIELD_MANAGER).force(),
+            &Patch::Apply(&body),
+        )
+        .await
+    {
+        Ok(_) => Ok(status),
+        // Deleted meanwhile: nothing left to tell.
+        Err(error) if crate::cluster::is_not_found(&error) => Ok(status),
+        Err(source) => Err(ReconcileError::Status {
+            resource: resource_key(resource),
+            source,
+        }),
+    }
+}
+
+/// Records what happened on the resource, for `kubectl describe` and `kubectl events`. An event
+/// that cannot be written is logged, never a reason to fail the reconcile.
+async fn publish(
+    context: &Context,
+    resource: &DynamicObject,
+    type_: EventType,
+    reason: &str,
+    note: &str,
+) {
+    let event = KubeEvent {
+        type_,
+        reason: reason.to_string(),
+        note: Some(status::bounded(note).chars().take(1024).collect()),
+        action: "Reconcile".into(),
+        secondary: None,
+    };
+    let reference = resource.object_ref(&context.resource);
+    if let Err(error) = context.recorder.publish(&event, &reference).await {
+        tracing::warn!(resource = %resource_key(resource), error = %chain(&error), "writing an event");
+    }
+}
+
+/// Marks the resource Error after a failure before anything was applied.
+async fn fail(
+    api: &Api<DynamicObject>,
+    resource: &DynamicObject,
+    context: &Context,
+    previous: Option<&Status>,
+    reason: &'static str,
+    error: &DiffError,
+    present: &[ComponentName],
+) -> Result<(), ReconcileError> {
+    let message = status::bounded(&with_hint(error, error.hint()));
+    tracing::warn!(resource = %resource_key(resource), %message, "{reason}");
+    let observation = Observation {
+        phase: Phase::Error,
+        reason,
+        message,
+        generation: resource.metadata.generation.unwrap_or_default(),
+        components: present
+            .iter()
+            .map(|c| (*c, component(Phase::Reconciling, "not applied")))
+            .collect(),
+    };
+    publish(
+        context,
+        resource,
+        EventType::Warning,
+        reason,
+        &observation.message,
+    )
+    .await;
+    write_status(api, resource, &observation, previous).await?;
+    Ok(())
+}
+
+/// `3 to create, 1 to change (Deployment `istio-system/istiod`, …)`.
+fn plan_summary(plan: &diff::Plan) -> String {
+    let summary = &plan.summary;
+    let counts: Vec<String> = [
+        (summary.create, "to create"),
+        (summary.change, "to change"),
+        (summary.prune, "to prune"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect();
+    let mut text = counts.join(", ");
+    let changed: Vec<String> = plan
+        .objects
+        .iter()
+        .filter(|o| !matches!(o.action, diff::Action::Unchanged))
+        .map(|o| o.key.to_string())
+        .collect();
+    if !changed.is_empty() {
+        const SHOWN: usize = 5;
+        let more = if changed.len() > SHOWN { ", …" } else { "" };
+        let _ = write!(
+            text,
+            " ({}{more})",
+            changed[..changed.len().min(SHOWN)].join(", ")
+        );
+    }
+    if !plan.missing_namespaces.is_empty() {
+        let _ = write!(
+            text,
+            "; namespaces to create: {}",
+            plan.missing_namespaces.join(", ")
+        );
+    }
+    text
+}
+
+fn component(phase: Phase, message: &str) -> ComponentStatus {
+    ComponentStatus {
+        phase,
+        message: message.to_string(),
+    }
+}
+
+/// Condition reasons are `'static` in [`Observation`]; a reason read back from the cluster is
+/// one this controller wrote, so it maps back to its constant.
+fn static_reason(reason: &str) -> &'static str {
+    ["Installed", "DriftRepaired", "UpToDate"]
+        .into_iter()
+        .find(|r| *r == reason)
+        .unwrap_or("UpToDate")
+}
+
+/// `namespace/name`.
+fn resource_key(resource: &DynamicObject) -> String {
+    format!(
+        "{}/{}",
+        resource.namespace().unwrap_or_default(),
+        resource.name_any()
+    )
+}
+
+/// An error and its causes on one line, as status messages and logs carry them.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
+fn with_hint(error: &dyn std::error::Error, hint: Option<String>) -> String {
+    match hint {
+        Some(hint) => format!("{} (hint: {hint})", chain(error)),
+        None => chain(error),
+    }
+}
+
+/// The operator's [`Reporter`]: progress goes to the log, and each component's last state is
+/// kept for the status.
+struct LogProgress {
+    resource: String,
+    components: Mutex<BTreeMap<ComponentName, ComponentStatus>>,
+}
+
+impl LogProgress {
+    fn new(resource: &str) -> Self {
+        Self {
+            resource: resource.to_string(),
+            components: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    fn set(&self, component: ComponentName, phase: Phase, message: &str) {
+        if let Ok(mut components) = self.components.lock() {
+            components.insert(component, self::component(phase, message));
+        }
+    }
+
+    fn components(&self) -> BTreeMap<ComponentName, ComponentStatus> {
+        self.components
+            .lock()
+            .map(|c| c.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Reporter for LogProgress {
+    fn step(&self, message: &str) {
+        tracing::info!(resource = %self.resource, "{message}");
+    }
+
+    fn component_started(&self, component: ComponentName, objects: usize) {
+        tracing::info!(resource = %self.resource, component = component.label(), objects, "applying");
+        self.set(component, Phase::Reconciling, "applying");
+    }
+
+    fn object_applied(&self, component: ComponentName, object: &ObjectKey) {
+        tracing::debug!(resource = %self.resource, component = component.label(), %object, "applied");
+    }
+
+    fn waiting(&self, component: ComponentName, reason: &str) {
+        tracing::debug!(resource = %self.resource, component = component.label(), %reason, "waiting");
+        self.set(component, Phase::Reconciling, reason);
+    }
+
+    fn component_ready(&self, component: ComponentName, elapsed: Duration) {
+        tracing::info!(resource = %self.resource, component = component.label(), seconds = elapsed.as_secs_f64(), "ready");
+        self.set(component, Phase::Healthy, "");
+    }
+
+    fn component_failed(&self, component: ComponentName) {
+        self.set(
+            component,
+            Phase::Error,
+            "failed; see the resource's message",
+        );
+    }
+
+    fn object_deleted(&self, object: &ObjectKey) {
+        tracing::info!(resource = %self.resource, %object, "deleted");
+    }
+}
+
+/// The `IstioOperator` kind as an [`ApiResource`], for tests and callers without discovery.
+#[must_use]
+pub fn istio_operator_resource() -> ApiResource {
+    ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk(GROUP, VERSION, KIND), super::PLURAL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn resource(spec: &Value) -> DynamicObject {
+        let mut object =
+            DynamicObject::new("example", &istio_operator_resource()).within("istio-system");
+        object.data = json!({ "spec": spec.clone(), "status": { "phase": "Healthy" } });
+        object.metadata.finalizers = Some(vec![FINALIZER.into()]);
+        object.metadata.resource_version = Some("42".into());
+        object
+    }
+
+    #[test]
+    fn a_resource_renders_as_the_cli_renders_its_file() {
+        let manifests = render(&resource(&json!({ "profile": "minimal" }))).expect("renders");
+        let deployment = manifests
+            .iter()
+            .find(|m| m.kind() == "Deployment")
+            .expect("istiod");
+        let labels = &deployment.object["metadata"]["labels"];
+        assert_eq!(labels[manifest::OWNING_RESOURCE_LABEL], "example");
+        assert_eq!(
+            labels[manifest::OWNING_RESOURCE_NAMESPACE_LABEL],
+            "istio-system"
+        );
+        assert!(
+            manifests
+                .iter()
+                .all(|m| m.component != ComponentName::IngressGateways),
+            "minimal has no gateway"
+        );
+    }
+
+    #[test]
+    fn an_invalid_spec_names_the_field() {
+        let message = render(&resource(
+            &json!({ "components": { "pilot": { "k8s": { "replicaCount": "two" } } } }),
+        ))
+        .expect_err("invalid");
+        assert!(
+            message.contains("components.pilot.k8s.replicaCount"),
+            "{message}"
+        );
+        let unknown = render(&resource(&json!({ "profil": "demo" }))).expect_err("invalid");
+        assert!(unknown.contains("profil"), "{unknown}");
+    }
+
+    #[test]
+    fn owned_objects_map_back_to_their_resource() {
+        let owner = istio_operator_resource();
+        let mut object = DynamicObject::new(
+            "istiod",
+            &ApiResource::erase::<k8s_openapi::api::apps::v1::Deployment>(&()),
+        );
+        assert!(owner_of(&object, &owner).is_none(), "no labels, no owner");
+        object.metadata.labels = Some(
+            [
+                (
+                    manifest::OWNING_RESOURCE_LABEL.to_string(),
+                    "example".to_string(),
+                ),
+                (
+                    manifest::OWNING_RESOURCE_NAMESPACE_LABEL.to_string(),
+                    "istio-system".to_string(),
+                ),
+            ]
+            .into(),
+        );
+        let reference = owner_of(&object, &owner).expect("owner");
+        assert_eq!(reference.name, "example");
+        assert_eq!(reference.namespace.as_deref(), Some("istio-system"));
+    }
+
+    #[test]
+    fn error_chains_read_as_one_line() {
+        let error = ReconcileError::Status {
+            resource: "istio-system/example".into(),
+            source: kube::Error::Api(
+                kube::core::Status::failure("boom", "InternalError")
+                    .with_code(500)
+                    .boxed(),
+            ),
+        };
+        let text = chain(&error);
+        assert!(
+            text.starts_with("writing the status of IstioOperator `istio-system/example`: "),
+            "{text}"
+        );
+        assert!(text.contains("boom"), "{text}");
+    }
+}

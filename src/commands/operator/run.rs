@@ -1,12 +1,86 @@
-//! `meshctl operator run`: the controller, in the foreground, logging to stderr.
+//! `meshctl operator run`: the controller in the foreground, logging to stderr through
+//! `tracing` (`RUST_LOG` selects what; `info` by default). SIGTERM or Ctrl-C finishes the
+//! reconciles in flight, releases the Lease and exits 0; losing the Lease exits non-zero so that
+//! Kubernetes restarts the pod as a candidate.
 
 use std::process::ExitCode;
 
-use anyhow::bail;
+use futures::FutureExt;
+use meshctl::operator::controller::{self, Settings};
 
+use super::super::{connect, with_hint};
 use crate::cli::OperatorRunArgs;
 use crate::output::Printer;
 
-pub fn run(_args: &OperatorRunArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    bail!("`operator run` is not implemented yet")
+pub fn run(args: &OperatorRunArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    init_logging();
+    let identity = args.identity.clone().unwrap_or_else(default_identity);
+    let settings = Settings {
+        watched_namespaces: args.watched_namespaces.clone(),
+        operator_namespace: args.operator_namespace.clone(),
+        identity,
+        readiness_timeout: args.readiness_timeout,
+        resync: args.resync,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (connection, _) = connect(&args.cluster).await?;
+        tracing::info!(
+            server = %connection.server,
+            version = %connection.server_version,
+            meshctl = env!("CARGO_PKG_VERSION"),
+            "connected"
+        );
+        controller::run(connection.client, settings, shutdown_signal().boxed())
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Completes on SIGTERM (what Kubernetes sends) or Ctrl-C.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutdown requested: finishing the reconciles in flight");
+}
+
+/// The operator's log: stderr, `RUST_LOG` or `info`, no colour unless stderr is a terminal.
+fn init_logging() {
+    use std::io::IsTerminal;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+        .with_target(false)
+        .try_init();
+}
+
+/// `host-pid` when no pod name is given: unique among replicas on different machines and among
+/// processes on one.
+fn default_identity() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "meshctl".into());
+    format!("{host}-{}", std::process::id())
 }
