@@ -1,0 +1,795 @@
+//! The operator's controller against a real API server: `meshctl operator run`, the very code the
+//! image runs, started as a process out of the cluster with the operator service account's own
+//! token — so every test also proves that the RBAC `operator init` writes is enough.
+//!
+//! They run only when `MESHCTL_TEST_KUBECONFIG` names an admin kubeconfig (see tests/cluster.rs);
+//! otherwise each prints a skip note and passes. Each test starts from a cluster without Istio and
+//! without the operator, then runs `meshctl operator init`.
+//!
+//! Waits are bounded ("eventually, within N seconds") so that a broken controller fails the test
+//! instead of hanging it; they are not speed assertions — testenv/bench-operator measures those.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::authentication::v1::{TokenRequest, TokenRequestSpec};
+use k8s_openapi::api::authorization::v1::{
+    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
+};
+use k8s_openapi::api::coordination::v1::Lease;
+use k8s_openapi::api::core::v1::ServiceAccount;
+use k8s_openapi::api::events::v1::Event;
+use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
+use kube::{Client, Config};
+use meshctl::cluster::discovery::Catalog;
+use meshctl::cluster::{Ownership, prune};
+use meshctl::operator::controller::istio_operator_resource;
+use meshctl::operator::{FINALIZER, NAME};
+use serde_json::{Value, json};
+
+static CLUSTER: Mutex<()> = Mutex::new(());
+
+const OPERATOR_NAMESPACE: &str = "istio-operator";
+const WATCHED: &str = "istio-system";
+/// Bounds for "eventually": generous, so a loaded CI machine does not fail a correct controller.
+const SETTLE: Duration = Duration::from_secs(120);
+
+fn kubeconfig() -> Option<PathBuf> {
+    let path = std::env::var_os("MESHCTL_TEST_KUBECONFIG").map(PathBuf::from);
+    if path.is_none() {
+        eprintln!(
+            "skipped: set MESHCTL_TEST_KUBECONFIG to an admin kubeconfig to run cluster tests"
+        );
+    }
+    path
+}
+
+/// A cluster with neither Istio nor the operator, then `operator init`: the admin kubeconfig, a
+/// kubeconfig with the operator's service-account token, and the lock that keeps tests apart.
+struct Setup {
+    admin: PathBuf,
+    operator: PathBuf,
+    _directory: tempfile::TempDir,
+    _lock: std::sync::MutexGuard<'static, ()>,
+}
+
+fn setup() -> Option<Setup> {
+    let admin = kubeconfig()?;
+    let lock = CLUSTER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    assert_code(
+        &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
+    assert_code(
+        &meshctl(
+            &admin,
+            &["operator", "init", "--watchedNamespaces", WATCHED],
+        ),
+        0,
+    );
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let operator = directory.path().join("operator.kubeconfig");
+    write_service_account_kubeconfig(&admin, &operator);
+    Some(Setup {
+        admin,
+        operator,
+        _directory: directory,
+        _lock: lock,
+    })
+}
+
+fn meshctl(kubeconfig: &Path, arguments: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(arguments)
+        .arg("--kubeconfig")
+        .arg(kubeconfig)
+        .env("NO_COLOR", "1")
+        .env_remove("KUBECONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("meshctl runs");
+    eprintln!(
+        "meshctl {} -> {:?}\n{}",
+        arguments.join(" "),
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn assert_code(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+async fn client(kubeconfig: &Path) -> Client {
+    let kubeconfig = kube::config::Kubeconfig::read_from(kubeconfig).expect("kubeconfig");
+    let config =
+        Config::from_custom_kubeconfig(kubeconfig, &kube::config::KubeConfigOptions::default())
+            .await
+            .expect("config");
+    Client::try_from(config).expect("client")
+}
+
+/// The admin kubeconfig with its user replaced by a token of the operator's service account,
+/// as the operator's pod would authenticate.
+fn write_service_account_kubeconfig(admin: &Path, path: &Path) {
+    let token = runtime().block_on(async {
+        let accounts: Api<ServiceAccount> =
+            Api::namespaced(client(admin).await, OPERATOR_NAMESPACE);
+        let request = TokenRequest {
+            spec: Some(TokenRequestSpec {
+                expiration_seconds: Some(3600),
+                ..TokenRequestSpec::default()
+            }),
+            ..TokenRequest::default()
+        };
+        accounts
+            .create_token_request(NAME, &PostParams::default(), &request)
+            .await
+            .expect("a token for the operator's service account")
+            .status
+            .expect("token status")
+            .token
+    });
+    let text = std::fs::read_to_string(admin).expect("admin kubeconfig");
+    let mut config = meshctl::yaml::parse_value(&text, &meshctl::yaml::Source("admin".into()))
+        .expect("admin kubeconfig parses");
+    let cluster = config["clusters"][0].clone();
+    config = json!({
+        "apiVersion": "v1",
+        "kind": "Config",
+        "clusters": [cluster],
+        "users": [{ "name": NAME, "user": { "token": token } }],
+        "contexts": [{ "name": NAME, "context": { "cluster": cluster["name"], "user": NAME } }],
+        "current-context": NAME,
+    });
+    std::fs::write(path, config.to_string()).expect("write kubeconfig");
+}
+
+/// `meshctl operator run` as a child process; killed if the test ends without stopping it.
+struct Operator {
+    child: Child,
+    log: PathBuf,
+    identity: String,
+}
+
+impl Operator {
+    fn start(kubeconfig: &Path, identity: &str, directory: &Path) -> Self {
+        let log = directory.join(format!("{identity}.log"));
+        let child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(["operator", "run", "--watchedNamespaces", WATCHED])
+            .args([
+                "--operatorNamespace",
+                OPERATOR_NAMESPACE,
+                "--identity",
+                identity,
+            ])
+            .arg("--kubeconfig")
+            .arg(kubeconfig)
+            .env("NO_COLOR", "1")
+            .env("RUST_LOG", "info")
+            .env_remove("KUBECONFIG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("operator starts");
+        Self {
+            child,
+            log,
+            identity: identity.to_string(),
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM, then the exit status (bounded).
+    fn terminate(&mut self) -> ExitStatus {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "{} did not exit within 60s of SIGTERM:\n{}",
+                self.identity,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Operator {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            eprintln!("--- log of {} ---\n{}", self.identity, self.log());
+        }
+    }
+}
+
+/// Polls `check` until it returns `Some`, or fails the test after `timeout`.
+async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let started = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            started.elapsed() < timeout,
+            "not within {}s: {what}",
+            timeout.as_secs()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn resources(client: &Client) -> Api<DynamicObject> {
+    Api::namespaced_with(client.clone(), WATCHED, &istio_operator_resource())
+}
+
+async fn apply_resource(client: &Client, name: &str, spec: Value) {
+    let body = json!({
+        "apiVersion": "install.istio.io/v1alpha1",
+        "kind": "IstioOperator",
+        "metadata": { "name": name, "namespace": WATCHED },
+        "spec": spec,
+    });
+    resources(client)
+        .patch(
+            name,
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
+        .await
+        .expect("apply IstioOperator");
+}
+
+async fn merge_spec(client: &Client, name: &str, spec: Value) -> i64 {
+    let patched = resources(client)
+        .patch(
+            name,
+            &PatchParams::default(),
+            &Patch::Merge(&json!({ "spec": spec })),
+        )
+        .await
+        .expect("patch IstioOperator");
+    patched.metadata.generation.expect("generation")
+}
+
+/// The resource's status once it reports `phase` for its current generation.
+async fn status_when(client: &Client, name: &str, phase: &str) -> Value {
+    let api = resources(client);
+    eventually(&format!("IstioOperator `{name}` {phase}"), SETTLE, || {
+        let api = api.clone();
+        async move {
+            let resource = api.get(name).await.ok()?;
+            let status = resource.data.get("status")?.clone();
+            (status["phase"] == phase
+                && status["observedGeneration"].as_i64() == resource.metadata.generation)
+                .then_some(status)
+        }
+    })
+    .await
+}
+
+async fn deployment(client: &Client, name: &str) -> Option<Deployment> {
+    Api::<Deployment>::namespaced(client.clone(), WATCHED)
+        .get_opt(name)
+        .await
+        .expect("get Deployment")
+}
+
+async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
+    Api::<Event>::namespaced(client.clone(), WATCHED)
+        .list(&ListParams::default())
+        .await
+        .expect("list events")
+        .items
+        .into_iter()
+        .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
+        .filter_map(|e| e.reason)
+        .collect()
+}
+
+/// Every live object an `IstioOperator` of this name installed.
+async fn owned_by(client: &Client, name: &str) -> Vec<String> {
+    let catalog = Catalog::discover(client).await.expect("discovery");
+    let ownership = Ownership {
+        revision: None,
+        owning_resource: Some(name.to_string()),
+    };
+    let kinds = prune::kinds_to_scan(&[], false);
+    prune::list_owned(
+        &catalog,
+        &kinds,
+        &ownership,
+        &std::collections::BTreeSet::new(),
+    )
+    .await
+    .expect("list owned")
+    .objects
+    .iter()
+    .map(|o| meshctl::cluster::ObjectKey::of(o).to_string())
+    .collect()
+}
+
+async fn lease_holder(client: &Client) -> Option<String> {
+    Api::<Lease>::namespaced(client.clone(), OPERATOR_NAMESPACE)
+        .get_opt(NAME)
+        .await
+        .expect("get Lease")?
+        .spec?
+        .holder_identity
+        .filter(|h| !h.is_empty())
+}
+
+fn image(deployment: &Deployment) -> String {
+    deployment
+        .spec
+        .template
+        .spec
+        .as_ref()
+        .and_then(|s| s.containers.first())
+        .and_then(|c| c.image.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
+    let Some(setup) = setup() else { return };
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+
+        // Applied → components appear, status Healthy, finalizer set, events written.
+        apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
+        let status = status_when(&admin, "example", "Healthy").await;
+        assert_eq!(
+            status["componentStatus"]["Pilot"]["phase"], "Healthy",
+            "{status}"
+        );
+        assert_eq!(
+            status["componentStatus"]["Base"]["phase"], "Healthy",
+            "{status}"
+        );
+        let ready = status["conditions"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["type"] == "Ready"))
+            .expect("Ready condition");
+        assert_eq!(ready["status"], "True");
+        let istiod = deployment(&admin, "istiod")
+            .await
+            .expect("istiod installed");
+        let resource = resources(&admin).get("example").await.expect("resource");
+        assert!(
+            resource
+                .metadata
+                .finalizers
+                .unwrap_or_default()
+                .contains(&FINALIZER.to_string())
+        );
+        assert!(
+            event_reasons(&admin, "example")
+                .await
+                .contains(&"Installed".to_string())
+        );
+
+        // Drift: an owned Deployment deleted → recreated.
+        let old_uid = istiod.metadata.uid.clone();
+        Api::<Deployment>::namespaced(admin.clone(), WATCHED)
+            .delete("istiod", &DeleteParams::background())
+            .await
+            .expect("delete istiod");
+        eventually("istiod recreated after deletion", SETTLE, || async {
+            deployment(&admin, "istiod")
+                .await
+                .filter(|d| d.metadata.uid != old_uid)
+        })
+        .await;
+
+        // Drift: an owned field changed by someone else → changed back.
+        let wanted = image(&deployment(&admin, "istiod").await.expect("istiod"));
+        let intrusion = json!({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": { "name": "istiod", "namespace": WATCHED },
+            "spec": { "template": { "spec": { "containers": [
+                { "name": "discovery", "image": "example.invalid/changed:1" } ] } } },
+        });
+        Api::<Deployment>::namespaced(admin.clone(), WATCHED)
+            .patch(
+                "istiod",
+                &PatchParams::apply("intruder").force(),
+                &Patch::Apply(&intrusion),
+            )
+            .await
+            .expect("change istiod's image");
+        eventually("istiod's image restored", SETTLE, || async {
+            deployment(&admin, "istiod")
+                .await
+                .filter(|d| image(d) == wanted)
+        })
+        .await;
+        status_when(&admin, "example", "Healthy").await;
+        assert!(
+            event_reasons(&admin, "example")
+                .await
+                .contains(&"DriftRepaired".to_string())
+        );
+
+        // Edit: enable the egress gateway → applied.
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "egressGateways": [
+                { "name": "istio-egressgateway", "enabled": true } ] } }),
+        )
+        .await;
+        let status = status_when(&admin, "example", "Healthy").await;
+        assert_eq!(
+            status["componentStatus"]["EgressGateways"]["phase"], "Healthy",
+            "{status}"
+        );
+        assert!(deployment(&admin, "istio-egressgateway").await.is_some());
+
+        // Edit: switch profile (and drop the egress gateway) → applied and pruned.
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "profile": "default", "components": { "egressGateways": null } }),
+        )
+        .await;
+        let status = status_when(&admin, "example", "Healthy").await;
+        assert!(deployment(&admin, "istio-ingressgateway").await.is_some());
+        assert!(
+            deployment(&admin, "istio-egressgateway").await.is_none(),
+            "pruned"
+        );
+        assert!(
+            status["componentStatus"].get("EgressGateways").is_none(),
+            "{status}"
+        );
+
+        // Invalid edit (with a valid change beside it) → Error, and nothing of it applied.
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "components": {
+                "pilot": { "k8s": { "replicaCount": "two" } },
+                "egressGateways": [ { "name": "istio-egressgateway", "enabled": true } ] } }),
+        )
+        .await;
+        let status = status_when(&admin, "example", "Error").await;
+        let message = status["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("components.pilot.k8s.replicaCount"),
+            "{message}"
+        );
+        assert!(
+            deployment(&admin, "istio-egressgateway").await.is_none(),
+            "nothing applied"
+        );
+        assert!(
+            event_reasons(&admin, "example")
+                .await
+                .contains(&"InvalidSpec".to_string())
+        );
+
+        // Fixed → Healthy again.
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "pilot": { "k8s": { "replicaCount": 1 } } } }),
+        )
+        .await;
+        status_when(&admin, "example", "Healthy").await;
+        assert!(deployment(&admin, "istio-egressgateway").await.is_some());
+
+        // Deleted → components gone, finalizer released, CRDs kept.
+        resources(&admin)
+            .delete("example", &DeleteParams::default())
+            .await
+            .expect("delete resource");
+        eventually("IstioOperator `example` gone", SETTLE, || async {
+            resources(&admin)
+                .get_opt("example")
+                .await
+                .expect("get")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        let left = owned_by(&admin, "example").await;
+        assert!(left.is_empty(), "left behind: {left:?}");
+        let crds: Api<CustomResourceDefinition> = Api::all(admin.clone());
+        assert!(
+            crds.get_opt("virtualservices.networking.istio.io")
+                .await
+                .expect("get CRD")
+                .is_some(),
+            "CRDs are never removed by the operator"
+        );
+    });
+
+    // SIGTERM → a clean exit that gives the Lease up.
+    let status = operator.terminate();
+    assert!(status.success(), "exit {status:?}:\n{}", operator.log());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        assert_eq!(lease_holder(&admin).await, None, "Lease released");
+    });
+}
+
+#[test]
+fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
+    let Some(setup) = setup() else { return };
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut first = Operator::start(&setup.operator, "replica-a", directory.path());
+    let mut second = Operator::start(&setup.operator, "replica-b", directory.path());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        let leader = eventually("a Lease holder", SETTLE, || lease_holder(&admin)).await;
+        eventually("both replicas decided", SETTLE, || async {
+            (first.log().contains("became leader") || first.log().contains("standing by"))
+                .then_some(())
+                .filter(|()| {
+                    second.log().contains("became leader") || second.log().contains("standing by")
+                })
+        })
+        .await;
+        let (leading, standing) = if leader == "replica-a" {
+            (&mut first, &mut second)
+        } else {
+            (&mut second, &mut first)
+        };
+        assert!(leading.log().contains("became leader"), "{}", leading.log());
+        assert!(
+            !standing.log().contains("became leader"),
+            "{}",
+            standing.log()
+        );
+
+        apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
+        status_when(&admin, "example", "Healthy").await;
+        assert!(leading.log().contains("installed:"), "{}", leading.log());
+        assert!(
+            !standing.log().contains("installed:"),
+            "only the leader acts:\n{}",
+            standing.log()
+        );
+
+        // The leader stops; the Lease it released goes to the other replica, which then acts.
+        let status = leading.terminate();
+        assert!(status.success(), "{status:?}");
+        let successor = standing.identity.clone();
+        eventually("the other replica holds the Lease", SETTLE, || async {
+            lease_holder(&admin).await.filter(|h| *h == successor)
+        })
+        .await;
+        let old_uid = deployment(&admin, "istiod")
+            .await
+            .and_then(|d| d.metadata.uid);
+        Api::<Deployment>::namespaced(admin.clone(), WATCHED)
+            .delete("istiod", &DeleteParams::background())
+            .await
+            .expect("delete istiod");
+        eventually("istiod recreated by the new leader", SETTLE, || async {
+            deployment(&admin, "istiod")
+                .await
+                .filter(|d| d.metadata.uid != old_uid)
+        })
+        .await;
+
+        resources(&admin)
+            .delete("example", &DeleteParams::default())
+            .await
+            .expect("delete resource");
+        eventually("IstioOperator `example` gone", SETTLE, || async {
+            resources(&admin)
+                .get_opt("example")
+                .await
+                .expect("get")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        let status = standing.terminate();
+        assert!(status.success(), "{status:?}");
+    });
+}
+
+#[test]
+fn an_invalid_resource_is_an_error_and_installs_nothing() {
+    let Some(setup) = setup() else { return };
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        apply_resource(
+            &admin,
+            "broken",
+            json!({ "profile": "minimal", "values": { "global": { "hubx": "example.com" } } }),
+        )
+        .await;
+        let status = status_when(&admin, "broken", "Error").await;
+        let message = status["message"].as_str().unwrap_or_default();
+        assert!(message.contains("values.global.hubx"), "{message}");
+        assert!(message.contains("did you mean `hub`"), "{message}");
+        assert!(
+            deployment(&admin, "istiod").await.is_none(),
+            "nothing applied"
+        );
+        assert!(owned_by(&admin, "broken").await.is_empty());
+        // Deleting it is not held up: there is nothing to uninstall.
+        resources(&admin)
+            .delete("broken", &DeleteParams::default())
+            .await
+            .expect("delete resource");
+        eventually("IstioOperator `broken` gone", SETTLE, || async {
+            resources(&admin)
+                .get_opt("broken")
+                .await
+                .expect("get")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+    });
+    assert!(operator.terminate().success());
+}
+
+#[test]
+fn the_service_account_may_do_what_installing_needs_and_no_more() {
+    let Some(setup) = setup() else { return };
+    runtime().block_on(async {
+        let operator = client(&setup.operator).await;
+        let can = |verb: &str, group: &str, resource: &str, namespace: Option<&str>| {
+            let review = SelfSubjectAccessReview {
+                spec: SelfSubjectAccessReviewSpec {
+                    resource_attributes: Some(ResourceAttributes {
+                        verb: Some(verb.into()),
+                        group: Some(group.into()),
+                        resource: Some(resource.into()),
+                        namespace: namespace.map(str::to_string),
+                        ..ResourceAttributes::default()
+                    }),
+                    ..SelfSubjectAccessReviewSpec::default()
+                },
+                ..SelfSubjectAccessReview::default()
+            };
+            let api: Api<SelfSubjectAccessReview> = Api::all(operator.clone());
+            async move {
+                api.create(&PostParams::default(), &review)
+                    .await
+                    .expect("access review")
+                    .status
+                    .is_some_and(|s| s.allowed)
+            }
+        };
+        // What reconciling needs.
+        assert!(can("create", "apps", "deployments", Some(WATCHED)).await);
+        assert!(can("patch", "apps", "deployments", Some("other")).await);
+        assert!(can("delete", "rbac.authorization.k8s.io", "clusterroles", None).await);
+        assert!(
+            can(
+                "patch",
+                "apiextensions.k8s.io",
+                "customresourcedefinitions",
+                None
+            )
+            .await
+        );
+        assert!(can("watch", "install.istio.io", "istiooperators", Some(WATCHED)).await);
+        assert!(
+            can(
+                "patch",
+                "install.istio.io",
+                "istiooperators/status",
+                Some(WATCHED)
+            )
+            .await
+        );
+        assert!(
+            can(
+                "update",
+                "coordination.k8s.io",
+                "leases",
+                Some(OPERATOR_NAMESPACE)
+            )
+            .await
+        );
+        // What it must not do.
+        assert!(
+            !can("list", "", "secrets", Some(WATCHED)).await,
+            "no Secrets"
+        );
+        assert!(
+            !can("get", "", "secrets", Some("kube-system")).await,
+            "no Secrets"
+        );
+        assert!(
+            !can(
+                "delete",
+                "apiextensions.k8s.io",
+                "customresourcedefinitions",
+                None
+            )
+            .await,
+            "the operator never removes CRDs"
+        );
+        assert!(
+            !can("delete", "", "namespaces", None).await,
+            "never deletes namespaces"
+        );
+        assert!(
+            !can("get", "install.istio.io", "istiooperators", Some("default")).await,
+            "only the watched namespaces' resources"
+        );
+        assert!(!can("create", "", "pods", Some(WATCHED)).await);
+        assert!(
+            !can(
+                "update",
+                "coordination.k8s.io",
+                "leases",
+                Some("kube-system")
+            )
+            .await
+        );
+    });
+}
+
+#[test]
+fn run_without_the_crd_says_to_run_init() {
+    let Some(admin) = kubeconfig() else { return };
+    let _lock = CLUSTER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    assert_code(
+        &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    let output = meshctl(&admin, &["operator", "run", "--identity", "no-crd"]);
+    assert_ne!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("does not serve install.istio.io/v1alpha1 IstioOperator"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("meshctl operator init"), "{stderr}");
+}
