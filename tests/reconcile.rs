@@ -446,12 +446,14 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
                 .filter(|d| image(d) == wanted)
         })
         .await;
-        status_when(&admin, "example", "Healthy").await;
-        assert!(
+        // The event follows the repair, once the repaired Deployment is ready again.
+        eventually("a DriftRepaired event", SETTLE, || async {
             event_reasons(&admin, "example")
                 .await
                 .contains(&"DriftRepaired".to_string())
-        );
+                .then_some(())
+        })
+        .await;
 
         // Edit: enable the egress gateway → applied.
         merge_spec(
@@ -550,6 +552,9 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
     // SIGTERM → a clean exit that gives the Lease up.
     let status = operator.terminate();
     assert!(status.success(), "exit {status:?}:\n{}", operator.log());
+    // Every request the controller made was allowed: its RBAC is complete for this scenario.
+    let log = operator.log();
+    assert!(!log.contains("forbidden"), "{log}");
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
         assert_eq!(lease_holder(&admin).await, None, "Lease released");
