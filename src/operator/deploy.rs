@@ -540,7 +540,7 @@ fn is_namespace(object: &Value) -> bool {
 /// Applies `objects` in order with server-side apply (field manager [`FIELD_MANAGER`], forced:
 /// the operator's objects are meshctl's). CRDs go first and are waited on until established,
 /// then discovery is refreshed so that resources of the new kind resolve. Namespaces are only
-/// created when missing. Returns each object with what happened to it.
+/// created when missing. Each object's outcome is reported as it happens, and returned.
 pub async fn apply(
     catalog: &mut Catalog,
     objects: &[Value],
@@ -549,14 +549,16 @@ pub async fn apply(
 ) -> Result<Vec<(ObjectKey, Outcome)>, DeployError> {
     let mut outcomes = Vec::with_capacity(objects.len());
     let crds: Vec<&Value> = objects.iter().filter(|o| is_crd(o)).collect();
+    let report = |key: &ObjectKey, outcome: Outcome| {
+        reporter.step(&format!("  {key} {}", outcome.word(options.dry_run)));
+    };
     for crd in &crds {
-        outcomes.push((
-            ObjectKey::of(crd),
-            apply_one(catalog, crd, options.dry_run).await?,
-        ));
+        let key = ObjectKey::of(crd);
+        let outcome = apply_one(catalog, crd, options.dry_run).await?;
+        report(&key, outcome);
+        outcomes.push((key, outcome));
     }
     if !crds.is_empty() && !options.dry_run {
-        reporter.step("Waiting for the IstioOperator CRD to be established");
         for crd in &crds {
             wait_established(catalog, &ObjectKey::of(crd).name, options.timeout).await?;
         }
@@ -584,6 +586,7 @@ pub async fn apply(
         } else {
             apply_one(catalog, object, options.dry_run).await?
         };
+        report(&key, outcome);
         outcomes.push((key, outcome));
     }
     Ok(outcomes)

@@ -11,7 +11,7 @@ pub mod run;
 use std::process::ExitCode;
 
 use meshctl::merge;
-use meshctl::operator::deploy::{self, ApplyOptions, Outcome, Settings};
+use meshctl::operator::deploy::{self, ApplyOptions, Settings};
 use meshctl::pipeline;
 use serde_json::Value;
 
@@ -99,10 +99,9 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
             let hint = e.hint();
             with_hint(e, hint)
         };
-        let outcomes = deploy::apply(&mut catalog, &objects, options, &reporter)
+        deploy::apply(&mut catalog, &objects, options, &reporter)
             .await
             .map_err(map_error)?;
-        print_outcomes(printer, &outcomes, args.dry_run)?;
         if !args.dry_run {
             deploy::wait_ready(&catalog, &settings, args.readiness_timeout, &reporter)
                 .await
@@ -110,7 +109,7 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
             printer.status("✔ The operator is ready.")?;
         }
         if let Some(resource) = &resource {
-            let outcomes = deploy::apply(
+            deploy::apply(
                 &mut catalog,
                 std::slice::from_ref(resource),
                 options,
@@ -118,7 +117,6 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
             )
             .await
             .map_err(map_error)?;
-            print_outcomes(printer, &outcomes, args.dry_run)?;
         }
         if args.dry_run {
             printer.status("Dry run: nothing was written.")?;
@@ -144,17 +142,6 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
         }
         Ok(ExitCode::SUCCESS)
     })
-}
-
-fn print_outcomes(
-    printer: &mut Printer,
-    outcomes: &[(meshctl::cluster::ObjectKey, Outcome)],
-    dry_run: bool,
-) -> anyhow::Result<()> {
-    for (key, outcome) in outcomes {
-        printer.status(&format!("  {key} {}", outcome.word(dry_run)))?;
-    }
-    Ok(())
 }
 
 pub fn dump(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
