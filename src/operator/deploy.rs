@@ -336,6 +336,10 @@ fn deployment(settings: &Settings) -> Deployment {
                     containers: vec![Container {
                         name: "operator".to_string(),
                         image: Some(settings.image()),
+                        // `command` replaces the image's entrypoint (`/meshctl operator run`) so
+                        // that the arguments below are the whole command line, whatever image
+                        // `--hub`/`--tag` point at.
+                        command: Some(vec!["/meshctl".to_string()]),
                         args: Some(vec![
                             "operator".to_string(),
                             "run".to_string(),
@@ -1006,6 +1010,7 @@ mod tests {
         let pod = &deployment["spec"]["template"]["spec"];
         let container = &pod["containers"][0];
         assert_eq!(container["image"], "example.com/mesh/meshctl:1.2.3");
+        assert_eq!(container["command"], json!(["/meshctl"]));
         assert_eq!(
             container["args"],
             json!(["operator", "run", "--watchedNamespaces=istio-system,team-a"])
