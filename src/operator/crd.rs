@@ -1,4 +1,4 @@
-//! The `IstioOperator` CustomResourceDefinition (`istiooperators.install.istio.io`), as the
+//! The `IstioOperator` `CustomResourceDefinition` (`istiooperators.install.istio.io`), as the
 //! operator serves it: one version (`v1alpha1`), namespaced, with the status subresource.
 //!
 //! The schema is structural (the API server requires it) but deliberately loose on `spec`: the

@@ -1,7 +1,7 @@
 //! Everything `meshctl operator init` applies (and `operator dump` prints), and taking it away
 //! again with `operator remove`.
 //!
-//! [`objects`] builds the set offline, in apply order: the CRD, namespaces, the ServiceAccount,
+//! [`objects`] builds the set offline, in apply order: the CRD, namespaces, the `ServiceAccount`,
 //! RBAC ([`super::rbac`]) and the Deployment. Every object the operator owns carries
 //! [`PART_OF_LABEL`], which is how [`find_installed`] finds them again — never by name alone.
 //! Namespaces are only ever *ensured*: a missing one is created, an existing one is left exactly
@@ -698,7 +698,7 @@ pub async fn wait_ready(
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Removal {
     /// The operator's own objects, in deletion order: the Deployment, then RBAC, the
-    /// ServiceAccount and the Lease, then its namespace (when `init` created it).
+    /// `ServiceAccount` and the Lease, then its namespace (when `init` created it).
     pub objects: Vec<ObjectKey>,
     /// With `--purge`: the CRD, and the `IstioOperator` resources that go with it.
     pub purged: Vec<ObjectKey>,
@@ -837,7 +837,7 @@ async fn get_key(catalog: &Catalog, key: &ObjectKey) -> Result<Option<ObjectKey>
 }
 
 /// Deletes what [`find_installed`] found: the Deployment first, waiting until its pods are gone
-/// (so no controller acts while its permissions disappear), then RBAC, the ServiceAccount and
+/// (so no controller acts while its permissions disappear), then RBAC, the `ServiceAccount` and
 /// the Lease, then on purge the finalizers and the CRD (waiting until it is gone, which takes
 /// its resources with it), and last the operator's namespace. Returns how many objects went.
 pub async fn remove(

@@ -7,7 +7,7 @@
 //! no wildcards anywhere: a test fails on any `*`.
 //!
 //! Three parts, each with the narrowest scope that works:
-//! - a ClusterRole for what an install writes (cluster-scoped kinds, and namespaced kinds in
+//! - a `ClusterRole` for what an install writes (cluster-scoped kinds, and namespaced kinds in
 //!   whatever namespaces the `IstioOperator` names — unknown until it is read);
 //! - a Role in each watched namespace for the `IstioOperator` resources and their events;
 //! - a Role in the operator's own namespace for its leader-election Lease.
@@ -199,7 +199,7 @@ pub fn cluster_rules() -> Vec<PolicyRule> {
     rules
 }
 
-/// The ClusterRole named `name` with [`cluster_rules`].
+/// The `ClusterRole` named `name` with [`cluster_rules`].
 #[must_use]
 pub fn cluster_role(name: &str) -> ClusterRole {
     ClusterRole {
@@ -218,7 +218,7 @@ fn subject(operator_namespace: &str) -> Subject {
     }
 }
 
-/// Binds [`cluster_role`] to the operator's ServiceAccount.
+/// Binds [`cluster_role`] to the operator's `ServiceAccount`.
 #[must_use]
 pub fn cluster_role_binding(operator_namespace: &str) -> ClusterRoleBinding {
     ClusterRoleBinding {
@@ -274,13 +274,13 @@ fn role_binding(namespace: &str, role: &str, operator_namespace: &str) -> RoleBi
     }
 }
 
-/// Binds [`watched_namespace_role`] in `namespace` to the operator's ServiceAccount.
+/// Binds [`watched_namespace_role`] in `namespace` to the operator's `ServiceAccount`.
 #[must_use]
 pub fn watched_namespace_role_binding(namespace: &str, operator_namespace: &str) -> RoleBinding {
     role_binding(namespace, NAME, operator_namespace)
 }
 
-/// The name of the leader-election Role and RoleBinding. It differs from [`NAME`] so that an
+/// The name of the leader-election Role and `RoleBinding`. It differs from [`NAME`] so that an
 /// operator namespace that is also watched can hold both Roles.
 #[must_use]
 pub fn leader_election_role_name() -> String {
@@ -316,7 +316,7 @@ pub fn leader_election_role(operator_namespace: &str) -> Role {
     }
 }
 
-/// Binds [`leader_election_role`] to the operator's ServiceAccount.
+/// Binds [`leader_election_role`] to the operator's `ServiceAccount`.
 #[must_use]
 pub fn leader_election_role_binding(operator_namespace: &str) -> RoleBinding {
     role_binding(
