@@ -459,3 +459,72 @@ fn remove_leaves_the_crd_and_resources_and_purge_removes_them_despite_finalizers
         assert!(lease.get_opt(NAME).await.expect("get lease").is_none());
     });
 }
+
+/// A copy of the admin kubeconfig that impersonates the operator's ServiceAccount, so the
+/// binary runs with exactly the RBAC `init` grants.
+fn operator_kubeconfig(admin: &Path, directory: &Path) -> PathBuf {
+    let source = meshctl::yaml::Source("kubeconfig".into());
+    let text = std::fs::read_to_string(admin).expect("read kubeconfig");
+    let mut config = meshctl::yaml::parse_value(&text, &source).expect("parse kubeconfig");
+    for user in config["users"].as_array_mut().expect("users") {
+        user["user"]["as"] = json!(format!("system:serviceaccount:istio-operator:{NAME}"));
+    }
+    let path = directory.join("operator.kubeconfig");
+    std::fs::write(&path, meshctl::yaml::value_to_string(&config)).expect("write kubeconfig");
+    path
+}
+
+#[test]
+fn the_operators_rbac_is_enough_to_install_and_uninstall_everything() {
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
+        return;
+    };
+    assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
+    assert_code(&meshctl(&kubeconfig, &["operator", "init"]), 0);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let operator = operator_kubeconfig(&kubeconfig, directory.path());
+    // Every component and the optional kinds: CRDs, istiod's roles (escalate, bind), CNI and
+    // ztunnel DaemonSets, gateways, HPA, PDB, network policies, resource quotas.
+    let install = meshctl(
+        &operator,
+        &[
+            "install",
+            "-y",
+            "--readiness-timeout=120s",
+            "--set",
+            "profile=ambient",
+            "--set",
+            "components.ingressGateways[0].name=istio-ingressgateway",
+            "--set",
+            "components.ingressGateways[0].enabled=true",
+            "--set",
+            "components.egressGateways[0].name=istio-egressgateway",
+            "--set",
+            "components.egressGateways[0].enabled=true",
+            "--set",
+            "values.global.networkPolicy.enabled=true",
+            "--set",
+            "values.cni.resourceQuotas.enabled=true",
+            "--set",
+            "values.pilot.autoscaleMin=2",
+        ],
+    );
+    assert_code(&install, 0);
+    // Proof that the ServiceAccount, not the admin, did it: it may not read secrets.
+    assert!(
+        stderr(&install).contains("Secret (forbidden to list)"),
+        "{}",
+        stderr(&install)
+    );
+    let uninstall = meshctl(&operator, &["uninstall", "-r", "default", "-y"]);
+    assert_code(&uninstall, 0);
+    // The operator may not delete CRDs; the admin cleans up.
+    let purge = meshctl(&operator, &["uninstall", "--purge", "-y"]);
+    assert_code(&purge, 1);
+    assert!(
+        stderr(&purge).contains("may not delete customresourcedefinitions"),
+        "{}",
+        stderr(&purge)
+    );
+    assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
+}
