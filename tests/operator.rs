@@ -460,7 +460,7 @@ fn remove_leaves_the_crd_and_resources_and_purge_removes_them_despite_finalizers
     });
 }
 
-/// A copy of the admin kubeconfig that impersonates the operator's ServiceAccount, so the
+/// A copy of the admin kubeconfig that impersonates the operator's `ServiceAccount`, so the
 /// binary runs with exactly the RBAC `init` grants.
 fn operator_kubeconfig(admin: &Path, directory: &Path) -> PathBuf {
     let source = meshctl::yaml::Source("kubeconfig".into());
