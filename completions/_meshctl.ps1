@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
+            [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -206,6 +207,95 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'meshctl;operator' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print what `operator init` would apply, as multi-document YAML')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'meshctl;operator;init' {
+            [CompletionResult]::new('--hub', '--hub', [CompletionResultType]::ParameterName, 'The registry of the operator image')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The tag of the operator image')
+            [CompletionResult]::new('--operatorNamespace', '--operatorNamespace', [CompletionResultType]::ParameterName, 'The namespace the operator runs in')
+            [CompletionResult]::new('--watchedNamespaces', '--watchedNamespaces', [CompletionResultType]::ParameterName, 'The namespaces whose IstioOperator resources the operator reconciles, comma-separated')
+            [CompletionResult]::new('--imagePullSecrets', '--imagePullSecrets', [CompletionResultType]::ParameterName, 'Image pull secrets for the operator''s pod, comma-separated')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An IstioOperator resource to apply once the operator is in place')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'An IstioOperator resource to apply once the operator is in place')
+            [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long the operator may take to become ready, e.g. `300s`, `5m`')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;operator;dump' {
+            [CompletionResult]::new('--hub', '--hub', [CompletionResultType]::ParameterName, 'The registry of the operator image')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The tag of the operator image')
+            [CompletionResult]::new('--operatorNamespace', '--operatorNamespace', [CompletionResultType]::ParameterName, 'The namespace the operator runs in')
+            [CompletionResult]::new('--watchedNamespaces', '--watchedNamespaces', [CompletionResultType]::ParameterName, 'The namespaces whose IstioOperator resources the operator reconciles, comma-separated')
+            [CompletionResult]::new('--imagePullSecrets', '--imagePullSecrets', [CompletionResultType]::ParameterName, 'Image pull secrets for the operator''s pod, comma-separated')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An IstioOperator resource to apply once the operator is in place')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'An IstioOperator resource to apply once the operator is in place')
+            [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long the operator may take to become ready, e.g. `300s`, `5m`')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;operator;remove' {
+            [CompletionResult]::new('--operatorNamespace', '--operatorNamespace', [CompletionResultType]::ParameterName, 'The namespace the operator runs in')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for each object to be gone, e.g. `300s`, `5m`')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--purge', '--purge', [CompletionResultType]::ParameterName, 'Also remove the IstioOperator CRD (IstioOperator resources go with it; the mesh stays)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--skip-confirmation', '--skip-confirmation', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;operator;run' {
+            [CompletionResult]::new('--watchedNamespaces', '--watchedNamespaces', [CompletionResultType]::ParameterName, 'The namespaces whose IstioOperator resources to reconcile, comma-separated')
+            [CompletionResult]::new('--operatorNamespace', '--operatorNamespace', [CompletionResultType]::ParameterName, 'The namespace of the leader-election Lease (the operator''s own namespace)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'This replica''s name in the Lease (default: the pod name, else host name and process id)')
+            [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long each component may take to become ready before the resource is marked Error')
+            [CompletionResult]::new('--resync', '--resync', [CompletionResultType]::ParameterName, 'How often a healthy resource is checked again even when nothing changed')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;operator;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print what `operator init` would apply, as multi-document YAML')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'meshctl;operator;help;init' {
+            break
+        }
+        'meshctl;operator;help;dump' {
+            break
+        }
+        'meshctl;operator;help;remove' {
+            break
+        }
+        'meshctl;operator;help;run' {
+            break
+        }
+        'meshctl;operator;help;help' {
+            break
+        }
         'meshctl;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -223,6 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
+            [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -260,6 +351,25 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             break
         }
         'meshctl;help;verify-install' {
+            break
+        }
+        'meshctl;help;operator' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print what `operator init` would apply, as multi-document YAML')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete')
+            break
+        }
+        'meshctl;help;operator;init' {
+            break
+        }
+        'meshctl;help;operator;dump' {
+            break
+        }
+        'meshctl;help;operator;remove' {
+            break
+        }
+        'meshctl;help;operator;run' {
             break
         }
         'meshctl;help;completions' {

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand apply 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -183,6 +184,84 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'meshctl;operator'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'
+            cand dump 'Print what `operator init` would apply, as multi-document YAML'
+            cand remove 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays'
+            cand run 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;operator;init'= {
+            cand --hub 'The registry of the operator image'
+            cand --tag 'The tag of the operator image'
+            cand --operatorNamespace 'The namespace the operator runs in'
+            cand --watchedNamespaces 'The namespaces whose IstioOperator resources the operator reconciles, comma-separated'
+            cand --imagePullSecrets 'Image pull secrets for the operator''s pod, comma-separated'
+            cand -f 'An IstioOperator resource to apply once the operator is in place'
+            cand --filename 'An IstioOperator resource to apply once the operator is in place'
+            cand --readiness-timeout 'How long the operator may take to become ready, e.g. `300s`, `5m`'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;operator;dump'= {
+            cand --hub 'The registry of the operator image'
+            cand --tag 'The tag of the operator image'
+            cand --operatorNamespace 'The namespace the operator runs in'
+            cand --watchedNamespaces 'The namespaces whose IstioOperator resources the operator reconciles, comma-separated'
+            cand --imagePullSecrets 'Image pull secrets for the operator''s pod, comma-separated'
+            cand -f 'An IstioOperator resource to apply once the operator is in place'
+            cand --filename 'An IstioOperator resource to apply once the operator is in place'
+            cand --readiness-timeout 'How long the operator may take to become ready, e.g. `300s`, `5m`'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;operator;remove'= {
+            cand --operatorNamespace 'The namespace the operator runs in'
+            cand --timeout 'How long to wait for each object to be gone, e.g. `300s`, `5m`'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --purge 'Also remove the IstioOperator CRD (IstioOperator resources go with it; the mesh stays)'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;operator;run'= {
+            cand --watchedNamespaces 'The namespaces whose IstioOperator resources to reconcile, comma-separated'
+            cand --operatorNamespace 'The namespace of the leader-election Lease (the operator''s own namespace)'
+            cand --identity 'This replica''s name in the Lease (default: the pod name, else host name and process id)'
+            cand --readiness-timeout 'How long each component may take to become ready before the resource is marked Error'
+            cand --resync 'How often a healthy resource is checked again even when nothing changed'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;operator;help'= {
+            cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'
+            cand dump 'Print what `operator init` would apply, as multi-document YAML'
+            cand remove 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays'
+            cand run 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;operator;help;init'= {
+        }
+        &'meshctl;operator;help;dump'= {
+        }
+        &'meshctl;operator;help;remove'= {
+        }
+        &'meshctl;operator;help;run'= {
+        }
+        &'meshctl;operator;help;help'= {
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -198,6 +277,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand install 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -225,6 +305,20 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;uninstall'= {
         }
         &'meshctl;help;verify-install'= {
+        }
+        &'meshctl;help;operator'= {
+            cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'
+            cand dump 'Print what `operator init` would apply, as multi-document YAML'
+            cand remove 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays'
+            cand run 'Run the controller (the operator image''s entrypoint): reconcile IstioOperator resources continuously, repair drift, uninstall on delete'
+        }
+        &'meshctl;help;operator;init'= {
+        }
+        &'meshctl;help;operator;dump'= {
+        }
+        &'meshctl;help;operator;remove'= {
+        }
+        &'meshctl;help;operator;run'= {
         }
         &'meshctl;help;completions'= {
         }

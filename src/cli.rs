@@ -93,6 +93,9 @@ pub struct OperatorInitArgs {
     /// Show what would be applied and stop: nothing is written to the cluster.
     #[arg(long)]
     pub dry_run: bool,
+    /// How long the operator may take to become ready, e.g. `300s`, `5m`.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub readiness_timeout: Duration,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }
@@ -112,6 +115,9 @@ pub struct OperatorRemoveArgs {
     /// Do not ask for confirmation (needed when standard input is not a terminal).
     #[arg(short = 'y', long = "skip-confirmation")]
     pub yes: bool,
+    /// How long to wait for each object to be gone, e.g. `300s`, `5m`.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub timeout: Duration,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }

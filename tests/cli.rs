@@ -219,6 +219,10 @@ fn help_is_snapshotted() {
         &["install", "--help"],
         &["uninstall", "--help"],
         &["verify-install", "--help"],
+        &["operator", "--help"],
+        &["operator", "init", "--help"],
+        &["operator", "dump", "--help"],
+        &["operator", "remove", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());
@@ -318,4 +322,59 @@ fn every_object_names_the_istio_operator_that_owns_it() {
             .count(),
         objects
     );
+}
+
+#[test]
+fn operator_dump_is_deterministic_and_honours_its_flags() {
+    let arguments = [
+        "operator",
+        "dump",
+        "--hub=example.com/mesh",
+        "--tag=test",
+        "--operatorNamespace=mesh-operator",
+        "--watchedNamespaces=istio-system,team-a",
+        "--imagePullSecrets=regcred,other",
+    ];
+    let first = meshctl(&arguments);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(first.stdout, meshctl(&arguments).stdout, "deterministic");
+    let text = stdout(&first);
+    assert!(text.contains("kind: CustomResourceDefinition\n"));
+    assert!(text.contains("  name: istiooperators.install.istio.io\n"));
+    assert!(text.contains("image: example.com/mesh/meshctl:test\n"));
+    assert!(text.contains("- --watchedNamespaces=istio-system,team-a\n"));
+    assert!(text.contains("imagePullSecrets:\n      - name: regcred\n      - name: other\n"));
+    assert!(
+        text.contains("  namespace: team-a\n"),
+        "a Role in each watched namespace"
+    );
+    assert!(text.contains("  namespace: mesh-operator\n"));
+    assert!(!text.contains('*'), "no wildcard anywhere");
+    insta::assert_snapshot!("operator dump", text);
+
+    // The default: meshctl's own version as the tag; with -f, the resource as written.
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("mesh.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n",
+    )
+    .expect("write");
+    let text = stdout(&meshctl(&[
+        "operator",
+        "dump",
+        "-f",
+        &file.display().to_string(),
+    ]));
+    assert!(text.contains(&format!(
+        "image: ghcr.io/meshctl/meshctl:{}\n",
+        env!("CARGO_PKG_VERSION")
+    )));
+    assert!(text.ends_with(
+        "kind: IstioOperator\nmetadata:\n  name: installed-state\n  namespace: istio-system\nspec:\n  profile: demo\n---\n"
+    ), "{text}");
 }

@@ -1,9 +1,8 @@
 //! The in-cluster operator: `IstioOperator` resources in the cluster, kept installed.
 //!
-//! Istio removed its own in-cluster operator in 1.24; this one brings reconciliation (and
-//! with it `GitOps`) back
+//! Istio removed its own in-cluster operator in 1.24; this one brings `GitOps` reconciliation back
 //! with the same pipeline as the CLI. The pieces:
-//! - [`crd`]: the `IstioOperator` CRD (`install.istio.io/v1alpha1`).
+//! - [`crd`]: the `IstioOperator` `CustomResourceDefinition` (`install.istio.io/v1alpha1`).
 //! - [`rbac`]: the operator's least-privilege RBAC, derived from what the render can produce.
 //! - [`deploy`]: everything `meshctl operator init` applies and `operator dump` prints.
 //! - [`controller`]: `meshctl operator run` — reconcile = merge → render → diff → apply → wait →
@@ -19,8 +18,8 @@ pub mod leader;
 pub mod rbac;
 pub mod status;
 
-/// The name of the operator's service account, cluster role and binding, roles, Deployment and
-/// Lease.
+/// The name of the operator's `ServiceAccount`, `ClusterRole`, `ClusterRoleBinding`, Roles, Deployment
+/// and Lease (the leader-election Role and `RoleBinding` add `-leader-election`).
 pub const NAME: &str = "meshctl-operator";
 
 /// The namespace the operator runs in unless `--operatorNamespace` says otherwise.

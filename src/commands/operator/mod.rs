@@ -1,23 +1,211 @@
 //! `meshctl operator init | dump | remove`: put the in-cluster operator in place, show what
 //! that applies, take it away. `operator run` (the controller itself) is in [`run`].
+//!
+//! `init` checks everything it can offline first — the flags, and every `-f` file through the
+//! same read, merge and validation as `install` — so bad input is reported before a connection
+//! is made and nothing is written. Like `kubectl apply` it does not ask for confirmation; it
+//! lists what it applies and `--dry-run` stops after a server-side dry run.
 
 pub mod run;
 
 use std::process::ExitCode;
 
-use anyhow::bail;
+use meshctl::merge;
+use meshctl::operator::deploy::{self, ApplyOptions, Settings};
+use meshctl::pipeline;
+use serde_json::Value;
 
-use crate::cli::{OperatorInitArgs, OperatorRemoveArgs};
+use super::reporter::Progress;
+use super::{confirm, connect, describe_cluster, read_inputs, runtime, with_hint};
+use crate::cli::{InputArgs, OperatorInitArgs, OperatorRemoveArgs};
 use crate::output::Printer;
 
-pub fn init(_args: &OperatorInitArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    bail!("`operator init` is not implemented yet")
+/// The flags as validated settings, and the `IstioOperator` resource from `-f`, if any.
+fn resolve(args: &OperatorInitArgs) -> anyhow::Result<(Settings, Option<Value>)> {
+    let settings = Settings {
+        hub: args.hub.clone(),
+        tag: args.tag.clone(),
+        namespace: args.operator_namespace.clone(),
+        watched_namespaces: args.watched_namespaces.clone(),
+        image_pull_secrets: args.image_pull_secrets.clone(),
+    }
+    .validate()
+    .map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
+    if args.filenames.is_empty() {
+        return Ok((settings, None));
+    }
+    // The same checks as `install`: each file on its own (file:line for a wrong field), then
+    // the merged result with its profile. The operator would refuse what `install` refuses, so
+    // the resource is not written at all.
+    let inputs = read_inputs(&InputArgs {
+        filenames: args.filenames.clone(),
+        ..InputArgs::default()
+    })?;
+    pipeline::merge(&inputs)?;
+    // What goes to the cluster is the user's document as written (several files overlaid in
+    // order), not the merged result: the operator merges it with its profile itself, and a
+    // later profile change in meshctl then reaches the cluster as it would with `install`.
+    let mut document = Value::Null;
+    for file in &inputs.files {
+        if document.is_null() {
+            document = file.tree.clone();
+        } else {
+            merge::overlay(&mut document, file.tree.clone());
+        }
+    }
+    let source_name = inputs
+        .files
+        .iter()
+        .map(|f| f.source.0.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let resource =
+        deploy::istio_operator_resource(&document, &source_name, &settings).map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    Ok((settings, Some(resource)))
 }
 
-pub fn dump(_args: &OperatorInitArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    bail!("`operator dump` is not implemented yet")
+pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    let (settings, resource) = resolve(args)?;
+    let objects = deploy::objects(&settings);
+    runtime()?.block_on(async {
+        let (connection, mut catalog) = connect(&args.cluster).await?;
+        let cluster = describe_cluster(&connection);
+        let options = ApplyOptions {
+            dry_run: args.dry_run,
+            timeout: args.readiness_timeout,
+        };
+        let verb = if args.dry_run {
+            "Dry run against"
+        } else {
+            "Applying to"
+        };
+        printer.status(&format!(
+            "{verb} {cluster}: the operator ({} objects){}",
+            objects.len(),
+            resource.as_ref().map_or_else(String::new, |r| format!(
+                " and {}",
+                meshctl::cluster::ObjectKey::of(r)
+            ))
+        ))?;
+        printer.flush()?;
+        let reporter = Progress::new(false, false);
+        let map_error = |e: deploy::DeployError| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        };
+        deploy::apply(&mut catalog, &objects, options, &reporter)
+            .await
+            .map_err(map_error)?;
+        if !args.dry_run {
+            deploy::wait_ready(&catalog, &settings, args.readiness_timeout, &reporter)
+                .await
+                .map_err(map_error)?;
+            printer.status("✔ The operator is ready.")?;
+        }
+        if let Some(resource) = &resource {
+            deploy::apply(
+                &mut catalog,
+                std::slice::from_ref(resource),
+                options,
+                &reporter,
+            )
+            .await
+            .map_err(map_error)?;
+        }
+        if args.dry_run {
+            printer.status("Dry run: nothing was written.")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let namespace = resource.as_ref().map_or_else(
+            || settings.watched_namespaces[0].clone(),
+            |r| {
+                r["metadata"]["namespace"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            },
+        );
+        match &resource {
+            Some(_) => printer.status(&format!(
+                "Next: watch the installation with `kubectl get iop -n {namespace} -w`"
+            ))?,
+            None => printer.status(&format!(
+                "Next: apply an IstioOperator in `{namespace}` (`kubectl apply -f my-istio.yaml`) \
+                 and watch it with `kubectl get iop -n {namespace} -w`"
+            ))?,
+        }
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
-pub fn remove(_args: &OperatorRemoveArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    bail!("`operator remove` is not implemented yet")
+pub fn dump(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    let (settings, resource) = resolve(args)?;
+    let mut objects = deploy::objects(&settings);
+    objects.extend(resource);
+    let mut out = String::new();
+    for object in &objects {
+        meshctl::yaml::write_value(&mut out, object);
+        out.push_str("---\n");
+    }
+    printer.data(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn remove(args: &OperatorRemoveArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let (connection, catalog) = connect(&args.cluster).await?;
+        let map_error = |e: deploy::DeployError| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        };
+        let removal = deploy::find_installed(&catalog, &args.operator_namespace, args.purge)
+            .await
+            .map_err(map_error)?;
+        let cluster = describe_cluster(&connection);
+        if removal.is_empty() {
+            printer.status(&format!(
+                "Nothing to remove: no operator objects in {cluster}"
+            ))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        printer.status(&format!(
+            "Will remove {} objects from {cluster}:",
+            removal.objects.len() + removal.purged.len()
+        ))?;
+        for key in removal.objects.iter().chain(&removal.purged) {
+            printer.status(&format!("  delete  {key}"))?;
+        }
+        printer.status(
+            "The mesh the operator installed stays (remove it with `meshctl uninstall`).",
+        )?;
+        if !args.purge && !removal.finalized.is_empty() {
+            printer.warn(&format!(
+                "{} IstioOperator resource(s) keep the operator's finalizer: deleting one \
+                 waits until an operator runs again (`--purge` removes the finalizer and the CRD)",
+                removal.finalized.len()
+            ))?;
+        }
+        if !confirm(
+            printer,
+            args.yes,
+            "Remove the operator?",
+            "remove the operator",
+        )? {
+            printer.status("Cancelled: nothing was deleted.")?;
+            return Ok(ExitCode::FAILURE);
+        }
+        printer.flush()?;
+        let reporter = Progress::new(printer.live_progress(), true);
+        let deleted = deploy::remove(&catalog, &removal, args.timeout, &reporter)
+            .await
+            .map_err(map_error)?;
+        printer.status(&format!("✔ Removed {deleted} objects."))?;
+        Ok(ExitCode::SUCCESS)
+    })
 }
