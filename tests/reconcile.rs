@@ -685,12 +685,18 @@ fn the_service_account_may_do_what_installing_needs_and_no_more() {
     runtime().block_on(async {
         let operator = client(&setup.operator).await;
         let can = |verb: &str, group: &str, resource: &str, namespace: Option<&str>| {
+            // `resource` may name one object: `leases/meshctl-operator`.
+            let (resource, name) = match resource.split_once('/') {
+                Some((r, n)) if r == "leases" => (r, Some(n.to_string())),
+                _ => (resource, None),
+            };
             let review = SelfSubjectAccessReview {
                 spec: SelfSubjectAccessReviewSpec {
                     resource_attributes: Some(ResourceAttributes {
                         verb: Some(verb.into()),
                         group: Some(group.into()),
                         resource: Some(resource.into()),
+                        name,
                         namespace: namespace.map(str::to_string),
                         ..ResourceAttributes::default()
                     }),
@@ -734,10 +740,20 @@ fn the_service_account_may_do_what_installing_needs_and_no_more() {
             can(
                 "update",
                 "coordination.k8s.io",
-                "leases",
+                "leases/meshctl-operator",
                 Some(OPERATOR_NAMESPACE)
             )
             .await
+        );
+        assert!(
+            !can(
+                "update",
+                "coordination.k8s.io",
+                "leases/another",
+                Some(OPERATOR_NAMESPACE)
+            )
+            .await,
+            "only its own Lease"
         );
         // What it must not do.
         assert!(
@@ -771,7 +787,7 @@ fn the_service_account_may_do_what_installing_needs_and_no_more() {
             !can(
                 "update",
                 "coordination.k8s.io",
-                "leases",
+                "leases/meshctl-operator",
                 Some("kube-system")
             )
             .await

@@ -60,7 +60,9 @@ pub struct Status {
     pub observed_generation: i64,
     #[serde(default)]
     pub conditions: Vec<Condition>,
-    #[serde(default)]
+    /// Omitted when empty: server-side apply reads an empty map as `null`, which the schema
+    /// rejects; omitting the field lets the API server drop it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub component_status: BTreeMap<String, ComponentStatus>,
 }
 
@@ -196,6 +198,16 @@ mod tests {
             first.to_string(),
             "Reconciling stayed False"
         );
+    }
+
+    #[test]
+    fn an_empty_component_map_is_omitted() {
+        let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("timestamp");
+        let mut invalid = observation(Phase::Error);
+        invalid.components.clear();
+        let json = serde_json::to_value(Status::from_observation(&invalid, None, now))
+            .expect("serialises");
+        assert!(json.get("componentStatus").is_none(), "{json}");
     }
 
     #[test]
