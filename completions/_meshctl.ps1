@@ -267,6 +267,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'This replica''s name in the Lease (default: the pod name, else host name and process id)')
             [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long each component may take to become ready before the resource is marked Error')
             [CompletionResult]::new('--resync', '--resync', [CompletionResultType]::ParameterName, 'How often a healthy resource is checked again even when nothing changed')
+            [CompletionResult]::new('--probe-address', '--probe-address', [CompletionResultType]::ParameterName, 'Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -912,7 +912,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__run)
-            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --kubeconfig --context --help"
+            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --probe-address --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +935,10 @@ _meshctl() {
                     return 0
                     ;;
                 --resync)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

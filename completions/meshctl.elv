@@ -240,6 +240,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --identity 'This replica''s name in the Lease (default: the pod name, else host name and process id)'
             cand --readiness-timeout 'How long each component may take to become ready before the resource is marked Error'
             cand --resync 'How often a healthy resource is checked again even when nothing changed'
+            cand --probe-address 'Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port)'
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand -h 'Print help'

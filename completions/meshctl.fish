@@ -155,6 +155,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_see
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l identity -d 'This replica\'s name in the Lease (default: the pod name, else host name and process id)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l readiness-timeout -d 'How long each component may take to become ready before the resource is marked Error' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l resync -d 'How often a healthy resource is checked again even when nothing changed' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l probe-address -d 'Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'

@@ -150,6 +150,9 @@ pub struct OperatorRunArgs {
     /// How often a healthy resource is checked again even when nothing changed.
     #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
     pub resync: Duration,
+    /// Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port).
+    #[arg(long, value_name = "ADDRESS", default_value = "0.0.0.0:8081")]
+    pub probe_address: String,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }

@@ -179,6 +179,7 @@ impl Operator {
         let log = directory.join(format!("{identity}.log"));
         let child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
             .args(["operator", "run", "--watchedNamespaces", WATCHED])
+            .args(["--probe-address", "127.0.0.1:0"])
             .args([
                 "--operatorNamespace",
                 OPERATOR_NAMESPACE,
@@ -359,6 +360,18 @@ async fn lease_holder(client: &Client) -> Option<String> {
         .filter(|h| !h.is_empty())
 }
 
+/// One plain HTTP/1.1 GET, the whole response.
+fn http_get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(address) else {
+        return String::new();
+    };
+    let _ = write!(stream, "GET {path} HTTP/1.1\r\nHost: probe\r\n\r\n");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
+
 fn image(deployment: &Deployment) -> String {
     deployment
         .spec
@@ -378,8 +391,46 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
 
-        // Applied → components appear, status Healthy, finalizer set, events written.
-        apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
+        // The operator answers its probes once it found the CRD.
+        let address = eventually("the probe address in the log", SETTLE, || async {
+            let log = operator.log();
+            let start = log.find("serving /healthz and /readyz address=")?;
+            let rest = &log[start + "serving /healthz and /readyz address=".len()..];
+            Some(rest.split_whitespace().next()?.to_string())
+        })
+        .await;
+        eventually("/readyz answers 200", SETTLE, || async {
+            http_get(&address, "/readyz")
+                .starts_with("HTTP/1.1 200")
+                .then_some(())
+        })
+        .await;
+        assert!(http_get(&address, "/healthz").starts_with("HTTP/1.1 200"));
+
+        // `operator init -f` applies the resource → components appear, status Healthy,
+        // finalizer set, events written.
+        let file = directory.path().join("example.yaml");
+        std::fs::write(
+            &file,
+            "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\n\
+             metadata:\n  name: example\n  namespace: istio-system\nspec:\n  profile: minimal\n",
+        )
+        .expect("write resource");
+        let file = file.to_string_lossy().into_owned();
+        assert_code(
+            &meshctl(
+                &setup.admin,
+                &[
+                    "operator",
+                    "init",
+                    "--watchedNamespaces",
+                    WATCHED,
+                    "-f",
+                    &file,
+                ],
+            ),
+            0,
+        );
         let status = status_when(&admin, "example", "Healthy").await;
         assert_eq!(
             status["componentStatus"]["Pilot"]["phase"], "Healthy",

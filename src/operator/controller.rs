@@ -34,6 +34,7 @@ use serde_json::json;
 use tokio::sync::Mutex as AsyncMutex;
 
 use super::leader::{LeaderElection, LeaderError};
+use super::probe::Readiness;
 use super::status::{self, ComponentStatus, Observation, Phase, Status};
 use super::{FINALIZER, GROUP, KIND, NAME, VERSION, rbac};
 use crate::cluster::apply::{self, ApplyOptions};
@@ -68,6 +69,8 @@ pub struct Settings {
     pub readiness_timeout: Duration,
     /// How often a healthy resource is checked again without any event.
     pub resync: Duration,
+    /// What `/readyz` reports: set once the API server answered and the CRD is served.
+    pub readiness: Readiness,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +155,7 @@ pub async fn run(
     let served = catalog
         .find_kind(GROUP, KIND)
         .ok_or(OperatorError::CrdMissing)?;
+    settings.readiness.set(true);
     let mut leader = LeaderElection::new(
         client.clone(),
         &settings.operator_namespace,

@@ -19,9 +19,9 @@ use k8s_openapi::api::apps::v1::{
     Deployment, DeploymentSpec, DeploymentStrategy, RollingUpdateDeployment,
 };
 use k8s_openapi::api::core::v1::{
-    Capabilities, Container, EnvVar, EnvVarSource, LocalObjectReference, Namespace,
-    ObjectFieldSelector, PodSecurityContext, PodSpec, PodTemplateSpec, ResourceRequirements,
-    SeccompProfile, SecurityContext, ServiceAccount,
+    Capabilities, Container, ContainerPort, EnvVar, EnvVarSource, HTTPGetAction,
+    LocalObjectReference, Namespace, ObjectFieldSelector, PodSecurityContext, PodSpec,
+    PodTemplateSpec, Probe, ResourceRequirements, SeccompProfile, SecurityContext, ServiceAccount,
 };
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
@@ -348,6 +348,18 @@ fn deployment(settings: &Settings) -> Deployment {
                                 settings.watched_namespaces.join(",")
                             ),
                         ]),
+                        // `operator run` serves /healthz and /readyz here (its `--probe-address`
+                        // default).
+                        ports: Some(vec![ContainerPort {
+                            name: Some("probes".to_string()),
+                            container_port: PROBE_PORT,
+                            protocol: Some("TCP".to_string()),
+                            ..ContainerPort::default()
+                        }]),
+                        // Alive while the process answers; ready once it reached the API
+                        // server and found the CRD (a standby replica is ready too).
+                        liveness_probe: Some(http_probe("/healthz", 10)),
+                        readiness_probe: Some(http_probe("/readyz", 5)),
                         // The Lease holder's identity and the Lease's namespace.
                         env: Some(vec![
                             field_env("POD_NAME", "metadata.name"),
@@ -384,6 +396,22 @@ fn deployment(settings: &Settings) -> Deployment {
             ..DeploymentSpec::default()
         },
         status: None,
+    }
+}
+
+/// The port of the operator's health probes.
+const PROBE_PORT: i32 = 8081;
+
+fn http_probe(path: &str, period_seconds: i32) -> Probe {
+    Probe {
+        http_get: Some(HTTPGetAction {
+            path: Some(path.to_string()),
+            port: IntOrString::String("probes".to_string()),
+            ..HTTPGetAction::default()
+        }),
+        period_seconds: Some(period_seconds),
+        failure_threshold: Some(3),
+        ..Probe::default()
     }
 }
 
@@ -1025,6 +1053,10 @@ mod tests {
             json!(["ALL"])
         );
         assert_eq!(container["securityContext"]["readOnlyRootFilesystem"], true);
+        assert_eq!(container["ports"][0]["containerPort"], 8081);
+        assert_eq!(container["livenessProbe"]["httpGet"]["path"], "/healthz");
+        assert_eq!(container["readinessProbe"]["httpGet"]["path"], "/readyz");
+        assert_eq!(container["readinessProbe"]["httpGet"]["port"], "probes");
         assert_eq!(
             container["securityContext"]["allowPrivilegeEscalation"],
             false

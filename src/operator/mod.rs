@@ -15,6 +15,7 @@ pub mod controller;
 pub mod crd;
 pub mod deploy;
 pub mod leader;
+pub mod probe;
 pub mod rbac;
 pub mod status;
 

@@ -5,8 +5,10 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use futures::FutureExt;
 use meshctl::operator::controller::{self, Settings};
+use meshctl::operator::probe::{self, Readiness};
 
 use super::super::{connect, with_hint};
 use crate::cli::OperatorRunArgs;
@@ -21,12 +23,18 @@ pub fn run(args: &OperatorRunArgs, _printer: &mut Printer) -> anyhow::Result<Exi
         identity,
         readiness_timeout: args.readiness_timeout,
         resync: args.resync,
+        readiness: Readiness::default(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
     runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.probe_address)
+            .await
+            .with_context(|| format!("serving health probes on `{}`", args.probe_address))?;
+        tracing::info!(address = %listener.local_addr()?, "serving /healthz and /readyz");
+        tokio::spawn(probe::serve(listener, settings.readiness.clone()));
         let (connection, _) = connect(&args.cluster).await?;
         tracing::info!(
             server = %connection.server,
