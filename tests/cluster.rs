@@ -411,3 +411,193 @@ fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
     assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
 }
+
+/// The project's own control plane behind a kubeconfig: `testenv/run` and the run directory it
+/// started the control plane in (the admin kubeconfig lives there), so a test can stop and start
+/// its API server.
+struct Testenv {
+    script: PathBuf,
+    run_dir: PathBuf,
+    /// The API server URL, as meshctl names it in messages.
+    server: String,
+}
+
+impl Testenv {
+    /// The control plane `kubeconfig` belongs to, or why the test cannot restart its API server.
+    fn of(kubeconfig: &Path) -> Result<Self, String> {
+        let run_dir = kubeconfig
+            .parent()
+            .ok_or("the kubeconfig has no directory")?
+            .to_path_buf();
+        let ports = std::fs::read_to_string(run_dir.join("ports")).map_err(|_| {
+            format!(
+                "{} is not a testenv/run directory (no `ports` file)",
+                run_dir.display()
+            )
+        })?;
+        let port = ports
+            .lines()
+            .find_map(|l| l.strip_prefix("API_PORT="))
+            .ok_or("no API_PORT in the run directory's `ports`")?;
+        let server = format!("https://127.0.0.1:{port}");
+        let config = std::fs::read_to_string(kubeconfig).map_err(|e| e.to_string())?;
+        if !config.contains(&format!("server: {server}\n")) {
+            return Err(format!("the kubeconfig does not point at {server}"));
+        }
+        if !run_dir.join("pids/kube-apiserver.pid").exists() {
+            return Err("no kube-apiserver pid in the run directory".into());
+        }
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/run");
+        let testenv = Self {
+            script,
+            run_dir,
+            server,
+        };
+        // `testenv/run` needs bash and Go on PATH even to print its settings.
+        let env = testenv.command("env").output().map_err(|e| e.to_string())?;
+        if !env.status.success() {
+            return Err(format!(
+                "`testenv/run env` failed: {}",
+                String::from_utf8_lossy(&env.stderr).trim()
+            ));
+        }
+        Ok(testenv)
+    }
+
+    fn command(&self, subcommand: &str) -> Command {
+        let mut command = Command::new(&self.script);
+        command
+            .arg(subcommand)
+            .env("MESHCTL_TESTENV_RUN", &self.run_dir)
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn run(&self, subcommand: &str) {
+        let output = self.command(subcommand).output().expect("testenv/run runs");
+        assert!(
+            output.status.success(),
+            "testenv/run {subcommand} failed:\n{}",
+            stderr(&output)
+        );
+    }
+}
+
+/// Starts the API server again when dropped, so that a failing test does not leave the shared
+/// control plane without one.
+struct ApiServerBack<'a>(&'a Testenv);
+
+impl Drop for ApiServerBack<'_> {
+    fn drop(&mut self) {
+        self.0.run("start-apiserver");
+    }
+}
+
+#[test]
+fn an_install_that_loses_the_api_server_fails_clearly_and_converges_once_it_is_back() {
+    use std::io::BufRead as _;
+    use std::time::Duration;
+
+    let Some((kubeconfig, _lock)) = clean_cluster() else {
+        return;
+    };
+    let testenv = match Testenv::of(&kubeconfig) {
+        Ok(testenv) => testenv,
+        Err(reason) => {
+            eprintln!("skipped: cannot stop and start this cluster's API server: {reason}");
+            return;
+        }
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["install", "-y", TIMEOUT, "--kubeconfig"])
+        .arg(&kubeconfig)
+        .env("NO_COLOR", "1")
+        .env_remove("KUBECONFIG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl starts");
+    let (lines, received) = std::sync::mpsc::channel();
+    let stream = child.stderr.take().expect("stderr is piped");
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stream)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(line.clone());
+        }
+    });
+    let mut log = String::new();
+    // Namespaces, CRDs and Base are applied; Istiod's objects are being applied.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let line = received
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .unwrap_or_else(|_| panic!("meshctl never started applying Istiod:\n{log}"));
+        log.push_str(&line);
+        log.push('\n');
+        if line.starts_with("Istiod: applying") {
+            break;
+        }
+    }
+    // Freeze meshctl while the API server goes away (stopping it takes seconds), so that the
+    // server is gone at this point of the install whatever the timing, then let it run into that.
+    let signal = |name: &str| {
+        let sent = Command::new("kill")
+            .args([name, &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+    };
+    signal("-STOP");
+    let back = ApiServerBack(&testenv);
+    testenv.run("stop-apiserver");
+    signal("-CONT");
+
+    // It gives up on its own: a refused connection at once, a wait after a short grace period.
+    let resumed = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if resumed.elapsed() > Duration::from_secs(90) {
+            let _ = child.kill();
+            panic!("meshctl still runs 90s after the API server stopped:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    reader.join().expect("reader");
+    log.extend(received.try_iter().map(|line| line + "\n"));
+    eprintln!(
+        "meshctl install (API server stopped) -> {:?} {:.1}s after it resumed\n{log}",
+        status.code(),
+        resumed.elapsed().as_secs_f64()
+    );
+    assert_eq!(status.code(), Some(1), "{log}");
+    assert!(!log.contains("panicked"), "{log}");
+    let error = log
+        .lines()
+        .find(|l| l.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error line:\n{log}"));
+    assert!(
+        error.starts_with("error: cannot apply ") || error.starts_with("error: waiting for Istiod"),
+        "the error names what meshctl was doing: {error}"
+    );
+    assert!(
+        error.contains(&format!(
+            "the API server at {} is unreachable",
+            testenv.server
+        )),
+        "{error}"
+    );
+    assert!(
+        log.contains("hint: check that the cluster is up; once its API server answers again, re-run the same command"),
+        "{log}"
+    );
+
+    drop(back);
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
+    assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
+}

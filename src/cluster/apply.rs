@@ -13,9 +13,7 @@ use std::time::{Duration, Instant};
 use futures::stream::FuturesUnordered;
 use futures::{FutureExt, StreamExt, TryStreamExt, stream};
 use k8s_openapi::api::core::v1::Namespace;
-use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::api::{Api, Patch, PatchParams, PostParams};
-use kube::runtime::wait::{await_condition, conditions};
 use serde_json::Value;
 
 use super::diff::{Action, Plan, apply_body};
@@ -63,8 +61,8 @@ pub enum ApplyError {
         #[source]
         source: RequestError,
     },
-    #[error("CustomResourceDefinition `{name}` was not established within {seconds}s")]
-    CrdNotEstablished { name: String, seconds: u64 },
+    #[error("waiting for the CustomResourceDefinitions to be established")]
+    CrdsNotEstablished(#[source] WaitError),
     #[error("waiting for {}", component.title())]
     NotReady {
         component: ComponentName,
@@ -80,9 +78,9 @@ impl ApplyError {
     pub fn hint(&self) -> Option<String> {
         match self {
             Self::Request { source, .. } => source.hint(),
-            Self::NotReady { source, .. } => source.hint(),
+            Self::NotReady { source, .. } | Self::CrdsNotEstablished(source) => source.hint(),
             Self::Prune(error) => error.hint(),
-            Self::Discovery(_) | Self::CrdNotEstablished { .. } => None,
+            Self::Discovery(error) => error.hint(),
         }
     }
 }
@@ -118,7 +116,13 @@ pub async fn apply(
             changed_crds.len()
         ));
         report.applied += apply_all(catalog, &changed_crds, None, reporter).await?;
-        wait_established(catalog, &changed_crds, options.readiness_timeout).await?;
+        // The same readiness wait as the components': its polls start within milliseconds (a
+        // CRD is usually established in well under a second), and a server that stops
+        // answering is an error about the server, not a CRD that "was not established".
+        let live: Vec<Value> = changed_crds.iter().map(|m| m.object.clone()).collect();
+        wait::wait_ready(catalog, &live, options.readiness_timeout, &|_| {})
+            .await
+            .map_err(ApplyError::CrdsNotEstablished)?;
         catalog.refresh().await?;
     }
 
@@ -247,7 +251,7 @@ async fn apply_all(
                 .map_err(|error| ApplyError::Request {
                     action: "apply",
                     object: key.to_string(),
-                    source: RequestError::from_kube(
+                    source: catalog.request_error(
                         error,
                         "patch",
                         &resolved.resource_name(),
@@ -294,47 +298,12 @@ async fn create_namespaces(
                 return Err(ApplyError::Request {
                     action: "create",
                     object: format!("Namespace `{name}`"),
-                    source: RequestError::from_kube(error, "create", "namespaces", None),
+                    source: catalog.request_error(error, "create", "namespaces", None),
                 });
             }
         }
     }
     Ok(created)
-}
-
-async fn wait_established(
-    catalog: &Catalog,
-    crds: &[&Manifest],
-    timeout: Duration,
-) -> Result<(), ApplyError> {
-    let api: Api<CustomResourceDefinition> = Api::all(catalog.client().clone());
-    let waits: Vec<_> = crds
-        .iter()
-        .map(|crd| {
-            let api = api.clone();
-            async move {
-                let name = crd.name().to_string();
-                let established = tokio::time::timeout(
-                    timeout,
-                    await_condition(api, &name, conditions::is_crd_established()),
-                )
-                .await;
-                match established {
-                    Ok(Ok(_)) => Ok(()),
-                    _ => Err(ApplyError::CrdNotEstablished {
-                        name,
-                        seconds: timeout.as_secs(),
-                    }),
-                }
-            }
-            .boxed()
-        })
-        .collect();
-    stream::iter(waits)
-        .buffer_unordered(CONCURRENCY)
-        .try_collect::<Vec<()>>()
-        .await?;
-    Ok(())
 }
 
 #[cfg(test)]

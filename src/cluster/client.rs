@@ -92,13 +92,15 @@ impl ClientError {
             Self::UnknownContext { .. } | Self::NoCurrentContext { .. } => {
                 Some("list contexts with `kubectl config get-contexts`".into())
             }
-            Self::Unreachable { source, .. } => source.hint().or_else(|| {
-                Some(
+            Self::Unreachable { source, .. } if !source.is_unreachable() => {
+                source.hint().or_else(|| {
+                    Some(
                     "check that the cluster is running and that `--kubeconfig`/`--context` name it"
                         .into(),
                 )
-            }),
-            Self::Timeout { .. } => Some(
+                })
+            }
+            Self::Unreachable { .. } | Self::Timeout { .. } => Some(
                 "check that the cluster is running and that `--kubeconfig`/`--context` name it"
                     .into(),
             ),
@@ -110,9 +112,23 @@ impl ClientError {
 /// How long the first request may take before the server is called unreachable.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// How long connecting (TCP) to the API server may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long the API server may stay silent while meshctl waits for an answer: kube's default is
+/// no limit, so a server that stops answering without closing the connection (a frozen process,
+/// a dropped network path) would hang meshctl forever. A minute is far longer than any single
+/// request meshctl makes takes; watches that outlast it resume (kube's watcher re-watches).
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// Loads the kubeconfig, picks the context and checks that the server answers.
 pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError> {
-    let (config, context) = load_config(options).await?;
+    let (mut config, context) = load_config(options).await?;
+    config.connect_timeout = Some(CONNECT_TIMEOUT);
+    config.read_timeout = Some(READ_TIMEOUT);
+    // Count the read timeout from when a request is sent, not from when its pooled connection
+    // went idle.
+    config.reset_reader_on_write = true;
     let server = config.cluster_url.to_string();
     let client = Client::try_from(config).map_err(|source| ClientError::Build {
         server: server.clone(),

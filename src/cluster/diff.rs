@@ -166,7 +166,7 @@ impl DiffError {
         match self {
             Self::Request { source, .. } => source.hint(),
             Self::Prune(error) => error.hint(),
-            Self::Discovery(_) => None,
+            Self::Discovery(error) => error.hint(),
         }
     }
 }
@@ -262,7 +262,7 @@ async fn missing_namespaces(
                 return Err(DiffError::Request {
                     action: "get",
                     object: format!("Namespace `{namespace}`"),
-                    source: RequestError::from_kube(error, "get", "namespaces", None),
+                    source: catalog.request_error(error, "get", "namespaces", None),
                 });
             }
         }
@@ -303,7 +303,7 @@ async fn plan_object(
     let request_error = |action: &'static str, verb: &str, error| DiffError::Request {
         action,
         object: key.to_string(),
-        source: RequestError::from_kube(
+        source: catalog.request_error(
             error,
             verb,
             &resolved.resource_name(),

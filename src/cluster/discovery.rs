@@ -14,6 +14,8 @@ use super::{ObjectKey, RequestError};
 pub struct Catalog {
     client: Client,
     discovery: Discovery,
+    /// The API server's URL, for errors that say it stopped answering.
+    server: Option<String>,
 }
 
 /// One resolved kind: where to send requests and whether it is namespaced.
@@ -52,6 +54,16 @@ pub enum DiscoveryError {
     },
 }
 
+impl DiscoveryError {
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Self::Request(source) => source.hint(),
+            Self::UnknownKind { .. } => None,
+        }
+    }
+}
+
 impl Catalog {
     /// Discovers what the server serves.
     pub async fn discover(client: &Client) -> Result<Self, DiscoveryError> {
@@ -64,13 +76,43 @@ impl Catalog {
         Ok(Self {
             client: client.clone(),
             discovery,
+            server: None,
         })
+    }
+
+    /// Names the API server (its URL) in the errors of requests made through this catalog.
+    #[must_use]
+    pub fn with_server(mut self, server: &str) -> Self {
+        self.server = Some(server.to_string());
+        self
     }
 
     /// Runs discovery again (after CRDs became established).
     pub async fn refresh(&mut self) -> Result<(), DiscoveryError> {
-        *self = Self::discover(&self.client).await?;
+        let server = self.server.take();
+        let refreshed = Self::discover(&self.client).await;
+        self.server = server;
+        let refreshed = refreshed.map_err(|error| match error {
+            DiscoveryError::Request(source) => {
+                DiscoveryError::Request(source.at_server(self.server.as_deref()))
+            }
+            other @ DiscoveryError::UnknownKind { .. } => other,
+        })?;
+        self.discovery = refreshed.discovery;
         Ok(())
+    }
+
+    /// Classifies a failed request's error ([`RequestError::from_kube`]), naming the API server
+    /// when it did not answer.
+    #[must_use]
+    pub fn request_error(
+        &self,
+        error: kube::Error,
+        verb: &str,
+        resource: &str,
+        namespace: Option<&str>,
+    ) -> RequestError {
+        RequestError::from_kube(error, verb, resource, namespace).at_server(self.server.as_deref())
     }
 
     #[must_use]

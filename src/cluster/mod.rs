@@ -211,6 +211,16 @@ pub enum RequestError {
         reason: String,
         message: String,
     },
+    /// The API server did not answer: connection refused, reset or closed, or no answer in time.
+    /// `server` is filled in where the URL is known ([`RequestError::at_server`]).
+    #[error("{}", match server {
+        Some(server) => format!("the API server at {server} is unreachable ({cause})"),
+        None => cause.clone(),
+    })]
+    Unreachable {
+        server: Option<String>,
+        cause: String,
+    },
     #[error("request failed")]
     Transport(#[source] Box<kube::Error>),
 }
@@ -238,8 +248,29 @@ impl RequestError {
                 reason: status.reason,
                 message: status.message,
             },
-            other => Self::Transport(Box::new(other)),
+            other => match unreachable_cause(&other) {
+                Some(cause) => Self::Unreachable {
+                    server: None,
+                    cause: cause.to_string(),
+                },
+                None => Self::Transport(Box::new(other)),
+            },
         }
+    }
+
+    /// Names the API server in an [`Unreachable`](Self::Unreachable) error.
+    #[must_use]
+    pub fn at_server(mut self, url: Option<&str>) -> Self {
+        if let (Self::Unreachable { server, .. }, Some(url)) = (&mut self, url) {
+            *server = Some(url.trim_end_matches('/').to_string());
+        }
+        self
+    }
+
+    /// Whether the API server could not be reached (as opposed to answering with an error).
+    #[must_use]
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, Self::Unreachable { .. })
     }
 
     #[must_use]
@@ -259,9 +290,50 @@ impl RequestError {
             Self::Unauthorized => {
                 Some("the kubeconfig's credentials are expired or wrong; log in again".into())
             }
+            Self::Unreachable { .. } => Some(
+                "check that the cluster is up; once its API server answers again, re-run the \
+                 same command: it keeps what was already applied and converges the rest"
+                    .into(),
+            ),
             _ => None,
         }
     }
+}
+
+/// In words, why a request never got an answer from the API server, when that is the failure:
+/// kube wraps the socket's error in hyper's and tower's, which are not for users to read.
+fn unreachable_cause(error: &kube::Error) -> Option<&'static str> {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = next {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind;
+            let cause = match io.kind() {
+                ErrorKind::ConnectionRefused => "connection refused",
+                ErrorKind::ConnectionReset => "connection reset",
+                ErrorKind::ConnectionAborted => "connection aborted",
+                ErrorKind::TimedOut => "no answer in time",
+                ErrorKind::BrokenPipe | ErrorKind::UnexpectedEof | ErrorKind::NotConnected => {
+                    "connection closed"
+                }
+                ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => "host unreachable",
+                _ => {
+                    next = error.source();
+                    continue;
+                }
+            };
+            return Some(cause);
+        }
+        if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
+            if hyper.is_incomplete_message() || hyper.is_closed() || hyper.is_canceled() {
+                return Some("connection closed before the answer arrived");
+            }
+            if hyper.is_timeout() {
+                return Some("no answer in time");
+            }
+        }
+        next = error.source();
+    }
+    None
 }
 
 /// Reads the API server's standard RBAC message:
@@ -324,6 +396,37 @@ mod tests {
                 .expect("parses")
                 .to_string()
                 .contains("get namespaces in")
+        );
+    }
+
+    #[test]
+    fn a_server_that_does_not_answer_is_unreachable_and_named() {
+        use std::io::{Error, ErrorKind};
+        let refused = kube::Error::Service(Box::new(Error::from(ErrorKind::ConnectionRefused)));
+        let error = RequestError::from_kube(refused, "patch", "configmaps", Some("istio-system"));
+        assert!(error.is_unreachable());
+        assert_eq!(error.to_string(), "connection refused");
+        let named = error.at_server(Some("https://127.0.0.1:6443/"));
+        assert_eq!(
+            named.to_string(),
+            "the API server at https://127.0.0.1:6443 is unreachable (connection refused)"
+        );
+        assert!(
+            named
+                .hint()
+                .is_some_and(|h| h.contains("re-run the same command"))
+        );
+        let reset = kube::Error::ReadEvents(Error::from(ErrorKind::ConnectionReset));
+        assert!(RequestError::from_kube(reset, "watch", "deployments.apps", None).is_unreachable());
+        // Anything else that is not an answer from the server keeps its own cause.
+        let other = kube::Error::Service(Box::new(Error::other("certificate expired")));
+        let error = RequestError::from_kube(other, "get", "namespaces", None);
+        assert!(!error.is_unreachable());
+        assert!(
+            !error
+                .at_server(Some("https://x"))
+                .to_string()
+                .contains("unreachable")
         );
     }
 

@@ -131,7 +131,7 @@ pub async fn list_owned(
                     Ok(list) => Ok((to_values(list.items, &resolved), None)),
                     Err(error) => {
                         let error =
-                            RequestError::from_kube(error, "list", &resolved.resource_name(), None);
+                            catalog.request_error(error, "list", &resolved.resource_name(), None);
                         if !error.is_forbidden() {
                             return Err(PruneError::Request {
                                 action: "list",
@@ -275,7 +275,7 @@ async fn delete_one(
     let request_error = |error, verb: &'static str| PruneError::Request {
         action: verb,
         object: key.to_string(),
-        source: RequestError::from_kube(
+        source: catalog.request_error(
             error,
             verb,
             &resolved.resource_name(),

@@ -1,10 +1,11 @@
 //! Readiness: when an applied object is really up, and if it is not, why.
 //!
 //! [`evaluate`] is a pure function of a live object (`Deployment`, `DaemonSet`, `StatefulSet`,
-//! CRD, `Namespace`; everything else is ready once it exists). [`wait_ready`] polls about once a second
-//! until every object is ready or the timeout passes, and names the reason in the terms a user
-//! would find with `kubectl describe`: a pod's `ImagePullBackOff`, `CrashLoopBackOff`,
-//! `Unschedulable`, a `ReplicaSet` that cannot create pods, the latest warning event.
+//! CRD, `Namespace`; everything else is ready once it exists). [`wait_ready`] polls, quickly at
+//! first and then about once a second, until every object is ready or the timeout passes, and
+//! names the reason in the terms a user would find with `kubectl describe`: a pod's
+//! `ImagePullBackOff`, `CrashLoopBackOff`, `Unschedulable`, a `ReplicaSet` that cannot create
+//! pods, the latest warning event.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -15,8 +16,19 @@ use serde_json::Value;
 use super::discovery::Catalog;
 use super::{ObjectKey, RequestError};
 
-/// How often readiness is checked.
+/// The first re-check of an object that is not ready yet. Checks then back off by half each time
+/// up to [`POLL_INTERVAL`]: most waits of an install are short (a CRD becomes established, a
+/// Deployment's pods start within a second or two), so the first checks come quickly, and long
+/// waits (image pulls) cost no more than one GET a second per object.
+pub const FIRST_POLL: Duration = Duration::from_millis(50);
+
+/// The longest interval between two readiness checks of one object.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(1);
+
+/// How long a readiness check may keep failing to reach the API server before the wait gives up:
+/// long enough to ride out a blip (a load balancer moving to another API server replica), short
+/// enough that a server that is gone is reported within seconds, not after the readiness timeout.
+pub const UNREACHABLE_GRACE: Duration = Duration::from_secs(10);
 
 /// A readiness verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +52,13 @@ pub enum WaitError {
         #[source]
         source: RequestError,
     },
+    #[error("cannot get {object} (tried for {seconds}s)")]
+    Unreachable {
+        object: String,
+        seconds: u64,
+        #[source]
+        source: RequestError,
+    },
     #[error("{object} does not exist")]
     Missing { object: String },
 }
@@ -51,7 +70,7 @@ impl WaitError {
             Self::Timeout { object, .. } => Some(format!(
                 "raise `--readiness-timeout`, or look at {object} with `kubectl describe`"
             )),
-            Self::Request { source, .. } => source.hint(),
+            Self::Request { source, .. } | Self::Unreachable { source, .. } => source.hint(),
             Self::Missing { .. } => None,
         }
     }
@@ -223,6 +242,9 @@ pub fn condition_problem(object: &Value) -> Option<String> {
 }
 
 /// Polls until every object is ready, calling `on_waiting` whenever the reason changes.
+///
+/// A check that cannot reach the API server is retried for [`UNREACHABLE_GRACE`], then the wait
+/// fails with that error; any other failed request fails it at once.
 pub async fn wait_ready(
     catalog: &Catalog,
     objects: &[Value],
@@ -240,19 +262,40 @@ pub async fn wait_ready(
             object: key.to_string(),
         })?;
         let api = catalog.api(&resolved, key.namespace.as_deref());
+        let mut interval = FIRST_POLL;
+        let mut unreachable_since: Option<Instant> = None;
         loop {
-            let live = api
-                .get_opt(&key.name)
-                .await
-                .map_err(|error| WaitError::Request {
-                    object: key.to_string(),
-                    source: RequestError::from_kube(
+            let live = match api.get_opt(&key.name).await {
+                Ok(live) => {
+                    unreachable_since = None;
+                    live
+                }
+                Err(error) => {
+                    let source = catalog.request_error(
                         error,
                         "get",
                         &resolved.resource_name(),
                         key.namespace.as_deref(),
-                    ),
-                })?
+                    );
+                    if !source.is_unreachable() {
+                        return Err(WaitError::Request {
+                            object: key.to_string(),
+                            source,
+                        });
+                    }
+                    let since = *unreachable_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() < UNREACHABLE_GRACE && started.elapsed() < timeout {
+                        tokio::time::sleep(POLL_INTERVAL).await;
+                        continue;
+                    }
+                    return Err(WaitError::Unreachable {
+                        seconds: since.elapsed().as_secs(),
+                        object: key.to_string(),
+                        source,
+                    });
+                }
+            };
+            let live = live
                 .and_then(|o| serde_json::to_value(o).ok())
                 .ok_or_else(|| WaitError::Missing {
                     object: key.to_string(),
@@ -277,7 +320,8 @@ pub async fn wait_ready(
                 on_waiting(&reason);
                 last_reason = reason;
             }
-            tokio::time::sleep(POLL_INTERVAL).await;
+            tokio::time::sleep(interval).await;
+            interval = (interval * 3 / 2).min(POLL_INTERVAL);
         }
     }
     Ok(())
@@ -382,7 +426,7 @@ pub async fn verify(
                     .await
                     .map_err(|error| WaitError::Request {
                         object: key.to_string(),
-                        source: RequestError::from_kube(
+                        source: catalog.request_error(
                             error,
                             "get",
                             &resolved.resource_name(),

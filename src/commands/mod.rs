@@ -193,7 +193,13 @@ pub async fn connect(args: &ClusterArgs) -> anyhow::Result<(Connection, Catalog)
         let hint = e.hint();
         with_hint(e, hint)
     })?;
-    let catalog = Catalog::discover(&connection.client).await?;
+    let catalog = Catalog::discover(&connection.client)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?
+        .with_server(&connection.server);
     Ok((connection, catalog))
 }
 
