@@ -16,7 +16,7 @@ use k8s_openapi::api::core::v1::Namespace;
 use kube::api::{Api, Patch, PatchParams, PostParams};
 use serde_json::Value;
 
-use super::diff::{Action, Plan, apply_body};
+use super::diff::{Action, Plan};
 use super::discovery::{Catalog, DiscoveryError};
 use super::prune::{self, PruneError};
 use super::wait::{self, WaitError};
@@ -78,6 +78,17 @@ impl ApplyError {
     pub fn hint(&self) -> Option<String> {
         match self {
             Self::Request { source, .. } => source.hint(),
+            Self::NotReady {
+                component: ComponentName::Pilot,
+                source: source @ WaitError::Timeout { .. },
+            } => Some(format!(
+                "istiod's objects were applied (what depends on it was not), but istiod is not \
+                 ready. While it is \
+                 down its webhooks fail closed: pods in namespaces labelled for injection, and \
+                 Istio resources once validation has switched to Fail, are refused. Fix what keeps \
+                 it from starting (the reason above), then re-run the same command; {}",
+                source.hint().unwrap_or_default()
+            )),
             Self::NotReady { source, .. } | Self::CrdsNotEstablished(source) => source.hint(),
             Self::Prune(error) => error.hint(),
             Self::Discovery(error) => error.hint(),
@@ -115,7 +126,7 @@ pub async fn apply(
             "Applying {} CustomResourceDefinition(s)",
             changed_crds.len()
         ));
-        report.applied += apply_all(catalog, &changed_crds, None, reporter).await?;
+        report.applied += apply_all(catalog, plan, &changed_crds, None, reporter).await?;
         // The same readiness wait as the components': its polls start within milliseconds (a
         // CRD is usually established in well under a second), and a server that stops
         // answering is an error about the server, not a CRD that "was not established".
@@ -145,6 +156,7 @@ pub async fn apply(
                 objects.iter().copied().filter(|m| needs_apply(m)).collect();
             running.push(run_component(
                 catalog_ref,
+                plan,
                 component,
                 objects,
                 to_apply,
@@ -205,6 +217,7 @@ pub fn startable<S: std::hash::BuildHasher>(
 
 async fn run_component(
     catalog: &Catalog,
+    plan: &Plan,
     component: ComponentName,
     objects: Vec<&Manifest>,
     to_apply: Vec<&Manifest>,
@@ -213,7 +226,7 @@ async fn run_component(
 ) -> Result<(ComponentName, usize), (ComponentName, ApplyError)> {
     let started = Instant::now();
     reporter.component_started(component, to_apply.len());
-    let applied = apply_all(catalog, &to_apply, Some(component), reporter)
+    let applied = apply_all(catalog, plan, &to_apply, Some(component), reporter)
         .await
         .map_err(|e| (component, e))?;
     let live: Vec<Value> = objects.iter().map(|m| m.object.clone()).collect();
@@ -228,6 +241,7 @@ async fn run_component(
 /// Server-side applies objects concurrently; returns how many were written.
 async fn apply_all(
     catalog: &Catalog,
+    plan: &Plan,
     manifests: &[&Manifest],
     component: Option<ComponentName>,
     reporter: &dyn Reporter,
@@ -242,11 +256,8 @@ async fn apply_all(
                 let resolved = catalog.resolve(&manifest.object)?;
                 let api = catalog.api(&resolved, key.namespace.as_deref());
                 let params = PatchParams::apply(FIELD_MANAGER).force();
-                api.patch(
-                    &key.name,
-                    &params,
-                    &Patch::Apply(&apply_body(&manifest.object)),
-                )
+                let body = plan.body_of(manifest);
+                api.patch(&key.name, &params, &Patch::Apply(&body))
                 .await
                 .map_err(|error| ApplyError::Request {
                     action: "apply",

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::discovery::{Catalog, DiscoveryError};
+use super::handover::{self, HandedOver};
 use super::prune::{self, PruneError};
 use super::{FIELD_MANAGER, ObjectKey, Ownership, RequestError, is_conflict, is_not_found};
 use crate::manifest::{self, Manifest};
@@ -60,6 +61,9 @@ pub struct ObjectPlan {
     /// The live object belongs to another revision or owner and would be taken over.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub takeover: Option<String>,
+    /// Fields left to the controller that took them over (see [`handover`]): not applied.
+    #[serde(rename = "handedOver", skip_serializing_if = "Vec::is_empty")]
+    pub handed_over: Vec<HandedOver>,
 }
 
 // serde's `serialize_with` hands over a reference to the field.
@@ -132,6 +136,18 @@ impl Plan {
             .iter()
             .find(|o| &o.key == key)
             .map(|o| o.action)
+    }
+
+    /// The apply body of a rendered object: what the server does not own, less the fields the
+    /// plan found handed over to another controller.
+    #[must_use]
+    pub fn body_of(&self, manifest: &Manifest) -> Value {
+        let mut body = apply_body(&manifest.object);
+        let key = ObjectKey::from(manifest);
+        if let Some(object) = self.objects.iter().find(|o| o.key == key) {
+            handover::strip(&mut body, &object.handed_over);
+        }
+        body
     }
 
     /// The objects to prune.
@@ -238,6 +254,7 @@ pub async fn plan_scanning(
             action: Action::Prune,
             conflicts: Vec::new(),
             takeover: None,
+            handed_over: Vec::new(),
         });
     }
     Ok(Plan::new(objects, missing_namespaces, owned.skipped_kinds))
@@ -288,6 +305,7 @@ async fn plan_object(
             action: Action::Create,
             conflicts: Vec::new(),
             takeover: None,
+            handed_over: Vec::new(),
         }
     };
     let resolved = match catalog.resolve(&manifest.object) {
@@ -316,7 +334,11 @@ async fn plan_object(
         .map_err(|e| request_error("get", "get", e))?
         .and_then(|o| serde_json::to_value(o).ok());
 
-    let body = apply_body(&manifest.object);
+    let mut body = apply_body(&manifest.object);
+    let handed_over = live
+        .as_ref()
+        .map(|live| handover::hand_over(&mut body, live))
+        .unwrap_or_default();
     let params = PatchParams::apply(FIELD_MANAGER).dry_run();
     let (dry_run, conflicts) = match api.patch(&key.name, &params, &Patch::Apply(&body)).await {
         Ok(result) => (result, Vec::new()),
@@ -345,6 +367,7 @@ async fn plan_object(
             component: Some(manifest.component),
             action: Action::Unchanged,
             conflicts: Vec::new(),
+            handed_over: Vec::new(),
         });
     }
     let dry_run = serde_json::to_value(dry_run).unwrap_or(Value::Null);
@@ -367,6 +390,7 @@ async fn plan_object(
         component: Some(manifest.component),
         action,
         conflicts,
+        handed_over,
     })
 }
 
@@ -664,6 +688,7 @@ mod tests {
             diff: String::new(),
             conflicts: Vec::new(),
             takeover: None,
+            handed_over: Vec::new(),
         };
         let plan = Plan::new(
             vec![entry("a", Action::Unchanged), entry("b", Action::Unchanged)],

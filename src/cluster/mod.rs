@@ -14,6 +14,7 @@ pub mod apply;
 pub mod client;
 pub mod diff;
 pub mod discovery;
+pub mod handover;
 pub mod prune;
 pub mod wait;
 
