@@ -15,7 +15,7 @@ use kube::api::{DeleteParams, ListParams};
 use serde_json::Value;
 
 use super::discovery::Catalog;
-use super::{ObjectKey, Ownership, Reporter, RequestError, is_not_found};
+use super::{ObjectKey, Ownership, Reporter, RequestFailed, is_not_found};
 use crate::manifest::Manifest;
 
 /// istioctl's prune kinds (`operator/pkg/uninstall/prune.go`), as (group, kind).
@@ -51,13 +51,8 @@ const CONCURRENCY: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PruneError {
-    #[error("cannot {action} {object}")]
-    Request {
-        action: &'static str,
-        object: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error("{object} still exists {seconds}s after deletion (finalizers or terminating pods?)")]
     NotGone { object: String, seconds: u64 },
 }
@@ -66,7 +61,7 @@ impl PruneError {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Request { source, .. } => source.hint(),
+            Self::Request(error) => error.hint(),
             Self::NotGone { .. } => None,
         }
     }
@@ -133,11 +128,12 @@ pub async fn list_owned(
                         let error =
                             catalog.request_error(error, "list", &resolved.resource_name(), None);
                         if !error.is_forbidden() {
-                            return Err(PruneError::Request {
-                                action: "list",
-                                object: format!("{kind} objects"),
-                                source: error,
-                            });
+                            return Err(RequestFailed::new(
+                                "list",
+                                format!("{kind} objects"),
+                                error,
+                            )
+                            .into());
                         }
                         if !resolved.namespaced() {
                             return Ok((Vec::new(), Some(format!("{kind} (forbidden to list)"))));
@@ -272,15 +268,8 @@ async fn delete_one(
         return Ok(false);
     };
     let api = catalog.api(&resolved, key.namespace.as_deref());
-    let request_error = |error, verb: &'static str| PruneError::Request {
-        action: verb,
-        object: key.to_string(),
-        source: catalog.request_error(
-            error,
-            verb,
-            &resolved.resource_name(),
-            key.namespace.as_deref(),
-        ),
+    let request_error = |error, verb: &'static str| {
+        PruneError::from(catalog.object_request_failed(error, verb, verb, key, &resolved))
     };
     match api.delete(&key.name, &DeleteParams::foreground()).await {
         Ok(_) => {}
