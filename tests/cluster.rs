@@ -135,6 +135,50 @@ fn objects_no_longer_rendered_are_pruned() {
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
 }
 
+/// Issue 14: prune and uninstall looked only at the kinds the current render contains, so a
+/// `NetworkPolicy` (or admission policy, quota, …) that an earlier install rendered was left
+/// behind once it was switched off, and `uninstall -r` never saw it. They look at every kind
+/// meshctl can render now.
+#[test]
+#[ignore = "needs a cluster"]
+fn a_kind_switched_off_is_pruned_and_uninstall_finds_every_kind() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let policies = |objects: &[String]| -> Vec<String> {
+        objects
+            .iter()
+            .filter(|o| o.starts_with("NetworkPolicy "))
+            .cloned()
+            .collect()
+    };
+    let with_policies = [
+        "install",
+        "-y",
+        TIMEOUT,
+        "--set",
+        "values.global.networkPolicy.enabled=true",
+    ];
+    assert_code(&meshctl(&kubeconfig, &with_policies), 0);
+    assert!(!policies(&owned_objects(&kubeconfig)).is_empty());
+
+    let diff = meshctl(&kubeconfig, &["diff"]);
+    assert_code(&diff, 1);
+    assert!(
+        stdout(&diff).contains("live NetworkPolicy"),
+        "{}",
+        stdout(&diff)
+    );
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_eq!(policies(&owned_objects(&kubeconfig)), Vec::<String>::new());
+    assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
+
+    assert_code(&meshctl(&kubeconfig, &with_policies), 0);
+    assert_code(
+        &meshctl(&kubeconfig, &["uninstall", "-r", "default", "-y"]),
+        0,
+    );
+    assert_eq!(installed_objects(&kubeconfig), Vec::<String>::new());
+}
+
 #[test]
 #[ignore = "needs a cluster"]
 fn revisions_install_side_by_side_and_uninstall_separately() {

@@ -173,7 +173,7 @@ pub async fn plan(
     manifests: &[Manifest],
     ownership: &Ownership,
 ) -> Result<Plan, DiffError> {
-    let kinds = prune::kinds_to_scan(manifests, false);
+    let kinds = prune::kinds_to_scan(false);
     plan_scanning(catalog, manifests, ownership, &kinds).await
 }
 

@@ -5,8 +5,9 @@
 //! apply would change (server-side apply dry-run, compared with the live object) and which owned
 //! objects would be pruned; [`apply`] writes in dependency order with server-side apply;
 //! [`wait`] decides readiness and explains why something is not ready; [`prune`] deletes what is
-//! no longer rendered; [`namespace`] ensures namespaces exist. `meshctl operator init` and
-//! `remove` are built on the same pieces.
+//! no longer rendered; [`uninstall`] selects what an uninstall removes; [`namespace`] ensures
+//! namespaces exist; [`kinds`] is the one list of the kinds meshctl manages. `meshctl operator
+//! init` and `remove` are built on the same pieces.
 //!
 //! Nothing here prints: progress goes through [`Reporter`], which the CLI implements with progress
 //! bars and the operator with tracing. Every write uses the one field manager [`FIELD_MANAGER`].
@@ -15,8 +16,10 @@ pub mod apply;
 pub mod client;
 pub mod diff;
 pub mod discovery;
+pub mod kinds;
 pub mod namespace;
 pub mod prune;
+pub mod uninstall;
 pub mod wait;
 
 use std::fmt::{self, Write as _};

@@ -1,61 +1,52 @@
 //! `meshctl uninstall`: remove one revision (`-r`), what files install (`-f`), or everything
-//! meshctl and istioctl manage, CRDs included (`--purge`). Selection is by ownership labels;
+//! meshctl and istioctl manage, CRDs included (`--purge`). What is selected is the library's
+//! decision ([`uninstall`]): by ownership labels, in the namespaces the input installs into;
 //! deletion is foreground and waits until each object is gone. Namespaces are left in place.
 
-use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use meshctl::cluster::prune;
-use meshctl::cluster::{ObjectKey, Ownership};
-use meshctl::manifest::Manifest;
+use meshctl::cluster::uninstall::{self, Selection};
+use meshctl::pipeline;
 
 use super::reporter::Progress;
-use super::{confirm, connect, describe_cluster, runtime, with_hint};
+use super::{confirm, connect, describe_cluster, read_inputs, runtime, with_hint};
 use crate::cli::{InputArgs, UninstallArgs};
 use crate::output::Printer;
 
 pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    let rendered: Vec<Manifest> = if args.filenames.is_empty() {
-        Vec::new()
-    } else {
+    // Without files, the input is the default profile: it says where the control plane is.
+    let selection = if args.purge {
+        Selection::everything(&pipeline::merge(&read_inputs(&InputArgs::default())?)?)
+    } else if !args.filenames.is_empty() {
         let input = InputArgs {
             filenames: args.filenames.clone(),
             revision: args.revision.clone(),
             ..InputArgs::default()
         };
-        super::render_inputs(&input, printer)?
-    };
-    let ownership = if args.purge {
-        Ownership::everything()
-    } else if !rendered.is_empty() {
-        Ownership::of_render(&rendered)
+        Selection::of_render(&super::render_inputs(&input, printer)?)
     } else {
-        Ownership::revision(args.revision.as_deref().unwrap_or("default"))
+        let revision = args.revision.as_deref().unwrap_or("default");
+        Selection::revision(
+            revision,
+            &pipeline::merge(&read_inputs(&InputArgs::default())?)?,
+        )
     };
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
-        let kinds = prune::kinds_to_scan(&rendered, args.purge);
-        let mut namespaces: BTreeSet<String> = rendered
-            .iter()
-            .filter_map(|m| m.namespace().map(str::to_string))
-            .collect();
-        namespaces.insert("istio-system".into());
-        let owned = prune::list_owned(&catalog, &kinds, &ownership, &namespaces)
-            .await
-            .map_err(|e| {
-                let hint = e.hint();
-                with_hint(e, hint)
-            })?;
-        for kind in &owned.skipped_kinds {
+        let found = uninstall::find(&catalog, &selection).await.map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+        for kind in &found.skipped_kinds {
             printer.warn(&format!("not checked: {kind}"))?;
         }
-        let mut keys: Vec<ObjectKey> = owned.objects.iter().map(ObjectKey::of).collect();
-        prune::sort_for_deletion(&mut keys);
+        let keys = found.objects;
         let cluster = describe_cluster(&connection);
         if keys.is_empty() {
             printer.status(&format!(
                 "Nothing to remove: no objects in {cluster} match `{}`",
-                ownership.label_selector()
+                selection.ownership.label_selector()
             ))?;
             return Ok(ExitCode::SUCCESS);
         }

@@ -36,13 +36,13 @@ use tokio::sync::Mutex as AsyncMutex;
 use super::leader::{LeaderElection, LeaderError};
 use super::probe::Readiness;
 use super::status::{self, ComponentStatus, Observation, Phase, Status};
-use super::{FINALIZER, GROUP, KIND, NAME, VERSION, rbac};
+use super::{FINALIZER, GROUP, KIND, NAME, VERSION};
 use crate::cluster::apply::{self, ApplyOptions};
 use crate::cluster::diff::{self, DiffError};
 use crate::cluster::discovery::{Catalog, DiscoveryError};
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
-use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter};
+use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter, kinds};
 use crate::manifest::{self, Manifest};
 use crate::merge::InputFile;
 use crate::pipeline::{self, Inputs, PipelineError};
@@ -176,15 +176,15 @@ pub async fn run(
     }
     tracing::info!(identity = %settings.identity, "became leader");
 
-    let watched_kinds: Vec<ApiResource> = rbac::managed()
-        .iter()
+    let watched_kinds: Vec<ApiResource> = kinds::rendered()
         .filter_map(|m| catalog.find_kind(m.group, m.kind))
         .map(|resolved| resolved.resource)
         .collect();
-    let scan_kinds = rbac::managed()
-        .iter()
-        .filter(|m| m.kind != "CustomResourceDefinition")
-        .map(|m| (m.group.to_string(), m.kind.to_string()))
+    // What its RBAC lets it list: the rendered kinds, not the rest of istioctl's prune list
+    // (Secrets, Pods).
+    let scan_kinds = kinds::rendered()
+        .filter(|m| !m.is_crd())
+        .map(kinds::ManagedKind::key)
         .collect();
     let recorder = Recorder::new(
         client.clone(),

@@ -40,10 +40,10 @@ use super::{crd, rbac};
 use crate::cluster::apply::{self, ApplyError};
 use crate::cluster::diff::normalise;
 use crate::cluster::discovery::{Catalog, DiscoveryError, Resolved};
-use crate::cluster::namespace;
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
 use crate::cluster::{ObjectKey, Reporter, RequestError, RequestFailed, is_conflict, is_not_found};
+use crate::cluster::{kinds, namespace};
 
 /// The name istioctl gives an `IstioOperator` that has none; `init -f` uses it too.
 pub const DEFAULT_RESOURCE_NAME: &str = "installed-state";
@@ -701,17 +701,6 @@ impl Removal {
     }
 }
 
-/// The kinds `init` labels, in deletion order.
-const LABELLED_KINDS: &[(&str, &str)] = &[
-    ("apps", "Deployment"),
-    ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-    ("rbac.authorization.k8s.io", "ClusterRole"),
-    ("rbac.authorization.k8s.io", "RoleBinding"),
-    ("rbac.authorization.k8s.io", "Role"),
-    ("", "ServiceAccount"),
-    ("", "Namespace"),
-];
-
 fn crd_key() -> ObjectKey {
     ObjectKey {
         group: "apiextensions.k8s.io".to_string(),
@@ -730,7 +719,8 @@ fn lease_key(namespace: &str) -> ObjectKey {
     }
 }
 
-/// Finds what the operator put in the cluster: every object with [`PART_OF_LABEL`], the Lease
+/// Finds what the operator put in the cluster: every object of the operator's kinds
+/// ([`kinds::operator`]) with [`PART_OF_LABEL`], the Lease
 /// in `namespace`, and with `purge` the CRD and every `IstioOperator` resource.
 pub async fn find_installed(
     catalog: &Catalog,
@@ -739,7 +729,7 @@ pub async fn find_installed(
 ) -> Result<Removal, DeployError> {
     let selector = format!("{}={}", PART_OF_LABEL.0, PART_OF_LABEL.1);
     let mut removal = Removal::default();
-    for (group, kind) in LABELLED_KINDS {
+    for &kinds::ManagedKind { group, kind, .. } in kinds::operator() {
         let Some(resolved) = catalog.find_kind(group, kind) else {
             continue;
         };
@@ -758,14 +748,14 @@ pub async fn find_installed(
             .items
             .iter()
             .map(|item| ObjectKey {
-                group: (*group).to_string(),
-                kind: (*kind).to_string(),
+                group: group.to_string(),
+                kind: kind.to_string(),
                 namespace: item.metadata.namespace.clone(),
                 name: item.metadata.name.clone().unwrap_or_default(),
             })
             .collect();
         keys.sort();
-        if *kind == "Namespace" {
+        if kind == "Namespace" {
             // The Lease is not labelled (the controller creates it); it goes with the RBAC.
             if let Some(lease) = get_key(catalog, &lease_key(namespace)).await? {
                 removal.objects.push(lease);

@@ -125,7 +125,7 @@ pub async fn owned_objects(
     include_crds: bool,
 ) -> Vec<String> {
     let catalog = Catalog::discover(client).await.expect("discovery");
-    let kinds = prune::kinds_to_scan(&[], include_crds);
+    let kinds = prune::kinds_to_scan(include_crds);
     prune::list_owned(&catalog, &kinds, ownership, &BTreeSet::new())
         .await
         .expect("list owned objects")
