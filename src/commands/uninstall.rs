@@ -3,34 +3,30 @@
 //! decision ([`uninstall`]): by ownership labels, in the namespaces the input installs into;
 //! deletion is foreground and waits until each object is gone. Namespaces are left in place.
 
-use std::process::ExitCode;
-
 use meshctl::cluster::prune;
 use meshctl::cluster::uninstall::{self, Selection};
 use meshctl::pipeline;
 
 use super::reporter::Progress;
-use super::{confirm, connect, describe_cluster, read_inputs, runtime, with_hint};
-use crate::cli::{InputArgs, UninstallArgs};
+use super::{
+    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
+};
 use crate::output::Printer;
+use crate::settings::{InputSettings, UninstallSettings, UninstallTarget};
 
-pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    // Without files, the input is the default profile: it says where the control plane is.
-    let selection = if args.purge {
-        Selection::everything(&pipeline::merge(&read_inputs(&InputArgs::default())?)?)
-    } else if !args.filenames.is_empty() {
-        let input = InputArgs {
-            filenames: args.filenames.clone(),
-            revision: args.revision.clone(),
-            ..InputArgs::default()
-        };
-        Selection::of_render(&super::render_inputs(&input, printer)?)
-    } else {
-        let revision = args.revision.as_deref().unwrap_or("default");
-        Selection::revision(
+pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
+    let selection = match &args.target {
+        UninstallTarget::Files(input) => {
+            Selection::of_render(&super::render_inputs(input, printer)?)
+        }
+        // Without files, the input is the default profile: it says where the control plane is.
+        UninstallTarget::Revision(revision) => Selection::revision(
             revision,
-            &pipeline::merge(&read_inputs(&InputArgs::default())?)?,
-        )
+            &pipeline::merge(&read_inputs(&InputSettings::default())?)?,
+        ),
+        UninstallTarget::Purge => {
+            Selection::everything(&pipeline::merge(&read_inputs(&InputSettings::default())?)?)
+        }
     };
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
@@ -48,7 +44,7 @@ pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCo
                 "Nothing to remove: no objects in {cluster} match `{}`",
                 selection.ownership.label_selector()
             ))?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         printer.status(&format!(
             "Will remove {} objects from {cluster}:",
@@ -59,11 +55,11 @@ pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCo
         }
         if args.dry_run {
             printer.status("Dry run: nothing was deleted.")?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         if !confirm(printer, args.yes, "Delete these objects?", "uninstall")? {
             printer.status("Cancelled: nothing was deleted.")?;
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitStatus::Failure);
         }
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), true);
@@ -74,6 +70,6 @@ pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCo
                 with_hint(e, hint)
             })?;
         printer.status(&format!("✔ Removed {deleted} objects."))?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }
