@@ -1,5 +1,6 @@
 //! Command-line syntax only: clap derive structs whose doc comments are the `--help` text.
-//! Turning these into settings and running them is [`crate::commands`]' job.
+//! [`crate::settings`] resolves them into what the commands run with; [`crate::commands`] runs
+//! them.
 
 // Doc comments here are `--help` text for people, not rustdoc: product names stay unquoted.
 #![allow(clippy::doc_markdown)]
@@ -27,7 +28,7 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Show what an install would change in the cluster, including what it would prune
     /// (exit 0: no change, 1: changes, 2: error).
-    Diff(ClusterDiffArgs),
+    Diff(PlanArgs),
     /// Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until
     /// ready, prune what is no longer rendered.
     #[command(visible_alias = "apply")]
@@ -35,7 +36,7 @@ pub enum Command {
     /// Remove an installation: one revision, the objects a file renders, or everything (--purge).
     Uninstall(UninstallArgs),
     /// Check that every rendered object exists and every workload is ready (exit 1 when not).
-    VerifyInstall(VerifyArgs),
+    VerifyInstall(PlanArgs),
     /// Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources
     /// installed.
     #[command(subcommand)]
@@ -200,8 +201,9 @@ pub enum PlanFormat {
     Json,
 }
 
+/// What `diff` and `verify-install` take: an input, a cluster, a format for the answer.
 #[derive(Debug, Args)]
-pub struct ClusterDiffArgs {
+pub struct PlanArgs {
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -252,17 +254,6 @@ pub struct UninstallArgs {
     /// How long to wait for each object to be gone, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub timeout: Duration,
-}
-
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-    #[command(flatten)]
-    pub cluster: ClusterArgs,
-    /// Output format.
-    #[arg(short = 'o', long, value_enum, default_value_t)]
-    pub output: PlanFormat,
 }
 
 /// A duration as `300s`, `5m`, `1m30s`, `2h` or plain seconds (`300`).

@@ -1,11 +1,13 @@
-//! meshctl's entry point: parse the command line, run it, map the outcome to an exit code.
+//! meshctl's entry point: parse the command line, resolve it into settings, run it, and turn the
+//! outcome into an exit code.
 //!
-//! Errors are printed once, with their cause chain, by the [`output::Printer`]; the exit code is 1
-//! for bad input or a failed command (some commands choose their own, e.g. `profile diff`).
+//! Errors are printed once, with their cause chain, by the [`output::Printer`]; the exit code is
+//! the [`commands::ExitStatus`] the command returned, or the one its error carries.
 
 mod cli;
 mod commands;
 mod output;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -14,17 +16,12 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let mut printer = output::Printer::terminal();
-    let code = match commands::run(cli, &mut printer) {
-        Ok(code) => code,
-        Err(error) => {
-            // `{:#}` prints the cause chain on one line per cause, each stage adding its context.
-            let _ = printer.error(&format!("{error:#}"));
-            if let Some(hinted) = error.downcast_ref::<commands::Hinted>() {
-                let _ = printer.hint(&hinted.hint);
-            }
-            ExitCode::FAILURE
-        }
-    };
+    let outcome =
+        settings::Settings::resolve(cli).and_then(|settings| commands::run(settings, &mut printer));
+    let status = outcome.unwrap_or_else(|failed| {
+        failed.print(&mut printer);
+        failed.status
+    });
     let _ = printer.flush();
-    code
+    status.into()
 }

@@ -378,3 +378,31 @@ fn operator_dump_is_deterministic_and_honours_its_flags() {
         "kind: IstioOperator\nmetadata:\n  name: installed-state\n  namespace: istio-system\nspec:\n  profile: demo\n---\n"
     ), "{text}");
 }
+
+/// Flags are resolved before any file is read or any cluster is asked, and the error carries the
+/// exit code its command gives errors: 2 for `diff` (where 1 means "changes"), 1 elsewhere.
+#[test]
+fn a_malformed_set_flag_fails_with_the_commands_error_code() {
+    for (arguments, expected_code) in [
+        (vec!["diff"], 2),
+        (vec!["install", "-y"], 1),
+        (vec!["verify-install"], 1),
+        (vec!["manifest", "generate"], 1),
+        (vec!["profile", "dump"], 1),
+    ] {
+        let mut arguments = arguments;
+        arguments.extend(["--set", "novalue", "--filename", "no-such-file.yaml"]);
+        let output = meshctl(&arguments);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr, "error: --set novalue: expected PATH=VALUE\n",
+            "{arguments:?}"
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(expected_code),
+            "{arguments:?}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{arguments:?}");
+    }
+}

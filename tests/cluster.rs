@@ -1,116 +1,36 @@
 //! Cluster tests: the built binary against a real API server.
 //!
-//! They run only when `MESHCTL_TEST_KUBECONFIG` names an admin kubeconfig (the project's own
-//! control plane: `K=$(testenv/run start | tail -1) MESHCTL_TEST_KUBECONFIG=$K cargo test --test
-//! cluster`); otherwise each prints a skip note and passes, so plain `cargo test` needs no
-//! cluster. A `limited.kubeconfig` next to the admin one (a user with no RBAC bindings) is used
-//! for the permission test. Tests share one cluster, so they take a lock and each starts from a
-//! purged state.
+//! Each needs a cluster and is ignored unless asked for: `K=$(testenv/run start | tail -1)
+//! MESHCTL_TEST_KUBECONFIG=$K cargo test --test cluster -- --include-ignored --test-threads=1`
+//! (see tests/common/cluster.rs). A `limited.kubeconfig` next to the admin one (a user with no
+//! RBAC bindings, which testenv/run writes) is used for the permission test. Tests share one
+//! cluster, so they take a lock and each starts from a purged state.
+
+#[path = "common/cluster.rs"]
+mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Mutex;
+use std::process::{Command, Stdio};
+use std::sync::MutexGuard;
 use std::time::Instant;
 
+use common::{assert_code, client, kubeconfig, lock, meshctl, runtime, stderr, stdout};
+use meshctl::cluster::Ownership;
 use meshctl::cluster::client::{ClusterOptions, connect};
-use meshctl::cluster::discovery::Catalog;
-use meshctl::cluster::{Ownership, prune};
-
-static CLUSTER: Mutex<()> = Mutex::new(());
-
-fn kubeconfig() -> Option<PathBuf> {
-    let path = std::env::var_os("MESHCTL_TEST_KUBECONFIG").map(PathBuf::from);
-    if path.is_none() {
-        eprintln!(
-            "skipped: set MESHCTL_TEST_KUBECONFIG to an admin kubeconfig to run cluster tests"
-        );
-    }
-    path
-}
 
 /// The test cluster, emptied of meshctl's objects and held for this test alone (the tests share
-/// one cluster), or `None` when no cluster was given.
-fn clean_cluster() -> Option<(PathBuf, std::sync::MutexGuard<'static, ()>)> {
-    let kubeconfig = kubeconfig()?;
-    let lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+/// one cluster).
+fn clean_cluster() -> (PathBuf, MutexGuard<'static, ()>) {
+    let kubeconfig = kubeconfig();
+    let lock = lock();
     purge(&kubeconfig);
-    Some((kubeconfig, lock))
-}
-
-fn meshctl(kubeconfig: &Path, arguments: &[&str]) -> Output {
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
-        .args(arguments)
-        .arg("--kubeconfig")
-        .arg(kubeconfig)
-        .env("NO_COLOR", "1")
-        .env_remove("KUBECONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("meshctl runs");
-    eprintln!(
-        "meshctl {} -> {:?} in {:.1}s\n{}",
-        arguments.join(" "),
-        output.status.code(),
-        started.elapsed().as_secs_f64(),
-        stderr(&output)
-    );
-    output
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn assert_code(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(output),
-        stderr(output)
-    );
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
+    (kubeconfig, lock)
 }
 
 /// Every live object meshctl or istioctl manages, CRDs included, as `Kind namespace/name`.
 fn owned_objects(kubeconfig: &Path) -> Vec<String> {
     runtime().block_on(async {
-        let connection = connect(&ClusterOptions {
-            kubeconfig: Some(kubeconfig.to_path_buf()),
-            context: None,
-        })
-        .await
-        .expect("connect");
-        let catalog = Catalog::discover(&connection.client)
-            .await
-            .expect("discovery");
-        let kinds = prune::kinds_to_scan(&[], true);
-        let owned = prune::list_owned(
-            &catalog,
-            &kinds,
-            &Ownership::everything(),
-            &std::collections::BTreeSet::new(),
-        )
-        .await
-        .expect("list");
-        owned
-            .objects
-            .iter()
-            .map(|o| meshctl::cluster::ObjectKey::of(o).to_string())
-            .collect()
+        common::owned_objects(&client(kubeconfig).await, &Ownership::everything(), true).await
     })
 }
 
@@ -140,10 +60,9 @@ fn purge(kubeconfig: &Path) {
 const TIMEOUT: &str = "--readiness-timeout=180s";
 
 #[test]
+#[ignore = "needs a cluster"]
 fn install_is_ready_then_diff_is_clean_and_reinstall_changes_nothing() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
 
     // Without a terminal and without -y: refused, nothing written.
     let refused = meshctl(&kubeconfig, &["install"]);
@@ -184,10 +103,9 @@ fn install_is_ready_then_diff_is_clean_and_reinstall_changes_nothing() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn objects_no_longer_rendered_are_pruned() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let egress = [
         "--set",
         "components.egressGateways[0].name=istio-egressgateway",
@@ -217,11 +135,54 @@ fn objects_no_longer_rendered_are_pruned() {
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
 }
 
+/// Issue 14: prune and uninstall looked only at the kinds the current render contains, so a
+/// `NetworkPolicy` (or admission policy, quota, …) that an earlier install rendered was left
+/// behind once it was switched off, and `uninstall -r` never saw it. They look at every kind
+/// meshctl can render now.
 #[test]
-fn revisions_install_side_by_side_and_uninstall_separately() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
+#[ignore = "needs a cluster"]
+fn a_kind_switched_off_is_pruned_and_uninstall_finds_every_kind() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let policies = |objects: &[String]| -> Vec<String> {
+        objects
+            .iter()
+            .filter(|o| o.starts_with("NetworkPolicy "))
+            .cloned()
+            .collect()
     };
+    let with_policies = [
+        "install",
+        "-y",
+        TIMEOUT,
+        "--set",
+        "values.global.networkPolicy.enabled=true",
+    ];
+    assert_code(&meshctl(&kubeconfig, &with_policies), 0);
+    assert!(!policies(&owned_objects(&kubeconfig)).is_empty());
+
+    let diff = meshctl(&kubeconfig, &["diff"]);
+    assert_code(&diff, 1);
+    assert!(
+        stdout(&diff).contains("live NetworkPolicy"),
+        "{}",
+        stdout(&diff)
+    );
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_eq!(policies(&owned_objects(&kubeconfig)), Vec::<String>::new());
+    assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
+
+    assert_code(&meshctl(&kubeconfig, &with_policies), 0);
+    assert_code(
+        &meshctl(&kubeconfig, &["uninstall", "-r", "default", "-y"]),
+        0,
+    );
+    assert_eq!(installed_objects(&kubeconfig), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn revisions_install_side_by_side_and_uninstall_separately() {
+    let (kubeconfig, _lock) = clean_cluster();
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     let canary = meshctl(
         &kubeconfig,
@@ -271,10 +232,9 @@ fn revisions_install_side_by_side_and_uninstall_separately() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn purge_leaves_nothing() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     let dry = meshctl(&kubeconfig, &["uninstall", "--purge", "--dry-run"]);
     assert_code(&dry, 0);
@@ -295,18 +255,17 @@ fn purge_leaves_nothing() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn a_forbidden_user_is_told_verb_resource_and_namespace() {
-    let Some(kubeconfig) = kubeconfig() else {
-        return;
-    };
+    let kubeconfig = kubeconfig();
     let limited = kubeconfig.with_file_name("limited.kubeconfig");
-    if !limited.exists() {
-        eprintln!("skipped: no {}", limited.display());
-        return;
-    }
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    assert!(
+        limited.is_file(),
+        "no {}: this test needs the user without RBAC bindings that testenv/run writes next to \
+         its admin kubeconfig",
+        limited.display()
+    );
+    let _lock = lock();
     purge(&kubeconfig);
     let diff = meshctl(&limited, &["diff"]);
     assert_code(&diff, 2);
@@ -326,10 +285,9 @@ fn a_forbidden_user_is_told_verb_resource_and_namespace() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn a_wrong_context_is_reported_before_any_work() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let output = meshctl(
         &kubeconfig,
         &["install", "-y", "--context", "no-such-context"],
@@ -341,10 +299,9 @@ fn a_wrong_context_is_reported_before_any_work() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     runtime().block_on(async {
         use k8s_openapi::api::core::v1::ConfigMap;
@@ -389,10 +346,9 @@ fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
         .args(["install", "-y", TIMEOUT, "--kubeconfig"])
         .arg(&kubeconfig)
@@ -507,20 +463,18 @@ impl Drop for ApiServerBack<'_> {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn an_install_that_loses_the_api_server_fails_clearly_and_converges_once_it_is_back() {
     use std::io::BufRead as _;
     use std::time::Duration;
 
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
-    let testenv = match Testenv::of(&kubeconfig) {
-        Ok(testenv) => testenv,
-        Err(reason) => {
-            eprintln!("skipped: cannot stop and start this cluster's API server: {reason}");
-            return;
-        }
-    };
+    let (kubeconfig, _lock) = clean_cluster();
+    let testenv = Testenv::of(&kubeconfig).unwrap_or_else(|reason| {
+        panic!(
+            "this test stops and starts the API server of the project's own control plane \
+             (testenv/run), and cannot for this cluster: {reason}"
+        )
+    });
     let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
         .args(["install", "-y", TIMEOUT, "--kubeconfig"])
         .arg(&kubeconfig)

@@ -1,99 +1,34 @@
 //! Cluster tests of `meshctl operator init | remove`: the built binary against a real API server.
 //!
-//! Like tests/cluster.rs they run only when `MESHCTL_TEST_KUBECONFIG` names an admin kubeconfig
-//! (`K=$(testenv/run start | tail -1) MESHCTL_TEST_KUBECONFIG=$K cargo test --test operator --
-//! --test-threads=1`) and otherwise print a skip note and pass. They share one cluster, so each
-//! takes a lock and starts with the operator removed and its CRD purged.
+//! Like tests/cluster.rs, each needs a cluster and is ignored unless asked for: `K=$(testenv/run
+//! start | tail -1) MESHCTL_TEST_KUBECONFIG=$K cargo test --test operator -- --include-ignored
+//! --test-threads=1` (see tests/common/cluster.rs). They share one cluster, so each takes a lock
+//! and starts with the operator removed and its CRD purged.
+
+#[path = "common/cluster.rs"]
+mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::MutexGuard;
 
+use common::{assert_code, client, kubeconfig, lock, meshctl, runtime, stderr};
 use k8s_openapi::api::core::v1::Namespace;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::api::{
     Api, ApiResource, DynamicObject, GroupVersionKind, ListParams, Patch, PatchParams, PostParams,
 };
-use meshctl::cluster::client::{ClusterOptions, connect};
 use meshctl::operator::{CRD_NAME, FINALIZER, GROUP, KIND, NAME, PART_OF_LABEL, PLURAL, VERSION};
 use serde_json::json;
 
-static CLUSTER: Mutex<()> = Mutex::new(());
-
-fn kubeconfig() -> Option<PathBuf> {
-    let path = std::env::var_os("MESHCTL_TEST_KUBECONFIG").map(PathBuf::from);
-    if path.is_none() {
-        eprintln!(
-            "skipped: set MESHCTL_TEST_KUBECONFIG to an admin kubeconfig to run cluster tests"
-        );
-    }
-    path
-}
-
 /// The test cluster without the operator or its CRD, held for this test alone.
-fn clean_cluster() -> Option<(PathBuf, std::sync::MutexGuard<'static, ()>)> {
-    let kubeconfig = kubeconfig()?;
-    let lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+fn clean_cluster() -> (PathBuf, MutexGuard<'static, ()>) {
+    let kubeconfig = kubeconfig();
+    let lock = lock();
     assert_code(
         &meshctl(&kubeconfig, &["operator", "remove", "--purge", "-y"]),
         0,
     );
-    Some((kubeconfig, lock))
-}
-
-fn meshctl(kubeconfig: &Path, arguments: &[&str]) -> Output {
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
-        .args(arguments)
-        .arg("--kubeconfig")
-        .arg(kubeconfig)
-        .env("NO_COLOR", "1")
-        .env_remove("KUBECONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("meshctl runs");
-    eprintln!(
-        "meshctl {} -> {:?} in {:.1}s\n{}",
-        arguments.join(" "),
-        output.status.code(),
-        started.elapsed().as_secs_f64(),
-        stderr(&output)
-    );
-    output
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn assert_code(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        stderr(output)
-    );
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
-async fn client(kubeconfig: &Path) -> kube::Client {
-    connect(&ClusterOptions {
-        kubeconfig: Some(kubeconfig.to_path_buf()),
-        context: None,
-    })
-    .await
-    .expect("connect")
-    .client
+    (kubeconfig, lock)
 }
 
 fn istio_operators(client: &kube::Client, namespace: &str) -> Api<DynamicObject> {
@@ -183,10 +118,9 @@ fn write(directory: &Path, name: &str, text: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn init_applies_everything_and_the_crd_checks_what_it_is_given() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let first = meshctl(&kubeconfig, &["operator", "init"]);
     assert_code(&first, 0);
     let text = stderr(&first);
@@ -309,10 +243,9 @@ fn init_applies_everything_and_the_crd_checks_what_it_is_given() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn init_with_an_invalid_file_or_dry_run_writes_nothing() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let directory = tempfile::tempdir().expect("temporary directory");
     let bad = write(
         directory.path(),
@@ -361,10 +294,9 @@ fn init_with_an_invalid_file_or_dry_run_writes_nothing() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn remove_leaves_the_crd_and_resources_and_purge_removes_them_despite_finalizers() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     let directory = tempfile::tempdir().expect("temporary directory");
     let valid = write(directory.path(), "valid.yaml", VALID);
     assert_code(
@@ -475,10 +407,9 @@ fn operator_kubeconfig(admin: &Path, directory: &Path) -> PathBuf {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn the_operators_rbac_is_enough_to_install_and_uninstall_everything() {
-    let Some((kubeconfig, _lock)) = clean_cluster() else {
-        return;
-    };
+    let (kubeconfig, _lock) = clean_cluster();
     assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
     assert_code(&meshctl(&kubeconfig, &["operator", "init"]), 0);
     let directory = tempfile::tempdir().expect("temporary directory");

@@ -2,18 +2,23 @@
 //! image runs, started as a process out of the cluster with the operator service account's own
 //! token — so every test also proves that the RBAC `operator init` writes is enough.
 //!
-//! They run only when `MESHCTL_TEST_KUBECONFIG` names an admin kubeconfig (see tests/cluster.rs);
-//! otherwise each prints a skip note and passes. Each test starts from a cluster without Istio and
-//! without the operator, then runs `meshctl operator init`.
+//! Each needs a cluster and is ignored unless asked for (`--include-ignored` with
+//! `MESHCTL_TEST_KUBECONFIG`; see tests/common/cluster.rs). Each test starts from a cluster
+//! without Istio and without the operator, then runs `meshctl operator init`.
 //!
 //! Waits are bounded ("eventually, within N seconds") so that a broken controller fails the test
 //! instead of hanging it; they are not speed assertions — testenv/bench-operator measures those.
 
+#[path = "common/cluster.rs"]
+mod common;
+
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::sync::Mutex;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
+
+use common::{assert_code, client, kubeconfig, lock, meshctl, runtime};
 
 use k8s_openapi::api::apps::v1::Deployment;
 use k8s_openapi::api::authentication::v1::{TokenRequest, TokenRequestSpec};
@@ -24,30 +29,17 @@ use k8s_openapi::api::coordination::v1::Lease;
 use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::api::events::v1::Event;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+use kube::Client;
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
-use kube::{Client, Config};
-use meshctl::cluster::discovery::Catalog;
-use meshctl::cluster::{Ownership, prune};
+use meshctl::cluster::Ownership;
 use meshctl::operator::controller::istio_operator_resource;
 use meshctl::operator::{FINALIZER, NAME};
 use serde_json::{Value, json};
-
-static CLUSTER: Mutex<()> = Mutex::new(());
 
 const OPERATOR_NAMESPACE: &str = "istio-operator";
 const WATCHED: &str = "istio-system";
 /// Bounds for "eventually": generous, so a loaded CI machine does not fail a correct controller.
 const SETTLE: Duration = Duration::from_secs(120);
-
-fn kubeconfig() -> Option<PathBuf> {
-    let path = std::env::var_os("MESHCTL_TEST_KUBECONFIG").map(PathBuf::from);
-    if path.is_none() {
-        eprintln!(
-            "skipped: set MESHCTL_TEST_KUBECONFIG to an admin kubeconfig to run cluster tests"
-        );
-    }
-    path
-}
 
 /// A cluster with neither Istio nor the operator, then `operator init`: the admin kubeconfig, a
 /// kubeconfig with the operator's service-account token, and the lock that keeps tests apart.
@@ -55,14 +47,12 @@ struct Setup {
     admin: PathBuf,
     operator: PathBuf,
     _directory: tempfile::TempDir,
-    _lock: std::sync::MutexGuard<'static, ()>,
+    _lock: MutexGuard<'static, ()>,
 }
 
-fn setup() -> Option<Setup> {
-    let admin = kubeconfig()?;
-    let lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+fn setup() -> Setup {
+    let admin = kubeconfig();
+    let lock = lock();
     assert_code(
         &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
         0,
@@ -78,57 +68,12 @@ fn setup() -> Option<Setup> {
     let directory = tempfile::tempdir().expect("temporary directory");
     let operator = directory.path().join("operator.kubeconfig");
     write_service_account_kubeconfig(&admin, &operator);
-    Some(Setup {
+    Setup {
         admin,
         operator,
         _directory: directory,
         _lock: lock,
-    })
-}
-
-fn meshctl(kubeconfig: &Path, arguments: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
-        .args(arguments)
-        .arg("--kubeconfig")
-        .arg(kubeconfig)
-        .env("NO_COLOR", "1")
-        .env_remove("KUBECONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("meshctl runs");
-    eprintln!(
-        "meshctl {} -> {:?}\n{}",
-        arguments.join(" "),
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-fn assert_code(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
-async fn client(kubeconfig: &Path) -> Client {
-    let kubeconfig = kube::config::Kubeconfig::read_from(kubeconfig).expect("kubeconfig");
-    let config =
-        Config::from_custom_kubeconfig(kubeconfig, &kube::config::KubeConfigOptions::default())
-            .await
-            .expect("config");
-    Client::try_from(config).expect("client")
+    }
 }
 
 /// The admin kubeconfig with its user replaced by a token of the operator's service account,
@@ -330,24 +275,11 @@ async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
 
 /// Every live object an `IstioOperator` of this name installed.
 async fn owned_by(client: &Client, name: &str) -> Vec<String> {
-    let catalog = Catalog::discover(client).await.expect("discovery");
     let ownership = Ownership {
         revision: None,
         owning_resource: Some(name.to_string()),
     };
-    let kinds = prune::kinds_to_scan(&[], false);
-    prune::list_owned(
-        &catalog,
-        &kinds,
-        &ownership,
-        &std::collections::BTreeSet::new(),
-    )
-    .await
-    .expect("list owned")
-    .objects
-    .iter()
-    .map(|o| meshctl::cluster::ObjectKey::of(o).to_string())
-    .collect()
+    common::owned_objects(client, &ownership, false).await
 }
 
 async fn lease_holder(client: &Client) -> Option<String> {
@@ -384,8 +316,9 @@ fn image(deployment: &Deployment) -> String {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
-    let Some(setup) = setup() else { return };
+    let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
     let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
     runtime().block_on(async {
@@ -613,8 +546,9 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
-    let Some(setup) = setup() else { return };
+    let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
     let mut first = Operator::start(&setup.operator, "replica-a", directory.path());
     let mut second = Operator::start(&setup.operator, "replica-b", directory.path());
@@ -691,8 +625,9 @@ fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn an_invalid_resource_is_an_error_and_installs_nothing() {
-    let Some(setup) = setup() else { return };
+    let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
     let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
     runtime().block_on(async {
@@ -731,8 +666,9 @@ fn an_invalid_resource_is_an_error_and_installs_nothing() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn the_service_account_may_do_what_installing_needs_and_no_more() {
-    let Some(setup) = setup() else { return };
+    let setup = setup();
     runtime().block_on(async {
         let operator = client(&setup.operator).await;
         let can = |verb: &str, group: &str, resource: &str, namespace: Option<&str>| {
@@ -847,11 +783,10 @@ fn the_service_account_may_do_what_installing_needs_and_no_more() {
 }
 
 #[test]
+#[ignore = "needs a cluster"]
 fn run_without_the_crd_says_to_run_init() {
-    let Some(admin) = kubeconfig() else { return };
-    let _lock = CLUSTER
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let admin = kubeconfig();
+    let _lock = lock();
     assert_code(
         &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
         0,

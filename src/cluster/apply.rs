@@ -12,15 +12,15 @@ use std::time::{Duration, Instant};
 
 use futures::stream::FuturesUnordered;
 use futures::{FutureExt, StreamExt, TryStreamExt, stream};
-use k8s_openapi::api::core::v1::Namespace;
-use kube::api::{Api, Patch, PatchParams, PostParams};
+use kube::api::{DynamicObject, Patch, PatchParams};
 use serde_json::Value;
 
-use super::diff::{Action, Plan};
+use super::diff::{Action, Plan, apply_body};
 use super::discovery::{Catalog, DiscoveryError};
+use super::namespace;
 use super::prune::{self, PruneError};
 use super::wait::{self, WaitError};
-use super::{FIELD_MANAGER, ObjectKey, Reporter, RequestError, is_conflict};
+use super::{FIELD_MANAGER, ObjectKey, Reporter, RequestFailed};
 use crate::manifest::Manifest;
 use crate::render::ComponentName;
 
@@ -54,13 +54,8 @@ pub struct ApplyReport {
 pub enum ApplyError {
     #[error(transparent)]
     Discovery(#[from] DiscoveryError),
-    #[error("cannot {action} {object}")]
-    Request {
-        action: &'static str,
-        object: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error("waiting for the CustomResourceDefinitions to be established")]
     CrdsNotEstablished(#[source] WaitError),
     #[error("waiting for {}", component.title())]
@@ -77,7 +72,7 @@ impl ApplyError {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Request { source, .. } => source.hint(),
+            Self::Request(error) => error.hint(),
             Self::NotReady {
                 component: ComponentName::Pilot,
                 source: source @ WaitError::Timeout { .. },
@@ -127,14 +122,8 @@ pub async fn apply(
             changed_crds.len()
         ));
         report.applied += apply_all(catalog, plan, &changed_crds, None, reporter).await?;
-        // The same readiness wait as the components': its polls start within milliseconds (a
-        // CRD is usually established in well under a second), and a server that stops
-        // answering is an error about the server, not a CRD that "was not established".
-        let live: Vec<Value> = changed_crds.iter().map(|m| m.object.clone()).collect();
-        wait::wait_ready(catalog, &live, options.readiness_timeout, &|_| {})
-            .await
-            .map_err(ApplyError::CrdsNotEstablished)?;
-        catalog.refresh().await?;
+        let crds: Vec<Value> = changed_crds.iter().map(|m| m.object.clone()).collect();
+        establish_crds(catalog, &crds, options.readiness_timeout).await?;
     }
 
     let present: Vec<ComponentName> = ComponentName::ALL
@@ -196,6 +185,44 @@ pub async fn apply(
     Ok(report)
 }
 
+/// Waits until the CRDs just applied are established, then refreshes discovery so that resources
+/// of their kinds resolve. The same readiness wait as the components': its polls start within
+/// milliseconds (a CRD is usually established in well under a second), and a server that stops
+/// answering is an error about the server, not a CRD that "was not established".
+pub async fn establish_crds(
+    catalog: &mut Catalog,
+    crds: &[Value],
+    timeout: Duration,
+) -> Result<(), ApplyError> {
+    wait::wait_ready(catalog, crds, timeout, &|_| {})
+        .await
+        .map_err(ApplyError::CrdsNotEstablished)?;
+    catalog.refresh().await?;
+    Ok(())
+}
+
+/// One server-side apply of `object` under [`FIELD_MANAGER`], forced (meshctl owns what it
+/// applies; a plan has already shown any conflict), or with `dry_run` the server's check of it.
+/// Returns the object as the server has it afterwards.
+pub async fn apply_object(
+    catalog: &Catalog,
+    object: &Value,
+    dry_run: bool,
+) -> Result<DynamicObject, ApplyError> {
+    let key = ObjectKey::of(object);
+    let resolved = catalog.resolve(object)?;
+    let mut params = PatchParams::apply(FIELD_MANAGER).force();
+    if dry_run {
+        params = params.dry_run();
+    }
+    let applied = catalog
+        .api(&resolved, key.namespace.as_deref())
+        .patch(&key.name, &params, &Patch::Apply(&apply_body(object)))
+        .await
+        .map_err(|error| catalog.object_request_failed(error, "apply", "patch", &key, &resolved))?;
+    Ok(applied)
+}
+
 /// Components whose dependencies (among those present) are done and that have not started.
 #[must_use]
 pub fn startable<S: std::hash::BuildHasher>(
@@ -252,25 +279,9 @@ async fn apply_all(
         .iter()
         .map(|manifest| {
             async move {
-                let key = ObjectKey::from(*manifest);
-                let resolved = catalog.resolve(&manifest.object)?;
-                let api = catalog.api(&resolved, key.namespace.as_deref());
-                let params = PatchParams::apply(FIELD_MANAGER).force();
-                let body = plan.body_of(manifest);
-                api.patch(&key.name, &params, &Patch::Apply(&body))
-                .await
-                .map_err(|error| ApplyError::Request {
-                    action: "apply",
-                    object: key.to_string(),
-                    source: catalog.request_error(
-                        error,
-                        "patch",
-                        &resolved.resource_name(),
-                        key.namespace.as_deref(),
-                    ),
-                })?;
+                apply_object(catalog, &plan.body_of(manifest), false).await?;
                 if let Some(component) = component {
-                    reporter.object_applied(component, &key);
+                    reporter.object_applied(component, &ObjectKey::from(*manifest));
                 }
                 Ok::<(), ApplyError>(())
             }
@@ -291,27 +302,11 @@ async fn create_namespaces(
     namespaces: &[String],
     reporter: &dyn Reporter,
 ) -> Result<usize, ApplyError> {
-    let api: Api<Namespace> = Api::all(catalog.client().clone());
     let mut created = 0;
     for name in namespaces.iter().collect::<BTreeSet<_>>() {
         reporter.step(&format!("Creating namespace {name}"));
-        let namespace = Namespace {
-            metadata: kube::api::ObjectMeta {
-                name: Some(name.clone()),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        match api.create(&PostParams::default(), &namespace).await {
-            Ok(_) => created += 1,
-            Err(error) if is_conflict(&error) => {}
-            Err(error) => {
-                return Err(ApplyError::Request {
-                    action: "create",
-                    object: format!("Namespace `{name}`"),
-                    source: catalog.request_error(error, "create", "namespaces", None),
-                });
-            }
+        if namespace::create(catalog, &namespace::unlabelled(name)).await? {
+            created += 1;
         }
     }
     Ok(created)

@@ -11,14 +11,15 @@
 use std::collections::{BTreeSet, HashSet};
 
 use futures::{FutureExt, StreamExt, stream};
-use kube::api::{Api, Patch, PatchParams};
+use kube::api::{Patch, PatchParams};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::discovery::{Catalog, DiscoveryError};
 use super::handover::{self, HandedOver};
+use super::namespace;
 use super::prune::{self, PruneError};
-use super::{FIELD_MANAGER, ObjectKey, Ownership, RequestError, is_conflict, is_not_found};
+use super::{FIELD_MANAGER, ObjectKey, Ownership, RequestFailed, is_conflict, is_not_found};
 use crate::manifest::{self, Manifest};
 use crate::render::ComponentName;
 
@@ -165,13 +166,8 @@ impl Plan {
 pub enum DiffError {
     #[error(transparent)]
     Discovery(#[from] DiscoveryError),
-    #[error("cannot {action} {object}")]
-    Request {
-        action: &'static str,
-        object: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error(transparent)]
     Prune(#[from] PruneError),
 }
@@ -180,7 +176,7 @@ impl DiffError {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Request { source, .. } => source.hint(),
+            Self::Request(error) => error.hint(),
             Self::Prune(error) => error.hint(),
             Self::Discovery(error) => error.hint(),
         }
@@ -193,7 +189,7 @@ pub async fn plan(
     manifests: &[Manifest],
     ownership: &Ownership,
 ) -> Result<Plan, DiffError> {
-    let kinds = prune::kinds_to_scan(manifests, false);
+    let kinds = prune::kinds_to_scan(false);
     plan_scanning(catalog, manifests, ownership, &kinds).await
 }
 
@@ -209,7 +205,7 @@ pub async fn plan_scanning(
         .iter()
         .filter_map(|m| m.namespace().map(str::to_string))
         .collect();
-    let missing_namespaces = missing_namespaces(catalog, &namespaces).await?;
+    let missing_namespaces = namespace::missing(catalog, &namespaces).await?;
     let missing: HashSet<&str> = missing_namespaces.iter().map(String::as_str).collect();
     // CRDs rendered but not yet served: their custom resources are planned as creates.
     let rendered_kinds: HashSet<(String, String)> = manifests
@@ -265,28 +261,6 @@ fn component_of(object: &Value) -> Option<ComponentName> {
     ComponentName::ALL.into_iter().find(|c| c.label() == label)
 }
 
-async fn missing_namespaces(
-    catalog: &Catalog,
-    namespaces: &BTreeSet<String>,
-) -> Result<Vec<String>, DiffError> {
-    let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(catalog.client().clone());
-    let mut missing = Vec::new();
-    for namespace in namespaces {
-        match api.get_opt(namespace).await {
-            Ok(Some(_)) => {}
-            Ok(None) => missing.push(namespace.clone()),
-            Err(error) => {
-                return Err(DiffError::Request {
-                    action: "get",
-                    object: format!("Namespace `{namespace}`"),
-                    source: catalog.request_error(error, "get", "namespaces", None),
-                });
-            }
-        }
-    }
-    Ok(missing)
-}
-
 async fn plan_object(
     catalog: &Catalog,
     manifest: &Manifest,
@@ -318,15 +292,8 @@ async fn plan_object(
         return Ok(create(key));
     }
     let api = catalog.api(&resolved, key.namespace.as_deref());
-    let request_error = |action: &'static str, verb: &str, error| DiffError::Request {
-        action,
-        object: key.to_string(),
-        source: catalog.request_error(
-            error,
-            verb,
-            &resolved.resource_name(),
-            key.namespace.as_deref(),
-        ),
+    let request_error = |action: &'static str, verb: &str, error| {
+        DiffError::from(catalog.object_request_failed(error, action, verb, &key, &resolved))
     };
     let live = api
         .get_opt(&key.name)

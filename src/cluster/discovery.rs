@@ -8,7 +8,7 @@ use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind};
 use kube::discovery::{ApiCapabilities, Discovery, Scope};
 use serde_json::Value;
 
-use super::{ObjectKey, RequestError};
+use super::{ObjectKey, RequestError, RequestFailed};
 
 /// The API resources the server serves, for resolving kinds to endpoints.
 pub struct Catalog {
@@ -113,6 +113,29 @@ impl Catalog {
         namespace: Option<&str>,
     ) -> RequestError {
         RequestError::from_kube(error, verb, resource, namespace).at_server(self.server.as_deref())
+    }
+
+    /// A failed request about one object, as every stage reports it: ``cannot apply Deployment
+    /// `istio-system/istiod` `` and why. `action` says it in words, `verb` as RBAC names it.
+    #[must_use]
+    pub fn object_request_failed(
+        &self,
+        error: kube::Error,
+        action: &'static str,
+        verb: &str,
+        key: &ObjectKey,
+        resolved: &Resolved,
+    ) -> RequestFailed {
+        RequestFailed::new(
+            action,
+            key,
+            self.request_error(
+                error,
+                verb,
+                &resolved.resource_name(),
+                key.namespace.as_deref(),
+            ),
+        )
     }
 
     #[must_use]

@@ -5,7 +5,9 @@
 //! apply would change (server-side apply dry-run, compared with the live object) and which owned
 //! objects would be pruned; [`apply`] writes in dependency order with server-side apply;
 //! [`wait`] decides readiness and explains why something is not ready; [`prune`] deletes what is
-//! no longer rendered.
+//! no longer rendered; [`uninstall`] selects what an uninstall removes; [`namespace`] ensures
+//! namespaces exist; [`kinds`] is the one list of the kinds meshctl manages. `meshctl operator
+//! init` and `remove` are built on the same pieces.
 //!
 //! Nothing here prints: progress goes through [`Reporter`], which the CLI implements with progress
 //! bars and the operator with tracing. Every write uses the one field manager [`FIELD_MANAGER`].
@@ -15,7 +17,10 @@ pub mod client;
 pub mod diff;
 pub mod discovery;
 pub mod handover;
+pub mod kinds;
+pub mod namespace;
 pub mod prune;
+pub mod uninstall;
 pub mod wait;
 
 use std::fmt::{self, Write as _};
@@ -185,6 +190,36 @@ impl Ownership {
                 .as_deref()
                 .is_none_or(|o| is(manifest::OWNING_RESOURCE_LABEL, o))
             && !is(manifest::NOT_PRUNED_LABEL, "true")
+    }
+}
+
+/// A request that failed, named for what meshctl was doing and to what: ``cannot apply
+/// Deployment `istio-system/istiod` ``, with the [`RequestError`] as its cause. Every stage
+/// reports a failed request with this one type.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot {action} {object}")]
+pub struct RequestFailed {
+    /// What meshctl was doing, in words: `apply`, `get`, `remove the finalizer of`.
+    pub action: &'static str,
+    /// What it was done to: ``Deployment `istio-system/istiod` ``, `Secret objects`.
+    pub object: String,
+    #[source]
+    pub source: RequestError,
+}
+
+impl RequestFailed {
+    #[must_use]
+    pub fn new(action: &'static str, object: impl fmt::Display, source: RequestError) -> Self {
+        Self {
+            action,
+            object: object.to_string(),
+            source,
+        }
+    }
+
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        self.source.hint()
     }
 }
 

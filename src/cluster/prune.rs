@@ -1,9 +1,10 @@
 //! Finding and deleting owned objects that are no longer wanted: by ownership labels, per kind,
 //! never by name.
 //!
-//! The kinds looked at are istioctl's prune list plus every other kind the render produced (so a
-//! `NetworkPolicy` or admission policy meshctl renders is never left behind), never CRDs — except
-//! for `uninstall --purge`, which asks for them. A kind the user may not list is skipped and
+//! The kinds looked at are every kind meshctl can render plus istioctl's prune list
+//! ([`kinds::prunable`]) — whatever this render happens to contain, so that a `NetworkPolicy` an
+//! earlier install rendered is found once it is switched off — never CRDs, except for
+//! `uninstall --purge`, which asks for them. A kind the user may not list is skipped and
 //! reported, not an error: a namespace-scoped user can still install what they may write.
 //! Deletion uses foreground propagation, so a Deployment's pods go before it is reported gone.
 
@@ -15,49 +16,16 @@ use kube::api::{DeleteParams, ListParams};
 use serde_json::Value;
 
 use super::discovery::Catalog;
-use super::{ObjectKey, Ownership, Reporter, RequestError, is_not_found};
-use crate::manifest::Manifest;
-
-/// istioctl's prune kinds (`operator/pkg/uninstall/prune.go`), as (group, kind).
-pub const PRUNABLE_KINDS: &[(&str, &str)] = &[
-    (
-        "admissionregistration.k8s.io",
-        "MutatingWebhookConfiguration",
-    ),
-    (
-        "admissionregistration.k8s.io",
-        "ValidatingWebhookConfiguration",
-    ),
-    ("rbac.authorization.k8s.io", "ClusterRole"),
-    ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-    ("apps", "Deployment"),
-    ("apps", "DaemonSet"),
-    ("", "Service"),
-    ("", "ConfigMap"),
-    ("", "Pod"),
-    ("", "Secret"),
-    ("", "ServiceAccount"),
-    ("rbac.authorization.k8s.io", "Role"),
-    ("rbac.authorization.k8s.io", "RoleBinding"),
-    ("policy", "PodDisruptionBudget"),
-    ("autoscaling", "HorizontalPodAutoscaler"),
-    ("networking.istio.io", "EnvoyFilter"),
-];
-
-const CRD: (&str, &str) = ("apiextensions.k8s.io", "CustomResourceDefinition");
+use super::kinds;
+use super::{ObjectKey, Ownership, Reporter, RequestFailed, is_not_found};
 
 /// How many requests run at once.
 const CONCURRENCY: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PruneError {
-    #[error("cannot {action} {object}")]
-    Request {
-        action: &'static str,
-        object: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error("{object} still exists {seconds}s after deletion (finalizers or terminating pods?)")]
     NotGone { object: String, seconds: u64 },
 }
@@ -66,7 +34,7 @@ impl PruneError {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Request { source, .. } => source.hint(),
+            Self::Request(error) => error.hint(),
             Self::NotGone { .. } => None,
         }
     }
@@ -80,21 +48,14 @@ pub struct Owned {
     pub skipped_kinds: Vec<String>,
 }
 
-/// The kinds to look at for objects owned by an install: istioctl's list, the rendered kinds,
-/// and CRDs when asked.
+/// The kinds to look at for objects owned by an install ([`kinds::prunable`]: everything meshctl
+/// renders and everything on istioctl's list), and CRDs when asked.
 #[must_use]
-pub fn kinds_to_scan(rendered: &[Manifest], include_crds: bool) -> BTreeSet<(String, String)> {
-    let mut kinds: BTreeSet<(String, String)> = PRUNABLE_KINDS
-        .iter()
-        .map(|(g, k)| ((*g).to_string(), (*k).to_string()))
-        .collect();
-    for manifest in rendered {
-        kinds.insert((manifest.group().to_string(), manifest.kind().to_string()));
-    }
-    kinds.remove(&(CRD.0.to_string(), CRD.1.to_string()));
-    kinds.remove(&(String::new(), "Namespace".to_string()));
+pub fn kinds_to_scan(include_crds: bool) -> BTreeSet<(String, String)> {
+    let mut kinds: BTreeSet<(String, String)> =
+        kinds::prunable().map(kinds::ManagedKind::key).collect();
     if include_crds {
-        kinds.insert((CRD.0.to_string(), CRD.1.to_string()));
+        kinds.insert(kinds::CRD.key());
     }
     kinds
 }
@@ -133,13 +94,15 @@ pub async fn list_owned(
                         let error =
                             catalog.request_error(error, "list", &resolved.resource_name(), None);
                         if !error.is_forbidden() {
-                            return Err(PruneError::Request {
-                                action: "list",
-                                object: format!("{kind} objects"),
-                                source: error,
-                            });
+                            return Err(RequestFailed::new(
+                                "list",
+                                format!("{kind} objects"),
+                                error,
+                            )
+                            .into());
                         }
-                        if !resolved.namespaced() {
+                        // Nowhere to look one namespace at a time: not looked at, and said so.
+                        if !resolved.namespaced() || namespaces.is_empty() {
                             return Ok((Vec::new(), Some(format!("{kind} (forbidden to list)"))));
                         }
                         let mut found = Vec::new();
@@ -201,7 +164,7 @@ pub fn select_prunable<S: std::hash::BuildHasher>(
     live.iter()
         .filter(|object| {
             let key = ObjectKey::of(object);
-            let crd = key.group == CRD.0 && key.kind == CRD.1;
+            let crd = key.group == kinds::CRD.group && key.kind == kinds::CRD.kind;
             let namespace = key.group.is_empty() && key.kind == "Namespace";
             let still_rendered = rendered.contains(&key);
             ownership.owns(object) && !still_rendered && !crd && !namespace
@@ -272,15 +235,8 @@ async fn delete_one(
         return Ok(false);
     };
     let api = catalog.api(&resolved, key.namespace.as_deref());
-    let request_error = |error, verb: &'static str| PruneError::Request {
-        action: verb,
-        object: key.to_string(),
-        source: catalog.request_error(
-            error,
-            verb,
-            &resolved.resource_name(),
-            key.namespace.as_deref(),
-        ),
+    let request_error = |error, verb: &'static str| {
+        PruneError::from(catalog.object_request_failed(error, verb, verb, key, &resolved))
     };
     match api.delete(&key.name, &DeleteParams::foreground()).await {
         Ok(_) => {}
@@ -313,7 +269,6 @@ async fn delete_one(
 #[allow(clippy::needless_pass_by_value)] // fixtures read better taking JSON by value
 mod tests {
     use super::*;
-    use crate::render::ComponentName;
     use serde_json::json;
 
     fn live(kind: &str, name: &str, labels: Value) -> Value {
@@ -356,18 +311,26 @@ mod tests {
     }
 
     #[test]
-    fn scanned_kinds_include_rendered_kinds_but_crds_only_on_purge() {
-        let rendered = vec![Manifest {
-            component: ComponentName::Pilot,
-            object: json!({"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
-                "metadata": {"name": "istiod"}}),
-        }];
-        let kinds = kinds_to_scan(&rendered, false);
+    fn scanned_kinds_include_every_renderable_kind_but_crds_only_on_purge() {
+        // Found whether or not this render has one: an earlier install may have.
+        let kinds = kinds_to_scan(false);
         assert!(kinds.contains(&("networking.k8s.io".into(), "NetworkPolicy".into())));
+        assert!(kinds.contains(&(
+            "admissionregistration.k8s.io".into(),
+            "ValidatingAdmissionPolicy".into()
+        )));
         assert!(kinds.contains(&("apps".into(), "Deployment".into())));
-        assert!(!kinds.iter().any(|(_, k)| k == "CustomResourceDefinition"));
         assert!(
-            kinds_to_scan(&rendered, true)
+            kinds.contains(&(String::new(), "Secret".into())),
+            "istioctl's list"
+        );
+        assert!(
+            !kinds
+                .iter()
+                .any(|(_, k)| k == "CustomResourceDefinition" || k == "Namespace")
+        );
+        assert!(
+            kinds_to_scan(true)
                 .iter()
                 .any(|(_, k)| k == "CustomResourceDefinition")
         );

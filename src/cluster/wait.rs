@@ -14,7 +14,7 @@ use kube::api::{Api, ListParams};
 use serde_json::Value;
 
 use super::discovery::Catalog;
-use super::{ObjectKey, RequestError};
+use super::{ObjectKey, RequestError, RequestFailed};
 
 /// The first re-check of an object that is not ready yet. Checks then back off by half each time
 /// up to [`POLL_INTERVAL`]: most waits of an install are short (a CRD becomes established, a
@@ -46,12 +46,8 @@ pub enum WaitError {
         seconds: u64,
         reason: String,
     },
-    #[error("cannot get {object}")]
-    Request {
-        object: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error("cannot get {object} (tried for {seconds}s)")]
     Unreachable {
         object: String,
@@ -70,7 +66,8 @@ impl WaitError {
             Self::Timeout { object, .. } => Some(format!(
                 "raise `--readiness-timeout`, or look at {object} with `kubectl describe`"
             )),
-            Self::Request { source, .. } | Self::Unreachable { source, .. } => source.hint(),
+            Self::Request(error) => error.hint(),
+            Self::Unreachable { source, .. } => source.hint(),
             Self::Missing { .. } => None,
         }
     }
@@ -278,10 +275,7 @@ pub async fn wait_ready(
                         key.namespace.as_deref(),
                     );
                     if !source.is_unreachable() {
-                        return Err(WaitError::Request {
-                            object: key.to_string(),
-                            source,
-                        });
+                        return Err(RequestFailed::new("get", &key, source).into());
                     }
                     let since = *unreachable_since.get_or_insert_with(Instant::now);
                     if since.elapsed() < UNREACHABLE_GRACE && started.elapsed() < timeout {
@@ -421,18 +415,9 @@ pub async fn verify(
                     return Ok((key, None, None));
                 };
                 let api = catalog.api(&resolved, key.namespace.as_deref());
-                let live = api
-                    .get_opt(&key.name)
-                    .await
-                    .map_err(|error| WaitError::Request {
-                        object: key.to_string(),
-                        source: catalog.request_error(
-                            error,
-                            "get",
-                            &resolved.resource_name(),
-                            key.namespace.as_deref(),
-                        ),
-                    })?;
+                let live = api.get_opt(&key.name).await.map_err(|error| {
+                    catalog.object_request_failed(error, "get", "get", &key, &resolved)
+                })?;
                 let Some(live) = live.and_then(|o| serde_json::to_value(o).ok()) else {
                     return Ok((key, None, None));
                 };

@@ -1,9 +1,8 @@
 //! `meshctl completions SHELL`: completion scripts generated from the clap definition.
 
-use std::process::ExitCode;
-
 use clap::CommandFactory;
 
+use super::{CommandError, ExitStatus};
 use crate::cli::{Cli, Shell};
 use crate::output::Printer;
 
@@ -23,7 +22,7 @@ pub fn script(shell: Shell) -> String {
     String::from_utf8_lossy(&buffer).into_owned()
 }
 
-pub fn print(shell: Shell, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn print(shell: Shell, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     printer.data(&script(shell))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitStatus::Success)
 }

@@ -1,31 +1,27 @@
 //! `meshctl diff`: what an install would change, asked of the cluster (server-side dry-run),
 //! including what it would prune. Exit 0: no change; 1: changes; 2: error (as `diff(1)`).
 
-use std::process::ExitCode;
-
 use meshctl::cluster::Ownership;
 use meshctl::cluster::diff::{self, Action, Plan};
 
-use super::{connect, describe_cluster, render_inputs, runtime, with_hint};
-use crate::cli::{ClusterDiffArgs, PlanFormat};
+use super::{
+    CommandError, ExitStatus, connect, describe_cluster, render_inputs, runtime, with_hint,
+};
+use crate::cli::PlanFormat;
 use crate::output::Printer;
+use crate::settings::PlanSettings;
 
-pub fn run(args: &ClusterDiffArgs, printer: &mut Printer) -> ExitCode {
+pub fn run(args: &PlanSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     match plan_and_print(args, printer) {
-        Ok(true) => ExitCode::from(1),
-        Ok(false) => ExitCode::SUCCESS,
-        Err(error) => {
-            let _ = printer.error(&format!("{error:#}"));
-            if let Some(hinted) = error.downcast_ref::<super::Hinted>() {
-                let _ = printer.hint(&hinted.hint);
-            }
-            ExitCode::from(2)
-        }
+        Ok(true) => Ok(ExitStatus::Failure),
+        Ok(false) => Ok(ExitStatus::Success),
+        // 1 means "there are changes", so an error is 2, as with diff(1).
+        Err(error) => Err(CommandError::from(error).with_status(ExitStatus::Error)),
     }
 }
 
 /// Prints the plan; `true` when it has changes.
-fn plan_and_print(args: &ClusterDiffArgs, printer: &mut Printer) -> anyhow::Result<bool> {
+fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<bool> {
     let manifests = render_inputs(&args.input, printer)?;
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
@@ -36,7 +32,7 @@ fn plan_and_print(args: &ClusterDiffArgs, printer: &mut Printer) -> anyhow::Resu
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
-        match args.output {
+        match args.format {
             PlanFormat::Json => {
                 printer.data(&format!("{}\n", serde_json::to_string_pretty(&plan)?))?;
             }

@@ -1,7 +1,6 @@
 //! `meshctl install` (alias `apply`): plan, confirm, apply in dependency order, wait until ready,
 //! prune. A second install of the same input finds no changes and writes nothing.
 
-use std::process::ExitCode;
 use std::time::Instant;
 
 use meshctl::cluster::Ownership;
@@ -10,11 +9,13 @@ use meshctl::cluster::diff;
 
 use super::diff::print_plan;
 use super::reporter::Progress;
-use super::{confirm, connect, describe_cluster, render_inputs, runtime, with_hint};
-use crate::cli::InstallArgs;
+use super::{
+    CommandError, ExitStatus, confirm, connect, describe_cluster, render_inputs, runtime, with_hint,
+};
 use crate::output::Printer;
+use crate::settings::InstallSettings;
 
-pub fn run(args: &InstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let started = Instant::now();
     let manifests = render_inputs(&args.input, printer)?;
     runtime()?.block_on(async {
@@ -33,18 +34,18 @@ pub fn run(args: &InstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode
                 manifests.len(),
                 started.elapsed().as_secs_f64()
             ))?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         print_plan(printer, &plan, &cluster, true)?;
         if args.dry_run {
             printer.status(
                 "Dry run: nothing was written (`meshctl diff` shows the changes field by field).",
             )?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         if !confirm(printer, args.yes, "Apply this plan?", "install")? {
             printer.status("Cancelled: nothing was written.")?;
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitStatus::Failure);
         }
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), false);
@@ -67,7 +68,7 @@ pub fn run(args: &InstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode
             apply_started.elapsed().as_secs_f64(),
             started.elapsed().as_secs_f64()
         ))?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }
 

@@ -2,16 +2,19 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::ExitCode;
 
 use anyhow::Context;
 use meshctl::manifest::{self, Manifest};
 use meshctl::pipeline;
 
-use crate::cli::GenerateArgs;
+use super::{CommandError, ExitStatus};
 use crate::output::Printer;
+use crate::settings::GenerateSettings;
 
-pub fn generate(args: &GenerateArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn generate(
+    args: &GenerateSettings,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
     let inputs = super::read_inputs(&args.input)?;
     let merged = pipeline::merge(&inputs)?;
     for warning in &merged.warnings {
@@ -27,7 +30,7 @@ pub fn generate(args: &GenerateArgs, printer: &mut Printer) -> anyhow::Result<Ex
     // cost more than the render itself (rustc does the same with its largest structures).
     std::mem::forget(manifests);
     std::mem::forget(merged);
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitStatus::Success)
 }
 
 fn is_directory_target(path: &Path) -> bool {

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use meshctl::api::{self, IstioOperator};
-use meshctl::merge::{InputFile, SetFlag};
+use meshctl::merge::InputFile;
 use meshctl::pipeline::Inputs;
 use meshctl::release;
 use meshctl::yaml::{self, Source};
@@ -26,46 +26,103 @@ use meshctl::cluster::discovery::Catalog;
 use meshctl::manifest::Manifest;
 use meshctl::pipeline;
 
-use crate::cli::{
-    Cli, ClusterArgs, Command, InputArgs, ManifestCommand, OperatorCommand, ProfileCommand,
-};
 use crate::output::Printer;
+use crate::settings::{InputSettings, Settings};
 
-/// Runs one parsed command line.
-pub fn run(cli: Cli, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Manifest(ManifestCommand::Generate(args)) => manifest::generate(&args, printer),
-        Command::Profile(ProfileCommand::List) => profile::list(printer),
-        Command::Profile(ProfileCommand::Dump(args)) => profile::dump(&args, printer),
-        Command::Profile(ProfileCommand::Diff(args)) => profile::diff(&args, printer),
-        Command::Diff(args) => Ok(diff::run(&args, printer)),
-        Command::Install(args) => install::run(&args, printer),
-        Command::Uninstall(args) => uninstall::run(&args, printer),
-        Command::VerifyInstall(args) => verify::run(&args, printer),
-        Command::Operator(OperatorCommand::Init(args)) => operator::init(&args, printer),
-        Command::Operator(OperatorCommand::Dump(args)) => operator::dump(&args, printer),
-        Command::Operator(OperatorCommand::Remove(args)) => operator::remove(&args, printer),
-        Command::Operator(OperatorCommand::Run(args)) => operator::run::run(&args, printer),
-        Command::Completions(args) => completions::print(args.shell, printer),
-        Command::Version => {
+/// Runs one resolved command.
+pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
+    match settings {
+        Settings::ManifestGenerate(settings) => manifest::generate(&settings, printer),
+        Settings::ProfileList => profile::list(printer),
+        Settings::ProfileDump(settings) => profile::dump(&settings, printer),
+        Settings::ProfileDiff(settings) => profile::diff(&settings, printer),
+        Settings::Diff(settings) => diff::run(&settings, printer),
+        Settings::Install(settings) => install::run(&settings, printer),
+        Settings::Uninstall(settings) => uninstall::run(&settings, printer),
+        Settings::VerifyInstall(settings) => verify::run(&settings, printer),
+        Settings::OperatorInit(settings) => operator::init(&settings, printer),
+        Settings::OperatorDump(settings) => operator::dump(&settings, printer),
+        Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
+        Settings::OperatorRun(settings) => operator::run::run(&settings),
+        Settings::Completions(shell) => completions::print(shell, printer),
+        Settings::Version => {
             printer.data(&format!(
                 "meshctl {}\nistio {} ({})\n",
                 env!("CARGO_PKG_VERSION"),
                 release::ISTIO_VERSION,
                 release::ISTIO_SOURCE
             ))?;
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitStatus::Success)
         }
     }
 }
 
-/// Reads `-f` files and parses `--set` flags into pipeline inputs.
+/// What a command's exit code says (uv's `ExitStatus`). The codes are the command contract's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: done; for the commands that compare, nothing differs.
+    Success,
+    /// 1: the answer is "no" (`diff` found changes, `verify-install` found objects missing or
+    /// not ready, `profile diff` found differences, a prompt was declined), or the command failed
+    /// (bad input, a failed request) where the contract gives errors no code of their own.
+    Failure,
+    /// 2: the command failed, where 1 already means an answer (`diff`, as `diff(1)`).
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        match status {
+            ExitStatus::Success => Self::SUCCESS,
+            ExitStatus::Failure => Self::from(1),
+            ExitStatus::Error => Self::from(2),
+        }
+    }
+}
+
+/// A command that failed: the error, printed once with its cause chain (and its hint), and the
+/// exit status it means. Any error becomes one with [`ExitStatus::Failure`]; a command whose
+/// contract gives errors another code says so with [`CommandError::with_status`].
+#[derive(Debug)]
+pub struct CommandError {
+    pub error: anyhow::Error,
+    pub status: ExitStatus,
+}
+
+impl CommandError {
+    #[must_use]
+    pub fn with_status(self, status: ExitStatus) -> Self {
+        Self { status, ..self }
+    }
+
+    /// Prints the error: its cause chain on one line (`{:#}`), then a `hint:` line when the fix
+    /// is knowable.
+    pub fn print(&self, printer: &mut Printer) {
+        let _ = printer.error(&format!("{:#}", self.error));
+        if let Some(hinted) = self.error.downcast_ref::<Hinted>() {
+            let _ = printer.hint(&hinted.hint);
+        }
+    }
+}
+
+// Not `std::error::Error`, so that any error converts into it with `?`.
+impl<E: Into<anyhow::Error>> From<E> for CommandError {
+    fn from(error: E) -> Self {
+        Self {
+            error: error.into(),
+            status: ExitStatus::Failure,
+        }
+    }
+}
+
+/// Reads the `-f` files of the input into pipeline inputs, after its `--set` flags.
 ///
 /// Each file is checked on its own first, so that an unknown field or a wrong type is reported
 /// with the file, line and column where it was written.
-pub fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
+pub fn read_inputs(args: &InputSettings) -> anyhow::Result<Inputs> {
     let mut inputs = Inputs {
         force: args.force,
+        set_flags: args.set_flags.clone(),
         ..Inputs::default()
     };
     let stdin_count = args.filenames.iter().filter(|f| is_stdin(f)).count();
@@ -87,14 +144,6 @@ pub fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
         inputs
             .files
             .push(parse_input_file(&text, source, args.force)?);
-    }
-    for flag in &args.set {
-        inputs.set_flags.push(SetFlag::parse(flag)?);
-    }
-    if let Some(revision) = args.revision.as_deref().filter(|r| *r != "default") {
-        inputs
-            .set_flags
-            .push(SetFlag::parse(&format!("revision={revision}"))?);
     }
     Ok(inputs)
 }
@@ -165,7 +214,7 @@ where
 }
 
 /// Reads, merges (printing warnings) and renders the inputs.
-pub fn render_inputs(args: &InputArgs, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
+pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
     let inputs = read_inputs(args)?;
     let merged = pipeline::merge(&inputs)?;
     for warning in &merged.warnings {
@@ -184,12 +233,8 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 /// Connects and discovers the API, or explains why not, before any other work.
-pub async fn connect(args: &ClusterArgs) -> anyhow::Result<(Connection, Catalog)> {
-    let options = ClusterOptions {
-        kubeconfig: args.kubeconfig.clone(),
-        context: args.context.clone(),
-    };
-    let connection = client::connect(&options).await.map_err(|e| {
+pub async fn connect(options: &ClusterOptions) -> anyhow::Result<(Connection, Catalog)> {
+    let connection = client::connect(options).await.map_err(|e| {
         let hint = e.hint();
         with_hint(e, hint)
     })?;

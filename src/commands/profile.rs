@@ -1,8 +1,6 @@
 //! `meshctl profile list|dump|diff`: what each built-in profile does (istioctl dropped these in 1.24).
 
-use std::process::ExitCode;
-
-use anyhow::bail;
+use anyhow::anyhow;
 use colored::Colorize;
 use meshctl::merge::{SetFlag, get_path};
 use meshctl::pipeline::{self, Inputs};
@@ -10,14 +8,16 @@ use meshctl::profile;
 use meshctl::render::values::expand_presets;
 use serde_json::Value;
 
-use crate::cli::{DiffArgs, DumpArgs, DumpFormat};
+use super::{CommandError, ExitStatus};
+use crate::cli::DumpFormat;
 use crate::output::Printer;
+use crate::settings::{DumpSettings, ProfileDiffSettings};
 
-pub fn list(printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn list(printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     for name in profile::names() {
         printer.data(&format!("{name}\n"))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitStatus::Success)
 }
 
 /// The merged `IstioOperator` for a profile name (checked) on top of the given inputs.
@@ -32,7 +32,7 @@ fn merged_profile(name: Option<&str>, mut inputs: Inputs) -> anyhow::Result<Valu
     Ok(pipeline::merge(&inputs)?.tree)
 }
 
-pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn dump(args: &DumpSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let inputs = super::read_inputs(&args.input)?;
     let tree = merged_profile(args.profile.as_deref(), inputs)?;
     let selected = match &args.config_path {
@@ -41,11 +41,13 @@ pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
             let full = format!("spec.{}", path.trim_start_matches("spec."));
             match get_path(&tree, &full) {
                 Some(value) => value.clone(),
-                None => bail!("--config-path {path}: nothing is set at `{full}`"),
+                None => {
+                    return Err(anyhow!("--config-path {path}: nothing is set at `{full}`").into());
+                }
             }
         }
     };
-    let text = match args.output {
+    let text = match args.format {
         DumpFormat::Yaml => meshctl::yaml::value_to_string(&selected),
         DumpFormat::Json => format!("{}\n", serde_json::to_string_pretty(&selected)?),
         DumpFormat::Flags => {
@@ -70,7 +72,7 @@ pub fn dump(args: &DumpArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
         }
     };
     printer.data(&text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitStatus::Success)
 }
 
 /// Every leaf as `path=value`, in istioctl's path syntax (dots in keys escaped).
@@ -102,7 +104,7 @@ fn flags(value: &Value, path: &str, out: &mut Vec<String>) {
     }
 }
 
-pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn diff(args: &ProfileDiffSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     // Compare effects, not names: expand the chart presets each profile selects.
     let expanded = |name: &str| -> anyhow::Result<String> {
         let tree = merged_profile(Some(name), Inputs::default())?;
@@ -114,7 +116,7 @@ pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
             "profiles `{}` and `{}` are the same",
             args.first, args.second
         ))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(ExitStatus::Success);
     }
     let diff = similar::TextDiff::from_lines(&first, &second);
     let unified = diff
@@ -131,7 +133,7 @@ pub fn diff(args: &DiffArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> 
         unified
     };
     printer.data(&text)?;
-    Ok(ExitCode::from(1))
+    Ok(ExitStatus::Failure)
 }
 
 /// Colours a unified diff (headers bold, additions green, removals red, hunks cyan).

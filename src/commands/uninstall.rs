@@ -1,63 +1,50 @@
 //! `meshctl uninstall`: remove one revision (`-r`), what files install (`-f`), or everything
-//! meshctl and istioctl manage, CRDs included (`--purge`). Selection is by ownership labels;
+//! meshctl and istioctl manage, CRDs included (`--purge`). What is selected is the library's
+//! decision ([`uninstall`]): by ownership labels, in the namespaces the input installs into;
 //! deletion is foreground and waits until each object is gone. Namespaces are left in place.
 
-use std::collections::BTreeSet;
-use std::process::ExitCode;
-
 use meshctl::cluster::prune;
-use meshctl::cluster::{ObjectKey, Ownership};
-use meshctl::manifest::Manifest;
+use meshctl::cluster::uninstall::{self, Selection};
+use meshctl::pipeline;
 
 use super::reporter::Progress;
-use super::{confirm, connect, describe_cluster, runtime, with_hint};
-use crate::cli::{InputArgs, UninstallArgs};
+use super::{
+    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
+};
 use crate::output::Printer;
+use crate::settings::{InputSettings, UninstallSettings, UninstallTarget};
 
-pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    let rendered: Vec<Manifest> = if args.filenames.is_empty() {
-        Vec::new()
-    } else {
-        let input = InputArgs {
-            filenames: args.filenames.clone(),
-            revision: args.revision.clone(),
-            ..InputArgs::default()
-        };
-        super::render_inputs(&input, printer)?
-    };
-    let ownership = if args.purge {
-        Ownership::everything()
-    } else if !rendered.is_empty() {
-        Ownership::of_render(&rendered)
-    } else {
-        Ownership::revision(args.revision.as_deref().unwrap_or("default"))
+pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
+    let selection = match &args.target {
+        UninstallTarget::Files(input) => {
+            Selection::of_render(&super::render_inputs(input, printer)?)
+        }
+        // Without files, the input is the default profile: it says where the control plane is.
+        UninstallTarget::Revision(revision) => Selection::revision(
+            revision,
+            &pipeline::merge(&read_inputs(&InputSettings::default())?)?,
+        ),
+        UninstallTarget::Purge => {
+            Selection::everything(&pipeline::merge(&read_inputs(&InputSettings::default())?)?)
+        }
     };
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
-        let kinds = prune::kinds_to_scan(&rendered, args.purge);
-        let mut namespaces: BTreeSet<String> = rendered
-            .iter()
-            .filter_map(|m| m.namespace().map(str::to_string))
-            .collect();
-        namespaces.insert("istio-system".into());
-        let owned = prune::list_owned(&catalog, &kinds, &ownership, &namespaces)
-            .await
-            .map_err(|e| {
-                let hint = e.hint();
-                with_hint(e, hint)
-            })?;
-        for kind in &owned.skipped_kinds {
+        let found = uninstall::find(&catalog, &selection).await.map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+        for kind in &found.skipped_kinds {
             printer.warn(&format!("not checked: {kind}"))?;
         }
-        let mut keys: Vec<ObjectKey> = owned.objects.iter().map(ObjectKey::of).collect();
-        prune::sort_for_deletion(&mut keys);
+        let keys = found.objects;
         let cluster = describe_cluster(&connection);
         if keys.is_empty() {
             printer.status(&format!(
                 "Nothing to remove: no objects in {cluster} match `{}`",
-                ownership.label_selector()
+                selection.ownership.label_selector()
             ))?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         printer.status(&format!(
             "Will remove {} objects from {cluster}:",
@@ -68,11 +55,11 @@ pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCo
         }
         if args.dry_run {
             printer.status("Dry run: nothing was deleted.")?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         if !confirm(printer, args.yes, "Delete these objects?", "uninstall")? {
             printer.status("Cancelled: nothing was deleted.")?;
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitStatus::Failure);
         }
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), true);
@@ -83,6 +70,6 @@ pub fn run(args: &UninstallArgs, printer: &mut Printer) -> anyhow::Result<ExitCo
                 with_hint(e, hint)
             })?;
         printer.status(&format!("✔ Removed {deleted} objects."))?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }

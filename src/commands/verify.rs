@@ -1,15 +1,16 @@
 //! `meshctl verify-install`: every rendered object present, every workload ready, right now (no
 //! waiting). Lists what is not; exit 1 when anything is.
 
-use std::process::ExitCode;
-
 use meshctl::cluster::wait;
 
-use super::{connect, describe_cluster, render_inputs, runtime, with_hint};
-use crate::cli::{PlanFormat, VerifyArgs};
+use super::{
+    CommandError, ExitStatus, connect, describe_cluster, render_inputs, runtime, with_hint,
+};
+use crate::cli::PlanFormat;
 use crate::output::Printer;
+use crate::settings::PlanSettings;
 
-pub fn run(args: &VerifyArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn run(args: &PlanSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let manifests = render_inputs(&args.input, printer)?;
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
@@ -17,7 +18,7 @@ pub fn run(args: &VerifyArgs, printer: &mut Printer) -> anyhow::Result<ExitCode>
             let hint = e.hint();
             with_hint(e, hint)
         })?;
-        match args.output {
+        match args.format {
             PlanFormat::Json => {
                 printer.data(&format!(
                     "{}\n",
@@ -47,9 +48,9 @@ pub fn run(args: &VerifyArgs, printer: &mut Printer) -> anyhow::Result<ExitCode>
             }
         }
         Ok(if verification.is_complete() {
-            ExitCode::SUCCESS
+            ExitStatus::Success
         } else {
-            ExitCode::FAILURE
+            ExitStatus::Failure
         })
     })
 }

@@ -36,13 +36,13 @@ use tokio::sync::Mutex as AsyncMutex;
 use super::leader::{LeaderElection, LeaderError};
 use super::probe::Readiness;
 use super::status::{self, ComponentStatus, Observation, Phase, Status};
-use super::{FINALIZER, GROUP, KIND, NAME, VERSION, rbac};
+use super::{FINALIZER, GROUP, KIND, NAME, VERSION};
 use crate::cluster::apply::{self, ApplyOptions};
 use crate::cluster::diff::{self, DiffError};
 use crate::cluster::discovery::{Catalog, DiscoveryError};
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
-use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter};
+use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter, kinds};
 use crate::manifest::{self, Manifest};
 use crate::merge::InputFile;
 use crate::pipeline::{self, Inputs, PipelineError};
@@ -176,15 +176,15 @@ pub async fn run(
     }
     tracing::info!(identity = %settings.identity, "became leader");
 
-    let watched_kinds: Vec<ApiResource> = rbac::managed()
-        .iter()
+    let watched_kinds: Vec<ApiResource> = kinds::rendered()
         .filter_map(|m| catalog.find_kind(m.group, m.kind))
         .map(|resolved| resolved.resource)
         .collect();
-    let scan_kinds = rbac::managed()
-        .iter()
-        .filter(|m| m.kind != "CustomResourceDefinition")
-        .map(|m| (m.group.to_string(), m.kind.to_string()))
+    // What its RBAC lets it list: the rendered kinds, not the rest of istioctl's prune list
+    // (Secrets, Pods).
+    let scan_kinds = kinds::rendered()
+        .filter(|m| !m.is_crd())
+        .map(kinds::ManagedKind::key)
         .collect();
     let recorder = Recorder::new(
         client.clone(),
@@ -333,15 +333,7 @@ async fn install(
                 generation,
                 components: BTreeMap::new(),
             };
-            publish(
-                context,
-                resource,
-                EventType::Warning,
-                "InvalidSpec",
-                &observation.message,
-            )
-            .await;
-            write_status(api, resource, &observation, previous.as_ref()).await?;
+            record(api, resource, context, &observation, previous.as_ref()).await?;
             // Nothing will change until the resource does.
             return Ok(Action::await_change());
         }
@@ -405,15 +397,7 @@ async fn install(
             .map(|c| (*c, component(Phase::Reconciling, "")))
             .collect(),
     };
-    publish(
-        context,
-        resource,
-        EventType::Normal,
-        reason,
-        &reconciling.message,
-    )
-    .await;
-    let current = write_status(api, resource, &reconciling, previous.as_ref()).await?;
+    let current = record(api, resource, context, &reconciling, previous.as_ref()).await?;
 
     let reporter = LogProgress::new(&key);
     let options = ApplyOptions {
@@ -443,15 +427,7 @@ async fn install(
                     .map(|c| (*c, component(Phase::Healthy, "")))
                     .collect(),
             };
-            publish(
-                context,
-                resource,
-                EventType::Normal,
-                reason,
-                &healthy.message,
-            )
-            .await;
-            write_status(api, resource, &healthy, Some(&current)).await?;
+            record(api, resource, context, &healthy, Some(&current)).await?;
             Ok(Action::requeue(context.settings.resync))
         }
         Err(error) => {
@@ -470,15 +446,7 @@ async fn install(
                 generation,
                 components,
             };
-            publish(
-                context,
-                resource,
-                EventType::Warning,
-                "ApplyFailed",
-                &failed.message,
-            )
-            .await;
-            write_status(api, resource, &failed, Some(&current)).await?;
+            record(api, resource, context, &failed, Some(&current)).await?;
             Err(error.into())
         }
     }
@@ -639,6 +607,32 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     pipeline::render(&merged).map_err(|e| chain(&e))
 }
 
+/// Says what a reconcile found, the one way every outcome is told: a Kubernetes event whose
+/// reason and note are the observation's (a Warning when the phase is Error), then the status.
+/// Returns the status now in place.
+async fn record(
+    api: &Api<DynamicObject>,
+    resource: &DynamicObject,
+    context: &Context,
+    observation: &Observation,
+    previous: Option<&Status>,
+) -> Result<Status, ReconcileError> {
+    let type_ = if observation.phase == Phase::Error {
+        EventType::Warning
+    } else {
+        EventType::Normal
+    };
+    publish(
+        context,
+        resource,
+        type_,
+        observation.reason,
+        &observation.message,
+    )
+    .await;
+    write_status(api, resource, observation, previous).await
+}
+
 /// Writes the status for `observation` unless the resource already says exactly that; returns
 /// the status now in place.
 async fn write_status(
@@ -720,15 +714,7 @@ async fn fail(
             .map(|c| (*c, component(Phase::Reconciling, "not applied")))
             .collect(),
     };
-    publish(
-        context,
-        resource,
-        EventType::Warning,
-        reason,
-        &observation.message,
-    )
-    .await;
-    write_status(api, resource, &observation, previous).await?;
+    record(api, resource, context, &observation, previous).await?;
     Ok(())
 }
 

@@ -8,6 +8,11 @@
 //! as it is. Watched namespaces (`istio-system`) never get the label, so removing the operator
 //! can never delete them; the operator's own namespace gets it only when `init` created it.
 //!
+//! Every request goes through the install's own pieces in [`crate::cluster`] — server-side
+//! apply, the CRD wait, namespace creation, deletion and the request error — so `operator init`
+//! and `remove` behave, and fail, as `install` and `uninstall` do. What is the operator's own here
+//! is what to apply, in which order, and how to report it.
+//!
 //! Neither [`apply`] nor [`remove`] touches the installed mesh: the operator's objects go, the
 //! components it installed stay (removing those is `meshctl uninstall`'s job, or deleting the
 //! `IstioOperator` resource while the operator still runs).
@@ -23,22 +28,22 @@ use k8s_openapi::api::core::v1::{
     LocalObjectReference, Namespace, ObjectFieldSelector, PodSecurityContext, PodSpec,
     PodTemplateSpec, Probe, ResourceRequirements, SeccompProfile, SecurityContext, ServiceAccount,
 };
-use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
-use kube::api::{Api, ListParams, Patch, PatchParams, PostParams};
-use kube::runtime::wait::{await_condition, conditions};
+use kube::api::{DynamicObject, ListParams, Patch, PatchParams};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{CRD_NAME, FINALIZER, GROUP, IMAGE_NAME, KIND, MANAGED_BY_LABEL, NAME, PART_OF_LABEL};
 use super::{crd, rbac};
-use crate::cluster::diff::{apply_body, normalise};
-use crate::cluster::discovery::{Catalog, DiscoveryError};
+use crate::cluster::apply::{self, ApplyError};
+use crate::cluster::diff::normalise;
+use crate::cluster::discovery::{Catalog, DiscoveryError, Resolved};
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
-use crate::cluster::{FIELD_MANAGER, ObjectKey, Reporter, RequestError, is_conflict, is_not_found};
+use crate::cluster::{ObjectKey, Reporter, RequestError, RequestFailed, is_conflict, is_not_found};
+use crate::cluster::{kinds, namespace};
 
 /// The name istioctl gives an `IstioOperator` that has none; `init -f` uses it too.
 pub const DEFAULT_RESOURCE_NAME: &str = "installed-state";
@@ -520,15 +525,10 @@ pub struct ApplyOptions {
 pub enum DeployError {
     #[error(transparent)]
     Discovery(#[from] DiscoveryError),
-    #[error("cannot {action} {object}")]
-    Request {
-        action: &'static str,
-        object: String,
-        #[source]
-        source: RequestError,
-    },
-    #[error("CustomResourceDefinition `{name}` was not established within {seconds}s")]
-    CrdNotEstablished { name: String, seconds: u64 },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
+    #[error(transparent)]
+    Apply(#[from] ApplyError),
     #[error("waiting for the operator")]
     NotReady(#[source] WaitError),
     #[error("removing the operator")]
@@ -539,25 +539,12 @@ impl DeployError {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Request { source, .. } => source.hint(),
+            Self::Discovery(source) => source.hint(),
+            Self::Request(source) => source.hint(),
+            Self::Apply(source) => source.hint(),
             Self::NotReady(source) => source.hint(),
             Self::Remove(source) => source.hint(),
-            Self::Discovery(_) | Self::CrdNotEstablished { .. } => None,
         }
-    }
-}
-
-fn request_error(
-    action: &'static str,
-    verb: &str,
-    key: &ObjectKey,
-    resource: &str,
-    error: kube::Error,
-) -> DeployError {
-    DeployError::Request {
-        action,
-        object: key.to_string(),
-        source: RequestError::from_kube(error, verb, resource, key.namespace.as_deref()),
     }
 }
 
@@ -569,10 +556,11 @@ fn is_namespace(object: &Value) -> bool {
     object["kind"] == "Namespace" && object["apiVersion"] == "v1"
 }
 
-/// Applies `objects` in order with server-side apply (field manager [`FIELD_MANAGER`], forced:
-/// the operator's objects are meshctl's). CRDs go first and are waited on until established,
-/// then discovery is refreshed so that resources of the new kind resolve. Namespaces are only
-/// created when missing. Each object's outcome is reported as it happens, and returned.
+/// Applies `objects` in order with the install's own server-side apply
+/// ([`apply::apply_object`]). CRDs go first and are waited on until established, then discovery
+/// is refreshed so that resources of the new kind resolve ([`apply::establish_crds`]).
+/// Namespaces are only created when missing ([`namespace`]). Each object's outcome is reported
+/// as it happens, and returned.
 pub async fn apply(
     catalog: &mut Catalog,
     objects: &[Value],
@@ -580,7 +568,7 @@ pub async fn apply(
     reporter: &dyn Reporter,
 ) -> Result<Vec<(ObjectKey, Outcome)>, DeployError> {
     let mut outcomes = Vec::with_capacity(objects.len());
-    let crds: Vec<&Value> = objects.iter().filter(|o| is_crd(o)).collect();
+    let crds: Vec<Value> = objects.iter().filter(|o| is_crd(o)).cloned().collect();
     let report = |key: &ObjectKey, outcome: Outcome| {
         reporter.step(&format!("  {key} {}", outcome.word(options.dry_run)));
     };
@@ -591,10 +579,7 @@ pub async fn apply(
         outcomes.push((key, outcome));
     }
     if !crds.is_empty() && !options.dry_run {
-        for crd in &crds {
-            wait_established(catalog, &ObjectKey::of(crd).name, options.timeout).await?;
-        }
-        catalog.refresh().await?;
+        apply::establish_crds(catalog, &crds, options.timeout).await?;
     }
     let mut missing_namespaces = BTreeSet::new();
     for object in objects.iter().filter(|o| !is_crd(o)) {
@@ -624,6 +609,19 @@ pub async fn apply(
     Ok(outcomes)
 }
 
+/// The live object `key` (of a kind the cluster serves), if it exists.
+async fn get(
+    catalog: &Catalog,
+    key: &ObjectKey,
+    resolved: &Resolved,
+) -> Result<Option<DynamicObject>, RequestFailed> {
+    catalog
+        .api(resolved, key.namespace.as_deref())
+        .get_opt(&key.name)
+        .await
+        .map_err(|error| catalog.object_request_failed(error, "get", "get", key, resolved))
+}
+
 /// One server-side apply; what it changed is judged by comparing the live object with the
 /// result, as `meshctl diff` does.
 async fn apply_one(
@@ -633,20 +631,8 @@ async fn apply_one(
 ) -> Result<Outcome, DeployError> {
     let key = ObjectKey::of(object);
     let resolved = catalog.resolve(object)?;
-    let resource = resolved.resource_name();
-    let api = catalog.api(&resolved, key.namespace.as_deref());
-    let live = api
-        .get_opt(&key.name)
-        .await
-        .map_err(|e| request_error("get", "get", &key, &resource, e))?;
-    let mut params = PatchParams::apply(FIELD_MANAGER).force();
-    if dry_run {
-        params = params.dry_run();
-    }
-    let result = api
-        .patch(&key.name, &params, &Patch::Apply(&apply_body(object)))
-        .await
-        .map_err(|e| request_error("apply", "patch", &key, &resource, e))?;
+    let live = get(catalog, &key, &resolved).await?;
+    let result = apply::apply_object(catalog, object, dry_run).await?;
     let Some(live) = live else {
         return Ok(Outcome::Created);
     };
@@ -667,45 +653,18 @@ async fn ensure_namespace(
     dry_run: bool,
 ) -> Result<Outcome, DeployError> {
     let key = ObjectKey::of(object);
-    let api: Api<Namespace> = Api::all(catalog.client().clone());
-    let exists = api
-        .get_opt(&key.name)
-        .await
-        .map_err(|e| request_error("get", "get", &key, "namespaces", e))?
-        .is_some();
-    if exists {
+    if namespace::exists(catalog, &key.name).await? {
         return Ok(Outcome::Unchanged);
     }
     if dry_run {
         return Ok(Outcome::WouldCreate);
     }
-    let namespace: Namespace = serde_json::from_value(object.clone()).unwrap_or_default();
-    match api.create(&PostParams::default(), &namespace).await {
-        Ok(_) => Ok(Outcome::Created),
-        // Created meanwhile by someone else: it exists, which is all that was wanted.
-        Err(error) if is_conflict(&error) => Ok(Outcome::Unchanged),
-        Err(error) => Err(request_error("create", "create", &key, "namespaces", error)),
-    }
-}
-
-async fn wait_established(
-    catalog: &Catalog,
-    name: &str,
-    timeout: Duration,
-) -> Result<(), DeployError> {
-    let api: Api<CustomResourceDefinition> = Api::all(catalog.client().clone());
-    match tokio::time::timeout(
-        timeout,
-        await_condition(api, name, conditions::is_crd_established()),
-    )
-    .await
-    {
-        Ok(Ok(_)) => Ok(()),
-        _ => Err(DeployError::CrdNotEstablished {
-            name: name.to_string(),
-            seconds: timeout.as_secs(),
-        }),
-    }
+    let wanted: Namespace = serde_json::from_value(object.clone()).unwrap_or_default();
+    Ok(if namespace::create(catalog, &wanted).await? {
+        Outcome::Created
+    } else {
+        Outcome::Unchanged
+    })
 }
 
 /// Waits until the operator's Deployment is ready, reporting what it waits for.
@@ -742,17 +701,6 @@ impl Removal {
     }
 }
 
-/// The kinds `init` labels, in deletion order.
-const LABELLED_KINDS: &[(&str, &str)] = &[
-    ("apps", "Deployment"),
-    ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-    ("rbac.authorization.k8s.io", "ClusterRole"),
-    ("rbac.authorization.k8s.io", "RoleBinding"),
-    ("rbac.authorization.k8s.io", "Role"),
-    ("", "ServiceAccount"),
-    ("", "Namespace"),
-];
-
 fn crd_key() -> ObjectKey {
     ObjectKey {
         group: "apiextensions.k8s.io".to_string(),
@@ -771,7 +719,8 @@ fn lease_key(namespace: &str) -> ObjectKey {
     }
 }
 
-/// Finds what the operator put in the cluster: every object with [`PART_OF_LABEL`], the Lease
+/// Finds what the operator put in the cluster: every object of the operator's kinds
+/// ([`kinds::operator`]) with [`PART_OF_LABEL`], the Lease
 /// in `namespace`, and with `purge` the CRD and every `IstioOperator` resource.
 pub async fn find_installed(
     catalog: &Catalog,
@@ -780,7 +729,7 @@ pub async fn find_installed(
 ) -> Result<Removal, DeployError> {
     let selector = format!("{}={}", PART_OF_LABEL.0, PART_OF_LABEL.1);
     let mut removal = Removal::default();
-    for (group, kind) in LABELLED_KINDS {
+    for &kinds::ManagedKind { group, kind, .. } in kinds::operator() {
         let Some(resolved) = catalog.find_kind(group, kind) else {
             continue;
         };
@@ -788,23 +737,25 @@ pub async fn find_installed(
             .api_all(&resolved)
             .list(&ListParams::default().labels(&selector))
             .await
-            .map_err(|error| DeployError::Request {
-                action: "list",
-                object: format!("{kind} objects"),
-                source: RequestError::from_kube(error, "list", &resolved.resource_name(), None),
+            .map_err(|error| {
+                RequestFailed::new(
+                    "list",
+                    format!("{kind} objects"),
+                    catalog.request_error(error, "list", &resolved.resource_name(), None),
+                )
             })?;
         let mut keys: Vec<ObjectKey> = list
             .items
             .iter()
             .map(|item| ObjectKey {
-                group: (*group).to_string(),
-                kind: (*kind).to_string(),
+                group: group.to_string(),
+                kind: kind.to_string(),
                 namespace: item.metadata.namespace.clone(),
                 name: item.metadata.name.clone().unwrap_or_default(),
             })
             .collect();
         keys.sort();
-        if *kind == "Namespace" {
+        if kind == "Namespace" {
             // The Lease is not labelled (the controller creates it); it goes with the RBAC.
             if let Some(lease) = get_key(catalog, &lease_key(namespace)).await? {
                 removal.objects.push(lease);
@@ -819,10 +770,12 @@ pub async fn find_installed(
             .api_all(&resolved)
             .list(&ListParams::default())
             .await
-            .map_err(|error| DeployError::Request {
-                action: "list",
-                object: format!("{KIND} resources"),
-                source: RequestError::from_kube(error, "list", &resolved.resource_name(), None),
+            .map_err(|error| {
+                RequestFailed::new(
+                    "list",
+                    format!("{KIND} resources"),
+                    catalog.request_error(error, "list", &resolved.resource_name(), None),
+                )
             })?;
         for item in &list.items {
             let key = ObjectKey {
@@ -856,11 +809,7 @@ async fn get_key(catalog: &Catalog, key: &ObjectKey) -> Result<Option<ObjectKey>
     let Some(resolved) = catalog.find_kind(&key.group, &key.kind) else {
         return Ok(None);
     };
-    let found = catalog
-        .api(&resolved, key.namespace.as_deref())
-        .get_opt(&key.name)
-        .await
-        .map_err(|e| request_error("get", "get", key, &resolved.resource_name(), e))?;
+    let found = get(catalog, key, &resolved).await?;
     Ok(found.map(|_| key.clone()))
 }
 
@@ -916,14 +865,9 @@ async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), Dep
     let Some(resolved) = catalog.find_kind(&key.group, &key.kind) else {
         return Ok(());
     };
-    let resource = resolved.resource_name();
     let api = catalog.api(&resolved, key.namespace.as_deref());
     for _attempt in 0..5 {
-        let Some(live) = api
-            .get_opt(&key.name)
-            .await
-            .map_err(|e| request_error("get", "get", key, &resource, e))?
-        else {
+        let Some(live) = get(catalog, key, &resolved).await? else {
             return Ok(());
         };
         let finalizers: Vec<String> = live
@@ -946,25 +890,23 @@ async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), Dep
             Err(error) if is_conflict(&error) => {}
             Err(error) if is_not_found(&error) => return Ok(()),
             Err(error) => {
-                return Err(request_error(
-                    "remove the finalizer of",
-                    "patch",
-                    key,
-                    &resource,
-                    error,
-                ));
+                let action = "remove the finalizer of";
+                return Err(catalog
+                    .object_request_failed(error, action, "patch", key, &resolved)
+                    .into());
             }
         }
     }
-    Err(DeployError::Request {
-        action: "remove the finalizer of",
-        object: key.to_string(),
-        source: RequestError::Api {
+    Err(RequestFailed::new(
+        "remove the finalizer of",
+        key,
+        RequestError::Api {
             code: 409,
             reason: "Conflict".to_string(),
             message: "the object kept changing".to_string(),
         },
-    })
+    )
+    .into())
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use k8s_openapi::jiff::Timestamp;
 use kube::Client;
 use kube::api::{Api, ObjectMeta, PostParams};
 
-use crate::cluster::{RequestError, is_conflict};
+use crate::cluster::{RequestError, RequestFailed, is_conflict};
 
 /// How long a Lease is valid without renewal.
 pub const LEASE_DURATION: Duration = Duration::from_secs(15);
@@ -29,14 +29,8 @@ pub const RETRY: Duration = Duration::from_secs(2);
 
 #[derive(Debug, thiserror::Error)]
 pub enum LeaderError {
-    #[error("cannot {verb} Lease `{namespace}/{name}`")]
-    Request {
-        verb: &'static str,
-        namespace: String,
-        name: String,
-        #[source]
-        source: RequestError,
-    },
+    #[error(transparent)]
+    Request(#[from] RequestFailed),
     #[error("lost leadership of Lease `{namespace}/{name}`: {reason}")]
     Lost {
         namespace: String,
@@ -247,17 +241,17 @@ impl LeaderElection {
     }
 
     fn request_error(&self, verb: &'static str, error: kube::Error) -> LeaderError {
-        LeaderError::Request {
+        RequestFailed::new(
             verb,
-            namespace: self.namespace.clone(),
-            name: self.name.clone(),
-            source: RequestError::from_kube(
+            format!("Lease `{}/{}`", self.namespace, self.name),
+            RequestError::from_kube(
                 error,
                 verb,
                 "leases.coordination.k8s.io",
                 Some(&self.namespace),
             ),
-        }
+        )
+        .into()
     }
 }
 

@@ -1,9 +1,10 @@
 //! The operator's RBAC: least privilege, written out rule by rule, derived from what the render
 //! can produce.
 //!
-//! [`MANAGED`] lists every kind a render can contain; a unit test renders a matrix of profiles,
-//! components and settings and fails when a rendered kind is missing (the operator would be
-//! forbidden to apply it) or when a listed kind is never rendered (excess privilege). There are
+//! The kinds come from meshctl's one table of the kinds it manages ([`kinds::rendered`]); a unit
+//! test here renders a matrix of profiles, components and settings and fails when a rendered kind
+//! is missing from it (the operator would be forbidden to apply it) or when a listed kind is never
+//! rendered (excess privilege). There are
 //! no wildcards anywhere: a test fails on any `*`.
 //!
 //! Three parts, each with the narrowest scope that works:
@@ -28,85 +29,10 @@ use k8s_openapi::api::rbac::v1::{ClusterRole, PolicyRule, Role, RoleBinding, Rol
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::{GROUP, MANAGED_BY_LABEL, NAME, PART_OF_LABEL, PLURAL};
+use crate::cluster::kinds;
 
-/// A kind the render can produce, and the resource RBAC names it by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Managed {
-    /// The API group, `""` for the core group.
-    pub group: &'static str,
-    pub kind: &'static str,
-    /// The plural resource name, as RBAC rules and URLs spell it.
-    pub resource: &'static str,
-}
-
-const fn managed_kind(group: &'static str, kind: &'static str, resource: &'static str) -> Managed {
-    Managed {
-        group,
-        kind,
-        resource,
-    }
-}
-
-const ADMISSION: &str = "admissionregistration.k8s.io";
 const RBAC: &str = "rbac.authorization.k8s.io";
 const CRD_GROUP: &str = "apiextensions.k8s.io";
-
-/// Every kind a render can produce (checked against the render by a unit test).
-pub const MANAGED: &[Managed] = &[
-    managed_kind(
-        ADMISSION,
-        "MutatingWebhookConfiguration",
-        "mutatingwebhookconfigurations",
-    ),
-    managed_kind(
-        ADMISSION,
-        "ValidatingWebhookConfiguration",
-        "validatingwebhookconfigurations",
-    ),
-    managed_kind(
-        ADMISSION,
-        "ValidatingAdmissionPolicy",
-        "validatingadmissionpolicies",
-    ),
-    managed_kind(
-        ADMISSION,
-        "ValidatingAdmissionPolicyBinding",
-        "validatingadmissionpolicybindings",
-    ),
-    managed_kind(
-        CRD_GROUP,
-        "CustomResourceDefinition",
-        "customresourcedefinitions",
-    ),
-    managed_kind("apps", "DaemonSet", "daemonsets"),
-    managed_kind("apps", "Deployment", "deployments"),
-    managed_kind(
-        "autoscaling",
-        "HorizontalPodAutoscaler",
-        "horizontalpodautoscalers",
-    ),
-    managed_kind("policy", "PodDisruptionBudget", "poddisruptionbudgets"),
-    managed_kind("networking.k8s.io", "NetworkPolicy", "networkpolicies"),
-    managed_kind(
-        "k8s.cni.cncf.io",
-        "NetworkAttachmentDefinition",
-        "network-attachment-definitions",
-    ),
-    managed_kind(RBAC, "ClusterRole", "clusterroles"),
-    managed_kind(RBAC, "ClusterRoleBinding", "clusterrolebindings"),
-    managed_kind(RBAC, "Role", "roles"),
-    managed_kind(RBAC, "RoleBinding", "rolebindings"),
-    managed_kind("", "ConfigMap", "configmaps"),
-    managed_kind("", "Service", "services"),
-    managed_kind("", "ServiceAccount", "serviceaccounts"),
-    managed_kind("", "ResourceQuota", "resourcequotas"),
-];
-
-/// The kinds the controller applies, watches for drift and scans when pruning.
-#[must_use]
-pub fn managed() -> &'static [Managed] {
-    MANAGED
-}
 
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_string()).collect()
@@ -147,7 +73,7 @@ const WRITE: &[&str] = &["get", "list", "watch", "create", "patch", "delete"];
 #[must_use]
 pub fn cluster_rules() -> Vec<PolicyRule> {
     let mut by_group: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for managed in MANAGED {
+    for managed in kinds::rendered() {
         // CRDs and RBAC get rules of their own below, with different verbs.
         if managed.group == CRD_GROUP || managed.group == RBAC {
             continue;
@@ -159,7 +85,7 @@ pub fn cluster_rules() -> Vec<PolicyRule> {
     }
     let mut rules: Vec<PolicyRule> = by_group
         .into_iter()
-        // Why: the install writes these kinds (see MANAGED); apply = create (new object) or
+        // Why: the install writes these kinds (see `kinds::KINDS`); apply = create (new object) or
         // patch (existing object) with server-side apply; prune and uninstall delete; get, list
         // and watch let the controller see drift and find what to prune.
         .map(|(group, resources)| rule(&[group], &resources, WRITE))
@@ -392,7 +318,7 @@ mod tests {
 
     #[test]
     fn every_managed_kind_except_crds_can_be_applied_pruned_and_watched() {
-        for managed in MANAGED.iter().filter(|m| m.group != CRD_GROUP) {
+        for managed in kinds::rendered().filter(|m| m.group != CRD_GROUP) {
             let granted = verbs(managed.group, managed.resource);
             for verb in WRITE {
                 assert!(granted.contains(*verb), "{managed:?} lacks {verb}");
@@ -453,19 +379,17 @@ mod tests {
             revisioned.push("revision=canary");
             rendered.extend(rendered_kinds(profile, &revisioned));
         }
-        let managed: BTreeSet<(String, String)> = MANAGED
-            .iter()
-            .map(|m| (m.group.to_string(), m.kind.to_string()))
-            .collect();
+        let managed: BTreeSet<(String, String)> =
+            kinds::rendered().map(kinds::ManagedKind::key).collect();
         let missing: Vec<_> = rendered.difference(&managed).collect();
         assert!(
             missing.is_empty(),
-            "rendered but not in MANAGED (the operator would be forbidden): {missing:?}"
+            "rendered but not in kinds::KINDS (the operator would be forbidden): {missing:?}"
         );
         let excess: Vec<_> = managed.difference(&rendered).collect();
         assert!(
             excess.is_empty(),
-            "in MANAGED but never rendered (excess privilege): {excess:?}"
+            "rendered in kinds::KINDS but never rendered (excess privilege): {excess:?}"
         );
     }
 }

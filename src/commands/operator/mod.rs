@@ -8,42 +8,29 @@
 
 pub mod run;
 
-use std::process::ExitCode;
-
 use meshctl::merge;
-use meshctl::operator::deploy::{self, ApplyOptions, Settings};
+use meshctl::operator::deploy::{self, ApplyOptions};
 use meshctl::pipeline;
 use serde_json::Value;
 
 use super::reporter::Progress;
-use super::{confirm, connect, describe_cluster, read_inputs, runtime, with_hint};
-use crate::cli::{InputArgs, OperatorInitArgs, OperatorRemoveArgs};
+use super::{
+    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
+};
 use crate::output::Printer;
+use crate::settings::{
+    InputSettings, OperatorDumpSettings, OperatorInitSettings, OperatorRemoveSettings,
+};
 
-/// The flags as validated settings, and the `IstioOperator` resource from `-f`, if any.
-fn resolve(args: &OperatorInitArgs) -> anyhow::Result<(Settings, Option<Value>)> {
-    let settings = Settings {
-        hub: args.hub.clone(),
-        tag: args.tag.clone(),
-        namespace: args.operator_namespace.clone(),
-        watched_namespaces: args.watched_namespaces.clone(),
-        image_pull_secrets: args.image_pull_secrets.clone(),
-    }
-    .validate()
-    .map_err(|e| {
-        let hint = e.hint();
-        with_hint(e, hint)
-    })?;
-    if args.filenames.is_empty() {
-        return Ok((settings, None));
+/// The `IstioOperator` resource from `-f`, if any files were given.
+fn resource(deployment: &deploy::Settings, files: &InputSettings) -> anyhow::Result<Option<Value>> {
+    if files.filenames.is_empty() {
+        return Ok(None);
     }
     // The same checks as `install`: each file on its own (file:line for a wrong field), then
     // the merged result with its profile. The operator would refuse what `install` refuses, so
     // the resource is not written at all.
-    let inputs = read_inputs(&InputArgs {
-        filenames: args.filenames.clone(),
-        ..InputArgs::default()
-    })?;
+    let inputs = read_inputs(files)?;
     pipeline::merge(&inputs)?;
     // What goes to the cluster is the user's document as written (several files overlaid in
     // order), not the merged result: the operator merges it with its profile itself, and a
@@ -63,16 +50,20 @@ fn resolve(args: &OperatorInitArgs) -> anyhow::Result<(Settings, Option<Value>)>
         .collect::<Vec<_>>()
         .join(", ");
     let resource =
-        deploy::istio_operator_resource(&document, &source_name, &settings).map_err(|e| {
+        deploy::istio_operator_resource(&document, &source_name, deployment).map_err(|e| {
             let hint = e.hint();
             with_hint(e, hint)
         })?;
-    Ok((settings, Some(resource)))
+    Ok(Some(resource))
 }
 
-pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    let (settings, resource) = resolve(args)?;
-    let objects = deploy::objects(&settings);
+pub fn init(
+    args: &OperatorInitSettings,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
+    let settings = &args.deployment;
+    let resource = resource(settings, &args.resource)?;
+    let objects = deploy::objects(settings);
     runtime()?.block_on(async {
         let (connection, mut catalog) = connect(&args.cluster).await?;
         let cluster = describe_cluster(&connection);
@@ -103,7 +94,7 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
             .await
             .map_err(map_error)?;
         if !args.dry_run {
-            deploy::wait_ready(&catalog, &settings, args.readiness_timeout, &reporter)
+            deploy::wait_ready(&catalog, settings, args.readiness_timeout, &reporter)
                 .await
                 .map_err(map_error)?;
             printer.status("✔ The operator is ready.")?;
@@ -120,7 +111,7 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
         }
         if args.dry_run {
             printer.status("Dry run: nothing was written.")?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         let namespace = resource.as_ref().map_or_else(
             || settings.watched_namespaces[0].clone(),
@@ -140,24 +131,29 @@ pub fn init(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<Ex
                  and watch it with `kubectl get iop -n {namespace} -w`"
             ))?,
         }
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }
 
-pub fn dump(args: &OperatorInitArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
-    let (settings, resource) = resolve(args)?;
-    let mut objects = deploy::objects(&settings);
-    objects.extend(resource);
+pub fn dump(
+    args: &OperatorDumpSettings,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
+    let mut objects = deploy::objects(&args.deployment);
+    objects.extend(resource(&args.deployment, &args.resource)?);
     let mut out = String::new();
     for object in &objects {
         meshctl::yaml::write_value(&mut out, object);
         out.push_str("---\n");
     }
     printer.data(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitStatus::Success)
 }
 
-pub fn remove(args: &OperatorRemoveArgs, printer: &mut Printer) -> anyhow::Result<ExitCode> {
+pub fn remove(
+    args: &OperatorRemoveSettings,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
         let map_error = |e: deploy::DeployError| {
@@ -172,7 +168,7 @@ pub fn remove(args: &OperatorRemoveArgs, printer: &mut Printer) -> anyhow::Resul
             printer.status(&format!(
                 "Nothing to remove: no operator objects in {cluster}"
             ))?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitStatus::Success);
         }
         printer.status(&format!(
             "Will remove {} objects from {cluster}:",
@@ -198,7 +194,7 @@ pub fn remove(args: &OperatorRemoveArgs, printer: &mut Printer) -> anyhow::Resul
             "remove the operator",
         )? {
             printer.status("Cancelled: nothing was deleted.")?;
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitStatus::Failure);
         }
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), true);
@@ -206,6 +202,6 @@ pub fn remove(args: &OperatorRemoveArgs, printer: &mut Printer) -> anyhow::Resul
             .await
             .map_err(map_error)?;
         printer.status(&format!("✔ Removed {deleted} objects."))?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }

@@ -3,24 +3,21 @@
 //! reconciles in flight, releases the Lease and exits 0; losing the Lease exits non-zero so that
 //! Kubernetes restarts the pod as a candidate.
 
-use std::process::ExitCode;
-
 use anyhow::Context as _;
 use futures::FutureExt;
 use meshctl::operator::controller::{self, Settings};
 use meshctl::operator::probe::{self, Readiness};
 
-use super::super::{connect, with_hint};
-use crate::cli::OperatorRunArgs;
-use crate::output::Printer;
+use super::super::{CommandError, ExitStatus, connect, with_hint};
+use crate::settings::OperatorRunSettings;
 
-pub fn run(args: &OperatorRunArgs, _printer: &mut Printer) -> anyhow::Result<ExitCode> {
+/// Runs the controller; its output is the log on stderr, so it takes no printer.
+pub fn run(args: &OperatorRunSettings) -> Result<ExitStatus, CommandError> {
     init_logging();
-    let identity = args.identity.clone().unwrap_or_else(default_identity);
     let settings = Settings {
         watched_namespaces: args.watched_namespaces.clone(),
         operator_namespace: args.operator_namespace.clone(),
-        identity,
+        identity: args.identity.clone(),
         readiness_timeout: args.readiness_timeout,
         resync: args.resync,
         readiness: Readiness::default(),
@@ -48,7 +45,7 @@ pub fn run(args: &OperatorRunArgs, _printer: &mut Printer) -> anyhow::Result<Exi
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitStatus::Success)
     })
 }
 
@@ -80,15 +77,4 @@ fn init_logging() {
         .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_target(false)
         .try_init();
-}
-
-/// `host-pid` when no pod name is given: unique among replicas on different machines and among
-/// processes on one.
-fn default_identity() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "meshctl".into());
-    format!("{host}-{}", std::process::id())
 }

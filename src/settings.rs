@@ -1,0 +1,434 @@
+//! What each command runs with, resolved once from the command line.
+//!
+//! clap parses into plain data ([`crate::cli`]); [`Settings::resolve`] turns that into one
+//! settings value per command, checking everything that can be checked without reading a file
+//! or asking the cluster (the `--set` syntax, the operator's names and image). Commands take
+//! settings, never clap structs.
+//!
+//! Every args struct is destructured field by field, without `..`: a flag added to [`crate::cli`]
+//! does not compile until it is resolved here, and a resolved field no command reads is dead
+//! code, which the lints refuse. A flag that a command accepts but deliberately ignores is bound
+//! to `_` with the reason next to it. (uv's `settings.rs`; ripgrep's low → high args.)
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use meshctl::cluster::client::ClusterOptions;
+use meshctl::merge::SetFlag;
+use meshctl::operator::deploy;
+
+use crate::cli::{
+    Cli, ClusterArgs, Command, CompletionsArgs, DiffArgs, DumpArgs, DumpFormat, GenerateArgs,
+    InputArgs, InstallArgs, ManifestCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
+    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs,
+};
+use crate::commands::{CommandError, ExitStatus, with_hint};
+
+/// One command, ready to run.
+pub enum Settings {
+    ManifestGenerate(GenerateSettings),
+    ProfileList,
+    ProfileDump(DumpSettings),
+    ProfileDiff(ProfileDiffSettings),
+    Diff(PlanSettings),
+    Install(InstallSettings),
+    Uninstall(UninstallSettings),
+    VerifyInstall(PlanSettings),
+    OperatorInit(OperatorInitSettings),
+    OperatorDump(OperatorDumpSettings),
+    OperatorRemove(OperatorRemoveSettings),
+    OperatorRun(OperatorRunSettings),
+    Completions(Shell),
+    Version,
+}
+
+impl Settings {
+    /// Resolves a parsed command line. An error carries the exit status its command gives
+    /// errors.
+    pub fn resolve(cli: Cli) -> Result<Self, CommandError> {
+        let Cli { command } = cli;
+        Ok(match command {
+            Command::Manifest(ManifestCommand::Generate(args)) => {
+                Self::ManifestGenerate(GenerateSettings::resolve(args)?)
+            }
+            Command::Profile(ProfileCommand::List) => Self::ProfileList,
+            Command::Profile(ProfileCommand::Dump(args)) => {
+                Self::ProfileDump(DumpSettings::resolve(args)?)
+            }
+            Command::Profile(ProfileCommand::Diff(args)) => {
+                Self::ProfileDiff(ProfileDiffSettings::resolve(args))
+            }
+            Command::Diff(args) => Self::Diff(
+                PlanSettings::resolve(args)
+                    .map_err(|e| CommandError::from(e).with_status(ExitStatus::Error))?,
+            ),
+            Command::Install(args) => Self::Install(InstallSettings::resolve(args)?),
+            Command::Uninstall(args) => Self::Uninstall(UninstallSettings::resolve(args)),
+            Command::VerifyInstall(args) => Self::VerifyInstall(PlanSettings::resolve(args)?),
+            Command::Operator(OperatorCommand::Init(args)) => {
+                Self::OperatorInit(OperatorInitSettings::resolve(args)?)
+            }
+            Command::Operator(OperatorCommand::Dump(args)) => {
+                Self::OperatorDump(OperatorDumpSettings::resolve(args)?)
+            }
+            Command::Operator(OperatorCommand::Remove(args)) => {
+                Self::OperatorRemove(OperatorRemoveSettings::resolve(args))
+            }
+            Command::Operator(OperatorCommand::Run(args)) => {
+                Self::OperatorRun(OperatorRunSettings::resolve(args))
+            }
+            Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
+            Command::Version => Self::Version,
+        })
+    }
+}
+
+/// The input of every rendering command: `-f` files (read when the command runs), then the
+/// `--set` flags in order, then `-r` as `revision=REV`.
+#[derive(Debug, Clone, Default)]
+pub struct InputSettings {
+    pub filenames: Vec<PathBuf>,
+    pub set_flags: Vec<SetFlag>,
+    /// `--force`: validation errors become warnings.
+    pub force: bool,
+}
+
+impl InputSettings {
+    fn resolve(args: InputArgs) -> anyhow::Result<Self> {
+        let InputArgs {
+            filenames,
+            set,
+            revision,
+            force,
+        } = args;
+        let mut set_flags = set
+            .iter()
+            .map(|flag| SetFlag::parse(flag))
+            .collect::<Result<Vec<_>, _>>()?;
+        // `default` is the unrevisioned control plane, as istioctl reads it.
+        if let Some(revision) = revision.filter(|r| r != "default") {
+            set_flags.push(SetFlag::parse(&format!("revision={revision}"))?);
+        }
+        Ok(Self {
+            filenames,
+            set_flags,
+            force,
+        })
+    }
+
+    /// Files only, checked strictly (`uninstall -f`, `operator init -f`).
+    fn files(filenames: Vec<PathBuf>) -> Self {
+        Self {
+            filenames,
+            ..Self::default()
+        }
+    }
+}
+
+fn cluster(args: ClusterArgs) -> ClusterOptions {
+    let ClusterArgs {
+        kubeconfig,
+        context,
+    } = args;
+    ClusterOptions {
+        kubeconfig,
+        context,
+    }
+}
+
+/// `manifest generate`.
+pub struct GenerateSettings {
+    pub input: InputSettings,
+    /// A file, or a directory for one file per component; stdout when `None`.
+    pub output: Option<PathBuf>,
+}
+
+impl GenerateSettings {
+    fn resolve(args: GenerateArgs) -> anyhow::Result<Self> {
+        let GenerateArgs { input, output } = args;
+        Ok(Self {
+            input: InputSettings::resolve(input)?,
+            output,
+        })
+    }
+}
+
+/// `profile dump`.
+pub struct DumpSettings {
+    pub profile: Option<String>,
+    pub input: InputSettings,
+    pub format: DumpFormat,
+    pub config_path: Option<String>,
+}
+
+impl DumpSettings {
+    fn resolve(args: DumpArgs) -> anyhow::Result<Self> {
+        let DumpArgs {
+            profile,
+            input,
+            output,
+            config_path,
+        } = args;
+        Ok(Self {
+            profile,
+            input: InputSettings::resolve(input)?,
+            format: output,
+            config_path,
+        })
+    }
+}
+
+/// `profile diff`.
+pub struct ProfileDiffSettings {
+    pub first: String,
+    pub second: String,
+}
+
+impl ProfileDiffSettings {
+    fn resolve(args: DiffArgs) -> Self {
+        let DiffArgs { first, second } = args;
+        Self { first, second }
+    }
+}
+
+/// `diff` and `verify-install`: an input, a cluster, and how to print the answer.
+pub struct PlanSettings {
+    pub input: InputSettings,
+    pub cluster: ClusterOptions,
+    pub format: PlanFormat,
+}
+
+impl PlanSettings {
+    fn resolve(args: PlanArgs) -> anyhow::Result<Self> {
+        let PlanArgs {
+            input,
+            cluster: cluster_args,
+            output,
+        } = args;
+        Ok(Self {
+            input: InputSettings::resolve(input)?,
+            cluster: cluster(cluster_args),
+            format: output,
+        })
+    }
+}
+
+/// `install`.
+pub struct InstallSettings {
+    pub input: InputSettings,
+    pub cluster: ClusterOptions,
+    /// `-y`: no confirmation.
+    pub yes: bool,
+    pub dry_run: bool,
+    pub readiness_timeout: Duration,
+}
+
+impl InstallSettings {
+    fn resolve(args: InstallArgs) -> anyhow::Result<Self> {
+        let InstallArgs {
+            input,
+            cluster: cluster_args,
+            yes,
+            dry_run,
+            readiness_timeout,
+        } = args;
+        Ok(Self {
+            input: InputSettings::resolve(input)?,
+            cluster: cluster(cluster_args),
+            yes,
+            dry_run,
+            readiness_timeout,
+        })
+    }
+}
+
+/// What `uninstall` removes; clap lets exactly one be given.
+pub enum UninstallTarget {
+    /// `-r REV`: one revision's control plane.
+    Revision(String),
+    /// `-f FILE…`: what these files install.
+    Files(InputSettings),
+    /// `--purge`: everything, CRDs included.
+    Purge,
+}
+
+/// `uninstall`.
+pub struct UninstallSettings {
+    pub target: UninstallTarget,
+    pub cluster: ClusterOptions,
+    pub yes: bool,
+    pub dry_run: bool,
+    /// How long each object may take to be gone.
+    pub timeout: Duration,
+}
+
+impl UninstallSettings {
+    fn resolve(args: UninstallArgs) -> Self {
+        let UninstallArgs {
+            revision,
+            filenames,
+            purge,
+            cluster: cluster_args,
+            yes,
+            dry_run,
+            timeout,
+        } = args;
+        let target = if purge {
+            UninstallTarget::Purge
+        } else if !filenames.is_empty() {
+            UninstallTarget::Files(InputSettings::files(filenames))
+        } else {
+            UninstallTarget::Revision(revision.unwrap_or_else(|| "default".into()))
+        };
+        Self {
+            target,
+            cluster: cluster(cluster_args),
+            yes,
+            dry_run,
+            timeout,
+        }
+    }
+}
+
+/// `operator init`.
+pub struct OperatorInitSettings {
+    pub deployment: deploy::Settings,
+    /// The `IstioOperator` resource to apply once the operator runs, if any.
+    pub resource: InputSettings,
+    pub dry_run: bool,
+    pub readiness_timeout: Duration,
+    pub cluster: ClusterOptions,
+}
+
+impl OperatorInitSettings {
+    fn resolve(args: OperatorInitArgs) -> anyhow::Result<Self> {
+        let OperatorInitArgs {
+            hub,
+            tag,
+            operator_namespace,
+            watched_namespaces,
+            image_pull_secrets,
+            filenames,
+            dry_run,
+            readiness_timeout,
+            cluster: cluster_args,
+        } = args;
+        let deployment = deploy::Settings {
+            hub,
+            tag,
+            namespace: operator_namespace,
+            watched_namespaces,
+            image_pull_secrets,
+        }
+        .validate()
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+        Ok(Self {
+            deployment,
+            resource: InputSettings::files(filenames),
+            dry_run,
+            readiness_timeout,
+            cluster: cluster(cluster_args),
+        })
+    }
+}
+
+/// `operator dump`.
+pub struct OperatorDumpSettings {
+    pub deployment: deploy::Settings,
+    pub resource: InputSettings,
+}
+
+impl OperatorDumpSettings {
+    fn resolve(args: OperatorInitArgs) -> anyhow::Result<Self> {
+        let OperatorInitSettings {
+            deployment,
+            resource,
+            // `dump` takes `init`'s flags, so that a command line can be switched between the
+            // two; it prints offline, so the flags about the cluster mean nothing to it.
+            dry_run: _,
+            readiness_timeout: _,
+            cluster: _,
+        } = OperatorInitSettings::resolve(args)?;
+        Ok(Self {
+            deployment,
+            resource,
+        })
+    }
+}
+
+/// `operator remove`.
+pub struct OperatorRemoveSettings {
+    pub operator_namespace: String,
+    pub purge: bool,
+    pub yes: bool,
+    pub timeout: Duration,
+    pub cluster: ClusterOptions,
+}
+
+impl OperatorRemoveSettings {
+    fn resolve(args: OperatorRemoveArgs) -> Self {
+        let OperatorRemoveArgs {
+            operator_namespace,
+            purge,
+            yes,
+            timeout,
+            cluster: cluster_args,
+        } = args;
+        Self {
+            operator_namespace,
+            purge,
+            yes,
+            timeout,
+            cluster: cluster(cluster_args),
+        }
+    }
+}
+
+/// `operator run`.
+pub struct OperatorRunSettings {
+    pub watched_namespaces: Vec<String>,
+    pub operator_namespace: String,
+    /// This replica's name in the Lease: the pod name, else host name and process id.
+    pub identity: String,
+    pub readiness_timeout: Duration,
+    pub resync: Duration,
+    pub probe_address: String,
+    pub cluster: ClusterOptions,
+}
+
+impl OperatorRunSettings {
+    fn resolve(args: OperatorRunArgs) -> Self {
+        let OperatorRunArgs {
+            watched_namespaces,
+            operator_namespace,
+            identity,
+            readiness_timeout,
+            resync,
+            probe_address,
+            cluster: cluster_args,
+        } = args;
+        Self {
+            watched_namespaces,
+            operator_namespace,
+            identity: identity.unwrap_or_else(default_identity),
+            readiness_timeout,
+            resync,
+            probe_address,
+            cluster: cluster(cluster_args),
+        }
+    }
+}
+
+/// `host-pid` when no pod name is given: unique among replicas on different machines and among
+/// processes on one.
+fn default_identity() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "meshctl".into());
+    format!("{host}-{}", std::process::id())
+}
