@@ -12,21 +12,20 @@
 #[path = "common/cluster.rs"]
 mod common;
 
-use std::future::Future;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::path::PathBuf;
 use std::sync::MutexGuard;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{assert_code, client, kubeconfig, lock, meshctl, runtime};
+use common::{
+    OPERATOR_NAMESPACE, Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime,
+    write_service_account_kubeconfig,
+};
 
 use k8s_openapi::api::apps::v1::Deployment;
-use k8s_openapi::api::authentication::v1::{TokenRequest, TokenRequestSpec};
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
 };
 use k8s_openapi::api::coordination::v1::Lease;
-use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::api::events::v1::Event;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::Client;
@@ -36,8 +35,6 @@ use meshctl::operator::controller::istio_operator_resource;
 use meshctl::operator::{FINALIZER, NAME};
 use serde_json::{Value, json};
 
-const OPERATOR_NAMESPACE: &str = "istio-operator";
-const WATCHED: &str = "istio-system";
 /// Bounds for "eventually": generous, so a loaded CI machine does not fail a correct controller.
 const SETTLE: Duration = Duration::from_secs(120);
 
@@ -73,135 +70,6 @@ fn setup() -> Setup {
         operator,
         _directory: directory,
         _lock: lock,
-    }
-}
-
-/// The admin kubeconfig with its user replaced by a token of the operator's service account,
-/// as the operator's pod would authenticate.
-fn write_service_account_kubeconfig(admin: &Path, path: &Path) {
-    let token = runtime().block_on(async {
-        let accounts: Api<ServiceAccount> =
-            Api::namespaced(client(admin).await, OPERATOR_NAMESPACE);
-        let request = TokenRequest {
-            spec: Some(TokenRequestSpec {
-                expiration_seconds: Some(3600),
-                ..TokenRequestSpec::default()
-            }),
-            ..TokenRequest::default()
-        };
-        accounts
-            .create_token_request(NAME, &PostParams::default(), &request)
-            .await
-            .expect("a token for the operator's service account")
-            .status
-            .expect("token status")
-            .token
-    });
-    let text = std::fs::read_to_string(admin).expect("admin kubeconfig");
-    let mut config = meshctl::yaml::parse_value(&text, &meshctl::yaml::Source("admin".into()))
-        .expect("admin kubeconfig parses");
-    let cluster = config["clusters"][0].clone();
-    config = json!({
-        "apiVersion": "v1",
-        "kind": "Config",
-        "clusters": [cluster],
-        "users": [{ "name": NAME, "user": { "token": token } }],
-        "contexts": [{ "name": NAME, "context": { "cluster": cluster["name"], "user": NAME } }],
-        "current-context": NAME,
-    });
-    std::fs::write(path, config.to_string()).expect("write kubeconfig");
-}
-
-/// `meshctl operator run` as a child process; killed if the test ends without stopping it.
-struct Operator {
-    child: Child,
-    log: PathBuf,
-    identity: String,
-}
-
-impl Operator {
-    fn start(kubeconfig: &Path, identity: &str, directory: &Path) -> Self {
-        let log = directory.join(format!("{identity}.log"));
-        let child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
-            .args(["operator", "run", "--watchedNamespaces", WATCHED])
-            .args(["--probe-address", "127.0.0.1:0"])
-            .args([
-                "--operatorNamespace",
-                OPERATOR_NAMESPACE,
-                "--identity",
-                identity,
-            ])
-            .arg("--kubeconfig")
-            .arg(kubeconfig)
-            .env("NO_COLOR", "1")
-            .env("RUST_LOG", "info")
-            .env_remove("KUBECONFIG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log file"))
-            .spawn()
-            .expect("operator starts");
-        Self {
-            child,
-            log,
-            identity: identity.to_string(),
-        }
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// SIGTERM, then the exit status (bounded).
-    fn terminate(&mut self) -> ExitStatus {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success());
-        let started = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "{} did not exit within 60s of SIGTERM:\n{}",
-                self.identity,
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Operator {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-            eprintln!("--- log of {} ---\n{}", self.identity, self.log());
-        }
-    }
-}
-
-/// Polls `check` until it returns `Some`, or fails the test after `timeout`.
-async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let started = Instant::now();
-    loop {
-        if let Some(value) = check().await {
-            return value;
-        }
-        assert!(
-            started.elapsed() < timeout,
-            "not within {}s: {what}",
-            timeout.as_secs()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
 
@@ -320,7 +188,7 @@ fn image(deployment: &Deployment) -> String {
 fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
     let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
-    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
+    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
 
@@ -550,8 +418,8 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
 fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
     let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
-    let mut first = Operator::start(&setup.operator, "replica-a", directory.path());
-    let mut second = Operator::start(&setup.operator, "replica-b", directory.path());
+    let mut first = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
+    let mut second = Operator::start(&setup.operator, "replica-b", directory.path(), &[]);
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
         let leader = eventually("a Lease holder", SETTLE, || lease_holder(&admin)).await;
@@ -629,7 +497,7 @@ fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
 fn an_invalid_resource_is_an_error_and_installs_nothing() {
     let setup = setup();
     let directory = tempfile::tempdir().expect("temporary directory");
-    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path());
+    let mut operator = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
         apply_resource(

@@ -1,4 +1,4 @@
-//! What the cluster tests (tests/cluster.rs, tests/operator.rs, tests/reconcile.rs) share: the
+//! What the cluster tests (tests/cluster.rs, operator.rs, reconcile.rs, istiod.rs) share: the
 //! test cluster, the built binary run against it, and the few questions they ask the cluster.
 //!
 //! Every test that needs a cluster is `#[ignore = "needs a cluster"]`, so plain `cargo test`
@@ -14,10 +14,17 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
+use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::{Mutex, MutexGuard, PoisonError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+use k8s_openapi::api::authentication::v1::{TokenRequest, TokenRequestSpec};
+use k8s_openapi::api::core::v1::ServiceAccount;
+use kube::api::{Api, PostParams};
+use meshctl::operator::NAME;
+use serde_json::json;
 
 use meshctl::cluster::client::{ClusterOptions, connect};
 use meshctl::cluster::discovery::Catalog;
@@ -133,4 +140,142 @@ pub async fn owned_objects(
         .iter()
         .map(|object| ObjectKey::of(object).to_string())
         .collect()
+}
+
+// ----------------------------------------------------------------------------- the operator
+
+/// The operator's namespace, as `operator init` makes it by default.
+pub const OPERATOR_NAMESPACE: &str = "istio-operator";
+/// The namespace the tests' operator watches.
+pub const WATCHED: &str = "istio-system";
+
+/// The admin kubeconfig with its user replaced by a token of the operator's service account,
+/// as the operator's pod would authenticate.
+pub fn write_service_account_kubeconfig(admin: &Path, path: &Path) {
+    let token = runtime().block_on(async {
+        let accounts: Api<ServiceAccount> =
+            Api::namespaced(client(admin).await, OPERATOR_NAMESPACE);
+        let request = TokenRequest {
+            spec: Some(TokenRequestSpec {
+                expiration_seconds: Some(3600),
+                ..TokenRequestSpec::default()
+            }),
+            ..TokenRequest::default()
+        };
+        accounts
+            .create_token_request(NAME, &PostParams::default(), &request)
+            .await
+            .expect("a token for the operator's service account")
+            .status
+            .expect("token status")
+            .token
+    });
+    let text = std::fs::read_to_string(admin).expect("admin kubeconfig");
+    let mut config = meshctl::yaml::parse_value(&text, &meshctl::yaml::Source("admin".into()))
+        .expect("admin kubeconfig parses");
+    let cluster = config["clusters"][0].clone();
+    config = json!({
+        "apiVersion": "v1",
+        "kind": "Config",
+        "clusters": [cluster],
+        "users": [{ "name": NAME, "user": { "token": token } }],
+        "contexts": [{ "name": NAME, "context": { "cluster": cluster["name"], "user": NAME } }],
+        "current-context": NAME,
+    });
+    std::fs::write(path, config.to_string()).expect("write kubeconfig");
+}
+
+/// `meshctl operator run` as a child process; killed if the test ends without stopping it.
+pub struct Operator {
+    child: Child,
+    log: PathBuf,
+    pub identity: String,
+}
+
+impl Operator {
+    /// Starts it watching [`WATCHED`], with `extra` arguments, its log in `directory`.
+    pub fn start(kubeconfig: &Path, identity: &str, directory: &Path, extra: &[&str]) -> Self {
+        let log = directory.join(format!("{identity}.log"));
+        let child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(["operator", "run", "--watchedNamespaces", WATCHED])
+            .args(["--probe-address", "127.0.0.1:0"])
+            .args([
+                "--operatorNamespace",
+                OPERATOR_NAMESPACE,
+                "--identity",
+                identity,
+            ])
+            .args(extra)
+            .arg("--kubeconfig")
+            .arg(kubeconfig)
+            .env("NO_COLOR", "1")
+            .env("RUST_LOG", "info")
+            .env_remove("KUBECONFIG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("operator starts");
+        Self {
+            child,
+            log,
+            identity: identity.to_string(),
+        }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM, then the exit status (bounded).
+    pub fn terminate(&mut self) -> ExitStatus {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "{} did not exit within 60s of SIGTERM:\n{}",
+                self.identity,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Operator {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            eprintln!("--- log of {} ---\n{}", self.identity, self.log());
+        }
+    }
+}
+
+/// Polls `check` until it returns `Some`, or fails the test after `timeout`.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let started = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            started.elapsed() < timeout,
+            "not within {}s: {what}",
+            timeout.as_secs()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
