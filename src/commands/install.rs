@@ -1,11 +1,12 @@
 //! `meshctl install` (alias `apply`): plan, confirm, apply in dependency order, wait until ready,
-//! prune. A second install of the same input finds no changes and writes nothing.
+//! prune. A second install of the same input finds no changes and writes nothing (it still waits
+//! until what it installed is ready).
 
 use std::time::Instant;
 
 use meshctl::cluster::Ownership;
 use meshctl::cluster::apply::{self, ApplyOptions};
-use meshctl::cluster::diff;
+use meshctl::cluster::{diff, wait};
 
 use super::diff::print_plan;
 use super::reporter::Progress;
@@ -28,7 +29,32 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                 with_hint(e, hint)
             })?;
         let cluster = describe_cluster(&connection);
+        let options = ApplyOptions {
+            readiness_timeout: args.readiness_timeout,
+        };
         if !plan.has_changes() {
+            // Nothing to write, but an install also promises a ready mesh: one that matches and
+            // is not ready (istiod crashing, say) is waited on like any install, not passed.
+            let verification = wait::verify(&catalog, &manifests).await.map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+            if !verification.is_complete() && !args.dry_run {
+                printer.status(&format!(
+                    "No changes: {cluster} already matches the {} rendered objects, but {} not \
+                     ready; waiting",
+                    manifests.len(),
+                    count(verification.not_ready.len() + verification.missing.len(), "object")
+                ))?;
+                printer.flush()?;
+                let reporter = Progress::new(printer.live_progress(), false);
+                apply::apply(&mut catalog, &manifests, &plan, options, &reporter)
+                    .await
+                    .map_err(|e| {
+                        let hint = e.hint();
+                        with_hint(e, hint)
+                    })?;
+            }
             printer.status(&format!(
                 "✔ No changes: {cluster} already matches the {} rendered objects ({:.1}s)",
                 manifests.len(),
@@ -50,9 +76,6 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), false);
         let apply_started = Instant::now();
-        let options = ApplyOptions {
-            readiness_timeout: args.readiness_timeout,
-        };
         let report = apply::apply(&mut catalog, &manifests, &plan, options, &reporter)
             .await
             .map_err(|e| {
