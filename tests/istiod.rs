@@ -1,0 +1,648 @@
+//! A real istiod on what meshctl installs: `pilot-discovery` of the pinned release, run by
+//! `testenv/istiod` for the istiod pods of the test control plane, reading the mesh config,
+//! injector config and values ConfigMaps meshctl applied, as its own service account. The API
+//! server calls its webhooks through the Services meshctl rendered (testenv/run's network
+//! namespace makes the pod IPs local).
+//!
+//! These tests need that control plane and istiod: `scripts/test` runs them inside it
+//! (`testenv/run exec -- cargo test --test istiod -- --include-ignored`). Run without it, they fail
+//! at once with the reason, so a run that asked for them cannot pass silently.
+
+#[path = "common/cluster.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::MutexGuard;
+use std::time::{Duration, Instant};
+
+use common::{
+    Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime,
+    write_service_account_kubeconfig,
+};
+use k8s_openapi::api::admissionregistration::v1::{
+    MutatingWebhookConfiguration, ValidatingWebhookConfiguration,
+};
+use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Pod};
+use kube::Client;
+use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams};
+use kube::core::{ApiResource, GroupVersionKind};
+use serde_json::{Value, json};
+
+const SYSTEM: &str = "istio-system";
+/// Bound for "eventually": generous, so a loaded CI machine does not fail a correct install.
+const SETTLE: Duration = Duration::from_secs(120);
+const NAMESPACES: [&str; 3] = ["injected", "not-injected", "canary-injected"];
+
+// ------------------------------------------------------------------------------ the environment
+
+struct Env {
+    admin: PathBuf,
+    run: PathBuf,
+    _lock: MutexGuard<'static, ()>,
+}
+
+/// The control plane (from `testenv/run exec`), emptied of Istio, istiod and the test namespaces.
+fn clean_env() -> Env {
+    let admin = kubeconfig();
+    let run = std::env::var_os("MESHCTL_TESTENV_RUN")
+        .map(PathBuf::from)
+        .expect("run inside `testenv/run exec` (MESHCTL_TESTENV_RUN is not set)");
+    let lock = lock();
+    istiod(&["stop", "--all", "--release"]);
+    assert_code(&meshctl(&admin, &["operator", "remove", "--purge", "-y"]), 0);
+    assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
+    runtime().block_on(async {
+        let namespaces: Api<Namespace> = Api::all(client(&admin).await);
+        for name in NAMESPACES {
+            let _ = namespaces.delete(name, &DeleteParams::default()).await;
+        }
+        eventually("test namespaces gone", SETTLE, || {
+            let namespaces = namespaces.clone();
+            async move {
+                for name in NAMESPACES {
+                    if namespaces.get_opt(name).await.ok()?.is_some() {
+                        return None;
+                    }
+                }
+                Some(())
+            }
+        })
+        .await;
+    });
+    Env {
+        admin,
+        run,
+        _lock: lock,
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        // Never leave an istiod (or a revision held down) behind for the next test.
+        istiod(&["stop", "--all", "--release"]);
+    }
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `testenv/istiod ARGS…`; its last stdout line (the log path, for `start`).
+fn istiod(arguments: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/istiod");
+    let output = Command::new(script)
+        .args(arguments)
+        .stdin(Stdio::null())
+        .output()
+        .expect("testenv/istiod runs");
+    assert!(
+        output.status.success(),
+        "testenv/istiod {} failed:\n{}",
+        arguments.join(" "),
+        text(&output)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+// ------------------------------------------------------------------------------- what istiod did
+
+/// Error-level lines of an istiod log (Istio's format: `TIME\terror\tSCOPE\tMESSAGE`), but for
+/// istiod's own start-up races on its validator, which say nothing about the install and happen
+/// on any cluster, istioctl's installs included: until its webhook server answers, the validation
+/// controller retries its fail-close check (`webhook is not ready, retry`), and two of its own
+/// updates of the validator can collide (`the object has been modified`), which it retries too.
+fn error_lines(log: &str) -> Vec<String> {
+    log.lines()
+        .filter(|line| matches!(line.split('\t').nth(1), Some("error" | "fatal")))
+        .filter(|line| {
+            let validator_retry = line.contains("istio-validator")
+                && (line.contains("webhook is not ready, retry")
+                    || line.contains("the object has been modified"));
+            !validator_retry
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// The webhook configurations of a revision once istiod has patched every caBundle with its
+/// root certificate and switched the validator to `Fail`; the caBundle.
+async fn webhooks_taken_over(client: &Client, revision: &str) -> String {
+    let suffix = if revision == "default" {
+        String::new()
+    } else {
+        format!("-{revision}")
+    };
+    let mutating: Api<MutatingWebhookConfiguration> = Api::all(client.clone());
+    let validating: Api<ValidatingWebhookConfiguration> = Api::all(client.clone());
+    let root_certs: Api<ConfigMap> = Api::namespaced(client.clone(), SYSTEM);
+    let injector = format!("istio-sidecar-injector{suffix}");
+    let validator = format!("istio-validator{suffix}-{SYSTEM}");
+    eventually(
+        &format!("istiod patches the caBundles of {injector} and {validator} and sets Fail"),
+        SETTLE,
+        || {
+            let (mutating, validating, root_certs) =
+                (mutating.clone(), validating.clone(), root_certs.clone());
+            let (injector, validator) = (injector.clone(), validator.clone());
+            async move {
+                let root = root_certs
+                    .get_opt("istio-ca-root-cert")
+                    .await
+                    .ok()??
+                    .data?
+                    .get("root-cert.pem")?
+                    .clone();
+                let injector = mutating.get_opt(&injector).await.ok()??;
+                let validator = validating.get_opt(&validator).await.ok()??;
+                let bundles: Vec<String> = injector
+                    .webhooks
+                    .iter()
+                    .flatten()
+                    .map(|w| &w.client_config)
+                    .chain(validator.webhooks.iter().flatten().map(|w| &w.client_config))
+                    .map(|c| {
+                        c.ca_bundle
+                            .as_ref()
+                            .map(|b| String::from_utf8_lossy(&b.0).into_owned())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let fail = validator
+                    .webhooks
+                    .iter()
+                    .flatten()
+                    .all(|w| w.failure_policy.as_deref() == Some("Fail"));
+                (fail && bundles.iter().all(|b| *b == root)).then_some(root)
+            }
+        },
+    )
+    .await
+}
+
+/// A pod of `deployment` in `namespace`, once the ReplicaSet has created one.
+async fn first_pod(client: &Client, namespace: &str, app: &str) -> Pod {
+    let deployments: Api<DynamicObject> = Api::namespaced_with(
+        client.clone(),
+        namespace,
+        &ApiResource::from_gvk(&GroupVersionKind::gvk("apps", "v1", "Deployment")),
+    );
+    let body = json!({
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": app, "namespace": namespace},
+        "spec": {
+            "replicas": 1,
+            "selector": {"matchLabels": {"app": app}},
+            "template": {
+                "metadata": {"labels": {"app": app}},
+                "spec": {"containers": [{"name": "app", "image": "registry.k8s.io/pause:3.10"}]},
+            },
+        },
+    });
+    deployments
+        .patch(app, &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+        .await
+        .expect("apply the workload");
+    let pods: Api<Pod> = Api::namespaced(client.clone(), namespace);
+    eventually(&format!("a pod of {namespace}/{app}"), SETTLE, || {
+        let pods = pods.clone();
+        async move {
+            pods.list(&ListParams::default().labels(&format!("app={app}")))
+                .await
+                .ok()?
+                .items
+                .into_iter()
+                .next()
+        }
+    })
+    .await
+}
+
+async fn namespace_with(client: &Client, name: &str, labels: Value) {
+    let namespaces: Api<Namespace> = Api::all(client.clone());
+    let body = json!({"apiVersion": "v1", "kind": "Namespace",
+                      "metadata": {"name": name, "labels": labels}});
+    namespaces
+        .patch(name, &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+        .await
+        .expect("apply namespace");
+}
+
+/// The injected proxy: a native sidecar (an init container that keeps running) or a container.
+fn proxy(pod: &Pod) -> Option<&k8s_openapi::api::core::v1::Container> {
+    let spec = pod.spec.as_ref()?;
+    spec.init_containers
+        .iter()
+        .flatten()
+        .chain(spec.containers.iter())
+        .find(|c| c.name == "istio-proxy")
+}
+
+fn virtual_services(client: &Client) -> Api<DynamicObject> {
+    Api::namespaced_with(
+        client.clone(),
+        "default",
+        &ApiResource::from_gvk(&GroupVersionKind::gvk(
+            "networking.istio.io",
+            "v1",
+            "VirtualService",
+        )),
+    )
+}
+
+fn virtual_service(name: &str, host: &str) -> Value {
+    json!({
+        "apiVersion": "networking.istio.io/v1",
+        "kind": "VirtualService",
+        "metadata": {"name": name, "namespace": "default", "labels": {"istio.io/rev": "default"}},
+        "spec": {"hosts": ["reviews"], "http": [{"route": [{"destination": {"host": host}}]}]},
+    })
+}
+
+// ------------------------------------------------------------------------------ the audit log
+
+/// One request from the API server's audit log (testenv/run writes it as JSON lines).
+#[derive(Debug)]
+struct Request {
+    user: String,
+    verb: String,
+    resource: String,
+    name: String,
+    dry_run: bool,
+}
+
+/// The log's length now: requests after this mark are the ones a test caused.
+fn audit_mark(run: &Path) -> usize {
+    std::fs::read_to_string(run.join("logs/audit.log"))
+        .map(|t| t.len())
+        .unwrap_or(0)
+}
+
+fn audited_since(run: &Path, mark: usize) -> Vec<Request> {
+    let text = std::fs::read_to_string(run.join("logs/audit.log")).expect("audit log");
+    text.get(mark..)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|event| event["stage"] == "ResponseComplete")
+        .map(|event| Request {
+            user: event["user"]["username"].as_str().unwrap_or_default().into(),
+            verb: event["verb"].as_str().unwrap_or_default().into(),
+            resource: event["objectRef"]["resource"]
+                .as_str()
+                .unwrap_or_default()
+                .into(),
+            name: event["objectRef"]["name"].as_str().unwrap_or_default().into(),
+            dry_run: event["requestURI"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("dryRun=All"),
+        })
+        .collect()
+}
+
+fn is_webhook_write(request: &Request) -> bool {
+    request.resource.ends_with("webhookconfigurations")
+        && matches!(
+            request.verb.as_str(),
+            "create" | "update" | "patch" | "delete"
+        )
+        && !request.dry_run
+}
+
+// ------------------------------------------------------------------------------------ the tests
+
+/// Items 1–4 and 6 of the issue on the CLI's path, and 5 for `install` and `uninstall`.
+#[test]
+#[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
+fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes() {
+    let env = clean_env();
+    assert_code(&meshctl(&env.admin, &["install", "-y"]), 0);
+    let log = istiod(&["start"]);
+    eprintln!("istiod log: {log}");
+
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+
+        // 1. Ready on our ConfigMaps, caBundles patched, no error in its log.
+        let root = webhooks_taken_over(&client, "default").await;
+        assert!(root.contains("BEGIN CERTIFICATE"), "{root}");
+        let text = std::fs::read_to_string(&log).expect("istiod log");
+        let errors = error_lines(&text);
+        assert!(errors.is_empty(), "istiod logged errors:\n{}", errors.join("\n"));
+        // It read the mesh config and the injector config from the ConfigMaps we installed.
+        for read in [
+            "krt\tConfigMap_istio synced",
+            "discoveryAddress: istiod.istio-system.svc:15012",
+            "name=configmap istio-sidecar-injector",
+        ] {
+            assert!(text.contains(read), "istiod's log lacks `{read}`:\n{text}");
+        }
+
+        // 2. Injection through the API server, by the real istiod.
+        namespace_with(&client, "injected", json!({"istio-injection": "enabled"})).await;
+        namespace_with(&client, "not-injected", json!({})).await;
+        let pod = first_pod(&client, "injected", "app").await;
+        let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
+        assert!(
+            sidecar.image.as_deref().unwrap_or_default().ends_with("/proxyv2:1.31.0"),
+            "{:?}",
+            sidecar.image
+        );
+        let annotations = pod.metadata.annotations.clone().unwrap_or_default();
+        assert!(
+            annotations.contains_key("sidecar.istio.io/status"),
+            "{annotations:?}"
+        );
+        let plain = first_pod(&client, "not-injected", "app").await;
+        assert!(proxy(&plain).is_none(), "an unlabelled namespace was injected");
+
+        // 3. Validation through the webhook: invalid config refused, valid config accepted.
+        let services = virtual_services(&client);
+        let invalid = services
+            .patch(
+                "invalid",
+                &PatchParams::apply("tests"),
+                &Patch::Apply(virtual_service("invalid", "")),
+            )
+            .await
+            .expect_err("an invalid VirtualService is refused");
+        let message = invalid.to_string();
+        assert!(
+            message.contains("admission webhook") && message.contains("denied"),
+            "{message}"
+        );
+        services
+            .patch(
+                "valid",
+                &PatchParams::apply("tests"),
+                &Patch::Apply(virtual_service("valid", "reviews")),
+            )
+            .await
+            .expect("a valid VirtualService is accepted");
+        services
+            .delete("valid", &DeleteParams::default())
+            .await
+            .expect("delete");
+    });
+
+    // 4. After istiod's writes: nothing to change, and nothing written.
+    let mark = audit_mark(&env.run);
+    assert_code(&meshctl(&env.admin, &["diff"]), 0);
+    let again = meshctl(&env.admin, &["install", "-y"]);
+    assert_code(&again, 0);
+    assert!(text(&again).contains("No changes"), "{}", text(&again));
+    let writes: Vec<Request> = audited_since(&env.run, mark)
+        .into_iter()
+        .filter(|r| r.user == "meshctl-admin" && is_webhook_write(r))
+        .collect();
+    assert!(writes.is_empty(), "meshctl wrote webhooks: {writes:?}");
+    let verified = meshctl(&env.admin, &["verify-install"]);
+    assert_code(&verified, 0);
+
+    // 5 and 6. istiod down while its webhooks fail closed.
+    istiod(&["stop"]);
+    let verify_down = meshctl(&env.admin, &["verify-install"]);
+    assert_code(&verify_down, 1);
+    assert!(text(&verify_down).contains("istiod"), "{}", text(&verify_down));
+    // An install that changes nothing does not pass a mesh whose istiod is down.
+    let unchanged = meshctl(&env.admin, &["install", "-y", "--readiness-timeout", "5s"]);
+    assert_code(&unchanged, 1);
+    assert!(text(&unchanged).contains("CrashLoopBackOff"), "{}", text(&unchanged));
+    // An install still applies what changed, then says why it cannot finish and what to do.
+    let down = meshctl(
+        &env.admin,
+        &[
+            "install",
+            "-y",
+            "--set",
+            "meshConfig.accessLogFile=/dev/stdout",
+            "--readiness-timeout",
+            "10s",
+        ],
+    );
+    assert_code(&down, 1);
+    let said = text(&down);
+    assert!(said.contains("Deployment `istio-system/istiod`"), "{said}");
+    assert!(said.contains("CrashLoopBackOff"), "{said}");
+    assert!(said.contains("hint:") && said.contains("webhook"), "{said}");
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        let config: Api<ConfigMap> = Api::namespaced(client, SYSTEM);
+        let mesh = config.get("istio").await.expect("mesh config");
+        assert!(
+            mesh.data.unwrap_or_default()["mesh"].contains("accessLogFile: /dev/stdout"),
+            "the install did not apply while istiod was down"
+        );
+    });
+    // Back up: the same install converges, verify-install is happy again.
+    istiod(&["start"]);
+    assert_code(
+        &meshctl(
+            &env.admin,
+            &["install", "-y", "--set", "meshConfig.accessLogFile=/dev/stdout"],
+        ),
+        0,
+    );
+    assert_code(&meshctl(&env.admin, &["verify-install"]), 0);
+    // Down again: uninstall is not held up by webhooks that fail closed (Maistra's deadlock).
+    istiod(&["stop"]);
+    assert_code(&meshctl(&env.admin, &["uninstall", "--purge", "-y"]), 0);
+}
+
+/// Item 2 for a revision: `istio.io/rev=canary` is injected by the canary's istiod.
+#[test]
+#[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
+fn a_revision_injects_namespaces_labelled_for_it() {
+    let env = clean_env();
+    assert_code(&meshctl(&env.admin, &["install", "-y", "-r", "canary"]), 0);
+    let log = istiod(&["start", "--revision", "canary"]);
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        webhooks_taken_over(&client, "canary").await;
+        namespace_with(&client, "canary-injected", json!({"istio.io/rev": "canary"})).await;
+        let pod = first_pod(&client, "canary-injected", "app").await;
+        let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
+        let spec = serde_json::to_string(sidecar).expect("serialise");
+        assert!(
+            spec.contains("istiod-canary.istio-system.svc"),
+            "the proxy does not talk to the canary's istiod: {spec}"
+        );
+    });
+    let text = std::fs::read_to_string(&log).expect("istiod log");
+    let errors = error_lines(&text);
+    assert!(errors.is_empty(), "istiod logged errors:\n{}", errors.join("\n"));
+}
+
+// ------------------------------------------------------------------------------ the operator
+
+fn resources(client: &Client) -> Api<DynamicObject> {
+    Api::namespaced_with(
+        client.clone(),
+        SYSTEM,
+        &meshctl::operator::controller::istio_operator_resource(),
+    )
+}
+
+/// The resource's status once `accept` says yes to it.
+async fn status_when(client: &Client, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+    let api = resources(client);
+    eventually(what, SETTLE, || {
+        let api = api.clone();
+        let accept = &accept;
+        async move {
+            let object = api.get_opt("mesh").await.ok()??;
+            let value = serde_json::to_value(&object).ok()?;
+            let current = value["metadata"]["generation"] == value["status"]["observedGeneration"];
+            (current && accept(&value["status"])).then(|| value["status"].clone())
+        }
+    })
+    .await
+}
+
+/// Item 4 for the operator (60 s beside istiod, no write to the webhook configurations) and item 5
+/// (istiod down while its webhooks fail closed: edits still applied, the status says why it is not
+/// healthy, healthy once istiod is back, deleting the resource still uninstalls).
+#[test]
+#[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
+fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
+    let env = clean_env();
+    assert_code(
+        &meshctl(&env.admin, &["operator", "init", "--watchedNamespaces", WATCHED]),
+        0,
+    );
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let operator_config = directory.path().join("operator.kubeconfig");
+    write_service_account_kubeconfig(&env.admin, &operator_config);
+    // A short readiness timeout, so that an apply that waits on a downed istiod reports within
+    // the test's patience; the default (300 s) behaves the same, later.
+    let _operator = Operator::start(
+        &operator_config,
+        "istiod-test",
+        directory.path(),
+        &["--readiness-timeout", "15s"],
+    );
+    let operator_user = format!(
+        "system:serviceaccount:{}:{}",
+        common::OPERATOR_NAMESPACE,
+        meshctl::operator::NAME
+    );
+
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        let body = json!({
+            "apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
+            "metadata": {"name": "mesh", "namespace": SYSTEM},
+            "spec": {"profile": "default"},
+        });
+        resources(&client)
+            .patch("mesh", &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+            .await
+            .expect("apply the IstioOperator");
+        status_when(&client, "the operator installs the mesh", |s| {
+            s["phase"] == "Healthy"
+        })
+        .await;
+
+        // istiod starts and takes its fields over; the operator watches it all for 60 s.
+        let mark = audit_mark(&env.run);
+        let started = Instant::now();
+        istiod(&["start"]);
+        webhooks_taken_over(&client, "default").await;
+        tokio::time::sleep(Duration::from_secs(60).saturating_sub(started.elapsed())).await;
+        let requests = audited_since(&env.run, mark);
+        let writes: Vec<&Request> = requests
+            .iter()
+            .filter(|r| r.user == operator_user && is_webhook_write(r))
+            .collect();
+        assert!(writes.is_empty(), "the operator wrote webhooks: {writes:?}");
+        let looked = requests
+            .iter()
+            .filter(|r| {
+                r.user == operator_user && r.dry_run && r.name.starts_with("istio-validator")
+            })
+            .count();
+        assert!(
+            looked > 0,
+            "the operator never re-planned the validator after istiod changed it"
+        );
+        let validators: Api<ValidatingWebhookConfiguration> = Api::all(client.clone());
+        let validator = validators
+            .get("istio-validator-istio-system")
+            .await
+            .expect("validator");
+        assert!(
+            validator
+                .webhooks
+                .iter()
+                .flatten()
+                .all(|w| w.failure_policy.as_deref() == Some("Fail")),
+            "istiod's failurePolicy was reverted"
+        );
+        status_when(&client, "still healthy", |s| s["phase"] == "Healthy").await;
+
+        // istiod down: an edit is still applied, and the status says what is wrong.
+        istiod(&["stop"]);
+        let patched = resources(&client)
+            .patch(
+                "mesh",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"spec": {"meshConfig": {"accessLogFile": "/dev/stdout"}}})),
+            )
+            .await
+            .expect("edit the IstioOperator");
+        assert!(patched.metadata.generation.is_some());
+        let config: Api<ConfigMap> = Api::namespaced(client.clone(), SYSTEM);
+        eventually("the edit reaches the mesh config", SETTLE, || {
+            let config = config.clone();
+            async move {
+                let mesh = config.get("istio").await.ok()?.data?;
+                mesh["mesh"].contains("accessLogFile: /dev/stdout").then_some(())
+            }
+        })
+        .await;
+        let status = status_when(&client, "the status names what keeps istiod down", |s| {
+            s["phase"] != "Healthy" && s.to_string().contains("CrashLoopBackOff")
+        })
+        .await;
+        eprintln!("status while istiod is down: {status:#}");
+
+        // Back up: healthy again without anyone touching the resource.
+        istiod(&["start"]);
+        status_when(&client, "healthy once istiod is back", |s| {
+            s["phase"] == "Healthy"
+        })
+        .await;
+
+        // Down again, and the resource deleted: the uninstall completes.
+        istiod(&["stop"]);
+        resources(&client)
+            .delete("mesh", &DeleteParams::default())
+            .await
+            .expect("delete the IstioOperator");
+        let api = resources(&client);
+        eventually("the resource and its install are gone", SETTLE, || {
+            let api = api.clone();
+            let validators = validators.clone();
+            async move {
+                let gone = api.get_opt("mesh").await.ok()?.is_none();
+                let validator_gone = validators
+                    .get_opt("istio-validator-istio-system")
+                    .await
+                    .ok()?
+                    .is_none();
+                (gone && validator_gone).then_some(())
+            }
+        })
+        .await;
+    });
+}
