@@ -119,7 +119,7 @@ pub async fn apply(
         // The same readiness wait as the components': its polls start within milliseconds (a
         // CRD is usually established in well under a second), and a server that stops
         // answering is an error about the server, not a CRD that "was not established".
-        let live: Vec<Value> = changed_crds.iter().map(|m| m.object.clone()).collect();
+        let live: Vec<Value> = changed_crds.iter().map(|m| m.object().clone()).collect();
         wait::wait_ready(catalog, &live, options.readiness_timeout, &|_| {})
             .await
             .map_err(ApplyError::CrdsNotEstablished)?;
@@ -216,7 +216,7 @@ async fn run_component(
     let applied = apply_all(catalog, &to_apply, Some(component), reporter)
         .await
         .map_err(|e| (component, e))?;
-    let live: Vec<Value> = objects.iter().map(|m| m.object.clone()).collect();
+    let live: Vec<Value> = objects.iter().map(|m| m.object().clone()).collect();
     let on_waiting = |reason: &str| reporter.waiting(component, reason);
     wait::wait_ready(catalog, &live, options.readiness_timeout, &on_waiting)
         .await
@@ -239,13 +239,13 @@ async fn apply_all(
         .map(|manifest| {
             async move {
                 let key = ObjectKey::from(*manifest);
-                let resolved = catalog.resolve(&manifest.object)?;
+                let resolved = catalog.resolve(manifest.object())?;
                 let api = catalog.api(&resolved, key.namespace.as_deref());
                 let params = PatchParams::apply(FIELD_MANAGER).force();
                 api.patch(
                     &key.name,
                     &params,
-                    &Patch::Apply(&apply_body(&manifest.object)),
+                    &Patch::Apply(&apply_body(manifest.object())),
                 )
                 .await
                 .map_err(|error| ApplyError::Request {

@@ -200,7 +200,7 @@ pub async fn plan_scanning(
         .iter()
         .filter(|m| m.kind() == "CustomResourceDefinition")
         .filter_map(|m| {
-            let spec = &m.object["spec"];
+            let spec = &m.object()["spec"];
             Some((
                 spec["group"].as_str()?.to_string(),
                 spec["names"]["kind"].as_str()?.to_string(),
@@ -278,7 +278,7 @@ async fn plan_object(
 ) -> Result<ObjectPlan, DiffError> {
     let key = ObjectKey::from(manifest);
     let create = |key: ObjectKey| {
-        let mut after = normalise(&manifest.object);
+        let mut after = normalise(manifest.object());
         let mut before = Value::Null;
         redact_secret_pair(&mut before, &mut after);
         ObjectPlan {
@@ -290,7 +290,7 @@ async fn plan_object(
             takeover: None,
         }
     };
-    let resolved = match catalog.resolve(&manifest.object) {
+    let resolved = match catalog.resolve(manifest.object()) {
         Ok(resolved) => resolved,
         Err(_) if crd_pending => return Ok(create(key)),
         Err(error) => return Err(error.into()),
@@ -316,7 +316,7 @@ async fn plan_object(
         .map_err(|e| request_error("get", "get", e))?
         .and_then(|o| serde_json::to_value(o).ok());
 
-    let body = apply_body(&manifest.object);
+    let body = apply_body(manifest.object());
     let params = PatchParams::apply(FIELD_MANAGER).dry_run();
     let (dry_run, conflicts) = match api.patch(&key.name, &params, &Patch::Apply(&body)).await {
         Ok(result) => (result, Vec::new()),
@@ -362,7 +362,7 @@ async fn plan_object(
         } else {
             String::new()
         },
-        takeover: takeover(&live, &manifest.object),
+        takeover: takeover(&live, manifest.object()),
         key,
         component: Some(manifest.component),
         action,
@@ -393,7 +393,7 @@ fn shared_with_another_revision(live: &Value, manifest: &Manifest) -> Option<Str
             .as_str()
             .map(str::to_string)
     };
-    let rendered = label(&manifest.object)?;
+    let rendered = label(manifest.object())?;
     let owner = label(live)?;
     (rendered != "default" && owner != rendered).then_some(owner)
 }
@@ -693,12 +693,14 @@ mod tests {
     #[test]
     fn shared_base_objects_stay_with_their_revision() {
         let live = |revision: &str| serde_json::json!({"metadata": {"labels": {"istio.io/rev": revision}}});
-        let rendered = |component: ComponentName, kind: &str, revision: &str| Manifest {
-            component,
-            object: serde_json::json!({
-                "apiVersion": "v1", "kind": kind,
-                "metadata": {"name": "x", "labels": {"istio.io/rev": revision}},
-            }),
+        let rendered = |component: ComponentName, kind: &str, revision: &str| {
+            Manifest::new(
+                component,
+                serde_json::json!({
+                    "apiVersion": "v1", "kind": kind,
+                    "metadata": {"name": "x", "labels": {"istio.io/rev": revision}},
+                }),
+            )
         };
         let base_sa = |revision| rendered(ComponentName::Base, "ServiceAccount", revision);
         // A canary install leaves the default revision's shared object alone …

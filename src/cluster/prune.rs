@@ -357,11 +357,11 @@ mod tests {
 
     #[test]
     fn scanned_kinds_include_rendered_kinds_but_crds_only_on_purge() {
-        let rendered = vec![Manifest {
-            component: ComponentName::Pilot,
-            object: json!({"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+        let rendered = vec![Manifest::new(
+            ComponentName::Pilot,
+            json!({"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
                 "metadata": {"name": "istiod"}}),
-        }];
+        )];
         let kinds = kinds_to_scan(&rendered, false);
         assert!(kinds.contains(&("networking.k8s.io".into(), "NetworkPolicy".into())));
         assert!(kinds.contains(&("apps".into(), "Deployment".into())));
