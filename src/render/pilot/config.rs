@@ -258,13 +258,15 @@ pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, Cha
     for (class, kinds) in classes {
         let mut data = BTreeMap::new();
         if let Some(kinds) = kinds.as_object() {
+            let last = kinds.keys().next_back();
             for (kind, overlay) in kinds {
                 // `{{$kind}}: |` then the overlay's `toYaml | trim`: a literal block keeps one
-                // final line break.
+                // final line break, except the document's last one, whose break istioctl trims
+                // with the document.
                 let text = helm::to_yaml(overlay);
                 let text = text.trim();
-                let text = if text.is_empty() {
-                    String::new()
+                let text = if text.is_empty() || Some(kind) == last {
+                    text.to_string()
                 } else {
                     format!("{text}\n")
                 };
