@@ -260,18 +260,18 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
         address => address,
     };
     let mut env = vec![
-        pod::env("CA_ADDRESS", &or_istiod("caAddress")),
-        pod::env("XDS_ADDRESS", &or_istiod("xdsAddress")),
+        pod::env("CA_ADDRESS", or_istiod("caAddress")),
+        pod::env("XDS_ADDRESS", or_istiod("xdsAddress")),
     ];
     if v.truthy("logAsJson") {
         env.push(pod::env("LOG_FORMAT", "json"));
     }
     if v.truthy("network") {
-        env.push(pod::env("NETWORK", &v.str("network")));
+        env.push(pod::env("NETWORK", v.str("network")));
     }
     let cluster = chart::first_set(v, &["multiCluster.clusterName"]);
     env.extend([
-        pod::env("RUST_LOG", &v.str("logLevel")),
+        pod::env("RUST_LOG", v.str("logLevel")),
         pod::env("RUST_BACKTRACE", "1"),
         pod::env(
             "ISTIO_META_CLUSTER_ID",

@@ -153,7 +153,7 @@ fn generated_text() -> String {
 /// A Rust raw string literal holding `text`, with as many `#` as it needs.
 #[cfg(test)]
 fn raw_string(text: &str) -> String {
-    let mut hashes = 1;
+    let mut hashes = 0;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
         hashes += 1;
     }

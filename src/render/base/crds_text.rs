@@ -6,9 +6,9 @@
         kind: "CustomResourceDefinition",
         name: "trafficextensions.extensions.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: extensions.istio.io
   names:
@@ -353,9 +353,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "wasmplugins.extensions.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: extensions.istio.io
   names:
@@ -702,9 +702,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "destinationrules.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -7174,9 +7174,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "envoyfilters.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -7608,9 +7608,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "gateways.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -8434,9 +8434,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "proxyconfigs.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -8582,9 +8582,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "serviceentries.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -9462,9 +9462,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "sidecars.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -11312,9 +11312,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "virtualservices.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -14325,9 +14325,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "workloadentries.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -14803,9 +14803,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "workloadgroups.networking.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: networking.istio.io
   names:
@@ -15722,9 +15722,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "authorizationpolicies.security.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: security.istio.io
   names:
@@ -16489,9 +16489,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "peerauthentications.security.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: security.istio.io
   names:
@@ -16822,9 +16822,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "requestauthentications.security.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: security.istio.io
   names:
@@ -17407,9 +17407,9 @@ kind: CustomResourceDefinition
         kind: "CustomResourceDefinition",
         name: "telemetries.telemetry.istio.io",
         annotations: &[("helm.sh/resource-policy", "keep")],
-        before_metadata: r#"apiVersion: apiextensions.k8s.io/v1
+        before_metadata: r"apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-"#,
+",
         after_metadata: r#"spec:
   group: telemetry.istio.io
   names:

@@ -62,7 +62,7 @@ fn mesh_networks_text(pilot: &Pilot) -> String {
             let body = helm::to_yaml(networks);
             let indented: Vec<String> = body
                 .trim()
-                .split('\n')
+                .lines()
                 .map(|line| format!("  {line}"))
                 .collect();
             format!("networks:\n{}", indented.join("\n"))
