@@ -56,7 +56,4 @@ pub enum ChartError {
         #[source]
         source: serde_json::Error,
     },
-    /// The CRD data embedded in the binary does not parse (a build defect).
-    #[error("the embedded CRD data is invalid: {0}")]
-    EmbeddedCrds(String),
 }
