@@ -3,8 +3,17 @@
 //! Objects are held as JSON trees (keys sorted, so output is deterministic) after the typed render:
 //! post-processing (`k8s` patches, overlays) and the cluster stages work on trees, as the API server
 //! does.
+//!
+//! One exception keeps `manifest generate` fast: an object whose bulk is fixed text compiled into
+//! the binary ([`Embedded`], Istio's CRDs: a megabyte of schema that only their labels change)
+//! is held as that text plus its metadata. [`Manifest::object`] builds its tree on first use, so
+//! every consumer still sees the whole object; [`to_yaml_stream`] writes the text instead, which
+//! is byte for byte what writing the tree gives (a test in `render::base::crds` proves it).
 
-use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
 
 use crate::render::ComponentName;
 
@@ -25,17 +34,136 @@ pub const NOT_PRUNED_LABEL: &str = "install.operator.istio.io/owning-resource-no
 pub const REVISION_LABEL: &str = "istio.io/rev";
 
 /// One rendered Kubernetes object and the component it belongs to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Manifest {
     pub component: ComponentName,
-    pub object: Value,
+    object: Object,
+}
+
+#[derive(Debug, Clone)]
+enum Object {
+    Tree(Value),
+    /// Fixed text plus this render's labels; the tree is built once, when first read.
+    Embedded {
+        embedded: &'static Embedded,
+        labels: Map<String, Value>,
+        tree: OnceLock<Value>,
+    },
+}
+
+/// An object whose bulk is fixed text compiled into the binary. Only its labels vary between
+/// renders; its text is what [`crate::yaml::write_value`] writes for the object, split around
+/// the `metadata` block.
+#[derive(Debug)]
+pub struct Embedded {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub name: &'static str,
+    pub annotations: &'static [(&'static str, &'static str)],
+    /// The document's text before `metadata:` (`apiVersion`, `kind`).
+    pub before_metadata: &'static str,
+    /// The document's text after the `metadata` block (`spec`).
+    pub after_metadata: &'static str,
+    /// The whole object as a tree, any labels in it to be replaced.
+    pub tree: fn(&Embedded) -> Value,
+}
+
+impl Embedded {
+    /// `metadata` with the given labels.
+    fn metadata(&self, labels: &Map<String, Value>) -> Value {
+        let annotations: Map<String, Value> = self
+            .annotations
+            .iter()
+            .map(|(key, value)| ((*key).to_string(), Value::String((*value).to_string())))
+            .collect();
+        let mut metadata = Map::new();
+        if !annotations.is_empty() {
+            metadata.insert("annotations".into(), Value::Object(annotations));
+        }
+        metadata.insert("labels".into(), Value::Object(labels.clone()));
+        metadata.insert("name".into(), Value::String(self.name.to_string()));
+        Value::Object(metadata)
+    }
+}
+
+impl PartialEq for Manifest {
+    fn eq(&self, other: &Self) -> bool {
+        self.component == other.component && self.object() == other.object()
+    }
 }
 
 impl Manifest {
+    /// An object built as a tree.
+    #[must_use]
+    pub fn new(component: ComponentName, object: Value) -> Self {
+        Self {
+            component,
+            object: Object::Tree(object),
+        }
+    }
+
+    /// An embedded object with these labels.
+    #[must_use]
+    pub fn embedded(
+        component: ComponentName,
+        embedded: &'static Embedded,
+        labels: BTreeMap<String, String>,
+    ) -> Self {
+        Self {
+            component,
+            object: Object::Embedded {
+                embedded,
+                labels: labels
+                    .into_iter()
+                    .map(|(key, value)| (key, Value::String(value)))
+                    .collect(),
+                tree: OnceLock::new(),
+            },
+        }
+    }
+
+    /// The whole object.
+    #[must_use]
+    pub fn object(&self) -> &Value {
+        match &self.object {
+            Object::Tree(tree) => tree,
+            Object::Embedded {
+                embedded,
+                labels,
+                tree,
+            } => tree.get_or_init(|| {
+                let mut object = (embedded.tree)(embedded);
+                object["metadata"] = embedded.metadata(labels);
+                object
+            }),
+        }
+    }
+
+    /// The whole object, to change it (an embedded object becomes an ordinary tree).
+    pub fn object_mut(&mut self) -> &mut Value {
+        if let Object::Embedded { .. } = self.object {
+            let tree = self.object().clone();
+            self.object = Object::Tree(tree);
+        }
+        match &mut self.object {
+            Object::Tree(tree) => tree,
+            Object::Embedded { .. } => unreachable!("converted to a tree above"),
+        }
+    }
+
+    /// The object, taken out of the manifest.
+    #[must_use]
+    pub fn into_object(mut self) -> Value {
+        std::mem::take(self.object_mut())
+    }
+
     /// `apiVersion`, e.g. `apps/v1`.
     #[must_use]
     pub fn api_version(&self) -> &str {
-        self.object["apiVersion"].as_str().unwrap_or_default()
+        match &self.object {
+            Object::Embedded { embedded, .. } => embedded.api_version,
+            Object::Tree(tree) => tree["apiVersion"].as_str().unwrap_or_default(),
+        }
     }
 
     /// The API group (`""` for the core group).
@@ -48,17 +176,35 @@ impl Manifest {
 
     #[must_use]
     pub fn kind(&self) -> &str {
-        self.object["kind"].as_str().unwrap_or_default()
+        match &self.object {
+            Object::Embedded { embedded, .. } => embedded.kind,
+            Object::Tree(tree) => tree["kind"].as_str().unwrap_or_default(),
+        }
     }
 
     #[must_use]
     pub fn name(&self) -> &str {
-        self.object["metadata"]["name"].as_str().unwrap_or_default()
+        match &self.object {
+            Object::Embedded { embedded, .. } => embedded.name,
+            Object::Tree(tree) => tree["metadata"]["name"].as_str().unwrap_or_default(),
+        }
     }
 
     #[must_use]
     pub fn namespace(&self) -> Option<&str> {
-        self.object["metadata"]["namespace"].as_str()
+        match &self.object {
+            Object::Embedded { .. } => None,
+            Object::Tree(tree) => tree["metadata"]["namespace"].as_str(),
+        }
+    }
+
+    /// The value of one label, if set.
+    #[must_use]
+    pub fn label(&self, key: &str) -> Option<&str> {
+        match &self.object {
+            Object::Embedded { labels, .. } => labels.get(key).and_then(Value::as_str),
+            Object::Tree(tree) => tree["metadata"]["labels"][key].as_str(),
+        }
     }
 
     /// ``Kind `namespace/name` `` for messages.
@@ -72,11 +218,17 @@ impl Manifest {
 
     /// Sets one label, creating `metadata.labels` when needed.
     pub fn set_label(&mut self, key: &str, value: &str) {
-        let Some(metadata) = self
-            .object
-            .get_mut("metadata")
-            .and_then(Value::as_object_mut)
-        else {
+        let tree = match &mut self.object {
+            Object::Embedded { labels, tree, .. } => {
+                labels.insert(key.to_string(), Value::String(value.to_string()));
+                match tree.get_mut() {
+                    Some(tree) => tree,
+                    None => return,
+                }
+            }
+            Object::Tree(tree) => tree,
+        };
+        let Some(metadata) = tree.get_mut("metadata").and_then(Value::as_object_mut) else {
             return;
         };
         let labels = metadata
@@ -132,7 +284,18 @@ pub fn to_yaml_stream(manifests: &[Manifest]) -> String {
     // Sized for the usual install (about 1 MB with CRDs) so that the text is rarely copied.
     let mut out = String::with_capacity(1 << 20);
     for manifest in manifests {
-        crate::yaml::write_value(&mut out, &manifest.object);
+        match &manifest.object {
+            Object::Tree(tree) => crate::yaml::write_value(&mut out, tree),
+            Object::Embedded {
+                embedded, labels, ..
+            } => {
+                out.push_str(embedded.before_metadata);
+                let mut metadata = Map::new();
+                metadata.insert("metadata".into(), embedded.metadata(labels));
+                crate::yaml::write_value(&mut out, &Value::Object(metadata));
+                out.push_str(embedded.after_metadata);
+            }
+        }
         out.push_str("---\n");
     }
     out
@@ -144,10 +307,10 @@ mod tests {
     use serde_json::json;
 
     fn object(api_version: &str, kind: &str, name: &str) -> Manifest {
-        Manifest {
-            component: ComponentName::Base,
-            object: json!({"apiVersion": api_version, "kind": kind, "metadata": {"name": name}}),
-        }
+        Manifest::new(
+            ComponentName::Base,
+            json!({"apiVersion": api_version, "kind": kind, "metadata": {"name": name}}),
+        )
     }
 
     #[test]
@@ -179,7 +342,7 @@ mod tests {
     fn display_name_includes_namespace_when_namespaced() {
         let mut manifest = object("apps/v1", "Deployment", "istiod");
         assert_eq!(manifest.display_name(), "Deployment `istiod`");
-        manifest.object["metadata"]["namespace"] = json!("istio-system");
+        manifest.object_mut()["metadata"]["namespace"] = json!("istio-system");
         assert_eq!(manifest.display_name(), "Deployment `istio-system/istiod`");
     }
 }

@@ -617,8 +617,8 @@ mod tests {
             };
             let merged = pipeline::merge(&inputs).unwrap();
             for manifest in pipeline::render(&merged).unwrap() {
-                let theirs = serde_saphyr::to_string(&manifest.object).unwrap();
-                assert_eq!(value_to_string(&manifest.object), theirs);
+                let theirs = serde_saphyr::to_string(manifest.object()).unwrap();
+                assert_eq!(value_to_string(manifest.object()), theirs);
             }
             assert_eq!(
                 value_to_string(&merged.tree),

@@ -122,7 +122,7 @@ pub async fn apply(
             changed_crds.len()
         ));
         report.applied += apply_all(catalog, plan, &changed_crds, None, reporter).await?;
-        let crds: Vec<Value> = changed_crds.iter().map(|m| m.object.clone()).collect();
+        let crds: Vec<Value> = changed_crds.iter().map(|m| m.object().clone()).collect();
         establish_crds(catalog, &crds, options.readiness_timeout).await?;
     }
 
@@ -256,7 +256,7 @@ async fn run_component(
     let applied = apply_all(catalog, plan, &to_apply, Some(component), reporter)
         .await
         .map_err(|e| (component, e))?;
-    let live: Vec<Value> = objects.iter().map(|m| m.object.clone()).collect();
+    let live: Vec<Value> = objects.iter().map(|m| m.object().clone()).collect();
     let on_waiting = |reason: &str| reporter.waiting(component, reason);
     wait::wait_ready(catalog, &live, options.readiness_timeout, &on_waiting)
         .await

@@ -143,7 +143,7 @@ impl Plan {
     /// plan found handed over to another controller.
     #[must_use]
     pub fn body_of(&self, manifest: &Manifest) -> Value {
-        let mut body = apply_body(&manifest.object);
+        let mut body = apply_body(manifest.object());
         let key = ObjectKey::from(manifest);
         if let Some(object) = self.objects.iter().find(|o| o.key == key) {
             handover::strip(&mut body, &object.handed_over);
@@ -212,7 +212,7 @@ pub async fn plan_scanning(
         .iter()
         .filter(|m| m.kind() == "CustomResourceDefinition")
         .filter_map(|m| {
-            let spec = &m.object["spec"];
+            let spec = &m.object()["spec"];
             Some((
                 spec["group"].as_str()?.to_string(),
                 spec["names"]["kind"].as_str()?.to_string(),
@@ -269,7 +269,7 @@ async fn plan_object(
 ) -> Result<ObjectPlan, DiffError> {
     let key = ObjectKey::from(manifest);
     let create = |key: ObjectKey| {
-        let mut after = normalise(&manifest.object);
+        let mut after = normalise(manifest.object());
         let mut before = Value::Null;
         redact_secret_pair(&mut before, &mut after);
         ObjectPlan {
@@ -282,7 +282,7 @@ async fn plan_object(
             handed_over: Vec::new(),
         }
     };
-    let resolved = match catalog.resolve(&manifest.object) {
+    let resolved = match catalog.resolve(manifest.object()) {
         Ok(resolved) => resolved,
         Err(_) if crd_pending => return Ok(create(key)),
         Err(error) => return Err(error.into()),
@@ -301,7 +301,7 @@ async fn plan_object(
         .map_err(|e| request_error("get", "get", e))?
         .and_then(|o| serde_json::to_value(o).ok());
 
-    let mut body = apply_body(&manifest.object);
+    let mut body = apply_body(manifest.object());
     let handed_over = live
         .as_ref()
         .map(|live| handover::hand_over(&mut body, live))
@@ -352,7 +352,7 @@ async fn plan_object(
         } else {
             String::new()
         },
-        takeover: takeover(&live, &manifest.object),
+        takeover: takeover(&live, manifest.object()),
         key,
         component: Some(manifest.component),
         action,
@@ -384,7 +384,7 @@ fn shared_with_another_revision(live: &Value, manifest: &Manifest) -> Option<Str
             .as_str()
             .map(str::to_string)
     };
-    let rendered = label(&manifest.object)?;
+    let rendered = label(manifest.object())?;
     let owner = label(live)?;
     (rendered != "default" && owner != rendered).then_some(owner)
 }
@@ -685,12 +685,14 @@ mod tests {
     #[test]
     fn shared_base_objects_stay_with_their_revision() {
         let live = |revision: &str| serde_json::json!({"metadata": {"labels": {"istio.io/rev": revision}}});
-        let rendered = |component: ComponentName, kind: &str, revision: &str| Manifest {
-            component,
-            object: serde_json::json!({
-                "apiVersion": "v1", "kind": kind,
-                "metadata": {"name": "x", "labels": {"istio.io/rev": revision}},
-            }),
+        let rendered = |component: ComponentName, kind: &str, revision: &str| {
+            Manifest::new(
+                component,
+                serde_json::json!({
+                    "apiVersion": "v1", "kind": kind,
+                    "metadata": {"name": "x", "labels": {"istio.io/rev": revision}},
+                }),
+            )
         };
         let base_sa = |revision| rendered(ComponentName::Base, "ServiceAccount", revision);
         // A canary install leaves the default revision's shared object alone …

@@ -88,7 +88,7 @@ impl fmt::Display for ObjectKey {
 
 impl From<&Manifest> for ObjectKey {
     fn from(manifest: &Manifest) -> Self {
-        Self::of(&manifest.object)
+        Self::of(manifest.object())
     }
 }
 
@@ -135,7 +135,7 @@ impl Ownership {
             manifests
                 .iter()
                 .filter(|m| m.kind() != "CustomResourceDefinition")
-                .find_map(|m| m.object["metadata"]["labels"][key].as_str())
+                .find_map(|m| m.label(key))
                 .map(str::to_string)
         };
         Self {

@@ -411,7 +411,7 @@ pub async fn verify(
         .map(|manifest| {
             async move {
                 let key = ObjectKey::from(manifest);
-                let Ok(resolved) = catalog.resolve(&manifest.object) else {
+                let Ok(resolved) = catalog.resolve(manifest.object()) else {
                     return Ok((key, None, None));
                 };
                 let api = catalog.api(&resolved, key.namespace.as_deref());

@@ -896,7 +896,7 @@ mod tests {
             .iter()
             .find(|m| m.kind() == "Deployment")
             .expect("istiod");
-        let labels = &deployment.object["metadata"]["labels"];
+        let labels = &deployment.object()["metadata"]["labels"];
         assert_eq!(labels[manifest::OWNING_RESOURCE_LABEL], "example");
         assert_eq!(
             labels[manifest::OWNING_RESOURCE_NAMESPACE_LABEL],

@@ -22,14 +22,11 @@ use k8s_openapi::api::admissionregistration::v1::{
 };
 use k8s_openapi::api::core::v1::{LocalObjectReference, ServiceAccount};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::ChartContext;
-use crate::release;
-
-/// istioctl renders every chart as the Helm release `istio`.
-const RELEASE: &str = "istio";
+use super::error::ChartError;
+use super::{ChartContext, chart};
+use crate::manifest::Embedded;
 
 /// The API groups of Istio's configuration resources, which validation covers.
 const CONFIG_GROUPS: [&str; 4] = [
@@ -61,18 +58,20 @@ pub fn defaults() -> Value {
 }
 
 /// Renders the component's objects.
-pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
+pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     let scope = context.str("global.resourceScope");
     let cluster_scoped = scope == "all" || scope == "cluster";
     let namespaced = scope == "all" || scope == "namespace";
     let default_revision = context.str("defaultRevision");
     let mut objects = Vec::new();
     if cluster_scoped {
-        objects.extend(custom_resource_definitions(context)?);
+        if !context.truthy("base.enableCRDTemplates") {
+            objects.extend(crds::trees().iter().map(|(_, tree)| tree.clone()));
+        }
         if !default_revision.is_empty() {
             if context.truthy("experimental.stableValidationPolicy") {
-                objects.push(to_value(&stable_policy(&default_revision))?);
-                objects.push(to_value(&stable_policy_binding())?);
+                objects.push(chart::to_json(&stable_policy(&default_revision))?);
+                objects.push(chart::to_json(&stable_policy_binding())?);
             }
             objects.push(default_validator(context, &default_revision)?);
         }
@@ -81,31 +80,16 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
     let reader_enabled = context
         .values
         .pointer("/global/enableReaderRBAC")
-        .is_none_or(super::context::truthy);
+        .is_none_or(super::helm::truthy);
     if namespaced && reader_enabled && !context.truthy("global.readerServiceAccount.name") {
-        objects.push(to_value(&reader_service_account(context))?);
+        objects.push(chart::to_json(&reader_service_account(context))?);
     }
     Ok(objects)
 }
 
-fn to_value<T: Serialize>(object: &T) -> Result<Value, String> {
-    serde_json::to_value(object).map_err(|error| error.to_string())
-}
-
-/// The labels the chart puts on everything it renders (Helm's own bookkeeping labels left out).
-fn istio_labels() -> BTreeMap<String, String> {
-    [
-        ("app.kubernetes.io/instance", RELEASE),
-        ("app.kubernetes.io/part-of", "istio"),
-        ("app.kubernetes.io/version", release::ISTIO_VERSION),
-    ]
-    .into_iter()
-    .map(|(key, value)| (key.to_string(), value.to_string()))
-    .collect()
-}
-
+/// The chart's labels plus `own`.
 fn labels(own: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut labels = istio_labels();
+    let mut labels = chart::istio_labels();
     labels.extend(
         own.iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string())),
@@ -113,34 +97,28 @@ fn labels(own: &[(&str, &str)]) -> BTreeMap<String, String> {
     labels
 }
 
-/// The published CRDs minus `base.excludedCRDs`, relabelled as the chart does. With
-/// `base.enableCRDTemplates` off the chart emits the published file untouched instead.
-fn custom_resource_definitions(context: &ChartContext) -> Result<Vec<Value>, String> {
-    let trees = crds::trees()?;
-    if !context.truthy("base.enableCRDTemplates") {
-        return Ok(trees.iter().map(|(_, tree)| tree.clone()).collect());
+/// The published CRDs minus `base.excludedCRDs`, when the chart templates them (it relabels them
+/// with [`chart::istio_labels`], replacing the published legacy labels wholesale). With
+/// `base.enableCRDTemplates` off the chart emits the published file untouched instead, and
+/// [`render`] returns those trees.
+pub fn embedded_crds(context: &ChartContext) -> Vec<&'static Embedded> {
+    let scope = context.str("global.resourceScope");
+    if !(scope == "all" || scope == "cluster") || !context.truthy("base.enableCRDTemplates") {
+        return Vec::new();
     }
     let excluded: Vec<&str> = context
         .get("base.excludedCRDs")
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let labels = to_value(&istio_labels())?;
-    Ok(trees
+    crds::EMBEDDED
         .iter()
-        .filter(|(name, _)| !excluded.contains(&name.as_str()))
-        .map(|(_, tree)| {
-            let mut crd = tree.clone();
-            // The published legacy labels (`app: istio-pilot`, `chart`, `heritage`, …) are
-            // replaced wholesale, not merged.
-            crd["metadata"]["labels"] = labels.clone();
-            crd
-        })
-        .collect())
+        .filter(|crd| !excluded.contains(&crd.name))
+        .collect()
 }
 
 /// The cluster-wide validating webhook that serves the default revision.
-fn default_validator(context: &ChartContext, default_revision: &str) -> Result<Value, String> {
+fn default_validator(context: &ChartContext, default_revision: &str) -> Result<Value, ChartError> {
     let url = context.str("base.validationURL");
     let ca_bundle = context.str("base.validationCABundle");
     let service = url.is_empty().then(|| ServiceReference {
@@ -186,7 +164,7 @@ fn default_validator(context: &ChartContext, default_revision: &str) -> Result<V
             name: Some("istiod-default-validator".into()),
             labels: Some(labels(&[
                 ("app", "istiod"),
-                ("release", RELEASE),
+                ("release", chart::RELEASE),
                 ("istio", "istiod"),
                 ("istio.io/rev", default_revision),
                 ("app.kubernetes.io/name", "istiod"),
@@ -195,7 +173,7 @@ fn default_validator(context: &ChartContext, default_revision: &str) -> Result<V
         },
         webhooks: Some(vec![webhook]),
     };
-    let mut value = to_value(&configuration)?;
+    let mut value = chart::to_json(&configuration)?;
     if !ca_bundle.is_empty() {
         // The chart passes the user's text through as the (already base64) bundle; the typed
         // field would encode it a second time.
@@ -243,7 +221,7 @@ fn stable_policy(default_revision: &str) -> ValidatingAdmissionPolicy {
         metadata: ObjectMeta {
             name: Some("stable-channel-default-policy.istio.io".into()),
             labels: Some(labels(&[
-                ("release", RELEASE),
+                ("release", chart::RELEASE),
                 ("istio", "istiod"),
                 ("istio.io/rev", default_revision),
                 ("app.kubernetes.io/name", "istiod"),
@@ -318,7 +296,7 @@ fn reader_service_account(context: &ChartContext) -> ServiceAccount {
             namespace: Some(context.str("global.istioNamespace")),
             labels: Some(labels(&[
                 ("app", "istio-reader"),
-                ("release", RELEASE),
+                ("release", chart::RELEASE),
                 ("app.kubernetes.io/name", "istio-reader"),
             ])),
             ..ObjectMeta::default()
@@ -335,8 +313,11 @@ fn strings(items: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::manifest::Manifest;
     use crate::merge::SetFlag;
     use crate::pipeline::{self, Inputs};
+    use crate::release;
+    use crate::render::ComponentName;
 
     /// The base component's objects for a set of `--set` flags.
     fn base_objects(flags: &[&str]) -> Vec<Value> {
@@ -354,7 +335,14 @@ mod tests {
             .find(|i| i.component == crate::render::ComponentName::Base)
             .expect("base enabled");
         let context = ChartContext::new(&merged.tree, &instance).expect("context");
-        render(&context).expect("render")
+        let mut objects: Vec<Value> = embedded_crds(&context)
+            .into_iter()
+            .map(|crd| {
+                Manifest::embedded(ComponentName::Base, crd, chart::istio_labels()).into_object()
+            })
+            .collect();
+        objects.extend(render(&context).expect("render"));
+        objects
     }
 
     fn find<'a>(objects: &'a [Value], kind: &str) -> Vec<&'a Value> {
@@ -535,44 +523,6 @@ mod tests {
         assert_eq!(
             reader["imagePullSecrets"],
             json!([{"name": "sec1"}, {"name": "sec2"}])
-        );
-    }
-
-    /// Ad-hoc timing of the one-off CRD parse and of a render (`--nocapture` to see it).
-    #[test]
-    fn crd_parse_and_render_cost() {
-        // Fresh, not through the process-wide cache other tests may have filled already.
-        let start = std::time::Instant::now();
-        let published: crds::Published =
-            serde_json::from_str(include_str!("base/crds.json")).expect("parse");
-        let parsed = start.elapsed();
-        let start = std::time::Instant::now();
-        let trees: Vec<Value> = published
-            .crds
-            .iter()
-            .map(|crd| serde_json::to_value(crd).expect("tree"))
-            .collect();
-        let converted = start.elapsed();
-        let objects = base_objects(&[]);
-        let inputs = Inputs::default();
-        let start = std::time::Instant::now();
-        let merged = pipeline::merge(&inputs).expect("merge");
-        let merge = start.elapsed();
-        let instance = crate::render::enabled_components(&merged.tree)
-            .expect("components")
-            .into_iter()
-            .find(|i| i.component == crate::render::ComponentName::Base)
-            .expect("base enabled");
-        let context = ChartContext::new(&merged.tree, &instance).expect("context");
-        let start = std::time::Instant::now();
-        let rounds = 20;
-        for _ in 0..rounds {
-            assert_eq!(render(&context).expect("render").len(), objects.len());
-        }
-        let render_only = start.elapsed() / rounds;
-        assert_eq!(published.crds.len(), trees.len());
-        println!(
-            "CRD parse {parsed:?}, typed→tree {converted:?}, merge {merge:?}, base render {render_only:?} (debug build unless --release)"
         );
     }
 }

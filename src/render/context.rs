@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::helm::{self, truthy};
 use super::values::{chart_values, component_values};
 use super::{ComponentInstance, ComponentName, RenderError};
 use crate::merge::get_path;
@@ -51,16 +52,10 @@ impl ChartContext {
         get_path(&self.values, path).filter(|v| !v.is_null())
     }
 
-    /// Text at a path; `""` when missing (Helm's behaviour for an unset value). Numbers and
-    /// booleans are written as Helm would print them.
+    /// The value at a path as a template prints it (`{{ .Values.x }}`); `""` when missing or null.
     #[must_use]
     pub fn str(&self, path: &str) -> String {
-        match self.get(path) {
-            Some(Value::String(text)) => text.clone(),
-            Some(Value::Number(number)) => number.to_string(),
-            Some(Value::Bool(flag)) => flag.to_string(),
-            _ => String::new(),
-        }
+        self.get(path).map(helm::go_text).unwrap_or_default()
     }
 
     /// Helm truthiness: missing, null, false, 0, "" and empty collections are false.
@@ -107,18 +102,5 @@ impl ChartContext {
         } else {
             format!("-{revision}")
         }
-    }
-}
-
-/// Helm (Go template) truthiness of a value.
-#[must_use]
-pub fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(flag) => *flag,
-        Value::Number(number) => number.as_f64().is_some_and(|f| f != 0.0),
-        Value::String(text) => !text.is_empty(),
-        Value::Array(list) => !list.is_empty(),
-        Value::Object(map) => !map.is_empty(),
     }
 }

@@ -10,10 +10,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::ChartContext;
-use super::context::truthy;
+use super::error::ChartError;
+use super::helm::{self, truthy};
+use super::{ChartContext, chart};
 use crate::merge::overlay;
-use crate::release;
 
 /// Built-in templates, by the name pods select them with (`inject.istio.io/templates`).
 const TEMPLATES: &[(&str, &str)] = &[
@@ -37,7 +37,7 @@ const VERSION_GUARD: &str =
 
 /// The injector `ConfigMap` for the pilot component, or `None` where it is not rendered: when the
 /// install only renders cluster-scoped resources, or the user asked to omit it.
-pub fn config_map(context: &ChartContext) -> Result<Option<Value>, String> {
+pub fn config_map(context: &ChartContext) -> Result<Option<Value>, ChartError> {
     // A missing scope means the chart default, `all`.
     let scoped_in = match context.get("global.resourceScope") {
         None => true,
@@ -46,10 +46,7 @@ pub fn config_map(context: &ChartContext) -> Result<Option<Value>, String> {
     if !scoped_in || context.truthy("global.omitSidecarInjectorConfigMap") {
         return Ok(None);
     }
-    let owner = match context.str("ownerName") {
-        owner if owner.is_empty() => "unknown".to_string(),
-        owner => owner,
-    };
+    let owner = chart::owner_name(context);
     Ok(Some(json!({
         "apiVersion": "v1",
         "kind": "ConfigMap",
@@ -64,11 +61,11 @@ pub fn config_map(context: &ChartContext) -> Result<Option<Value>, String> {
                 "app.kubernetes.io/name": "istiod",
                 "app.kubernetes.io/instance": "istio",
                 "app.kubernetes.io/part-of": "istio",
-                "app.kubernetes.io/version": release::ISTIO_VERSION,
+                "app.kubernetes.io/version": crate::release::ISTIO_VERSION,
             },
         },
         "data": {
-            "values": super::pilot::text::pretty_json(&injector_values(&context.values)),
+            "values": helm::to_pretty_json(&injector_values(&context.values)),
             "config": config_text(context)?,
         },
     })))
@@ -113,11 +110,9 @@ fn injector_values(values: &Value) -> Value {
 
 /// The injector settings istiod parses as YAML. Lists and maps from values are written as JSON,
 /// which YAML reads unchanged.
-fn config_text(context: &ChartContext) -> Result<String, String> {
-    let json = |path: &str, empty: Value| {
-        let value = context.get(path).cloned().unwrap_or(empty);
-        serde_json::to_string(&value).map_err(|e| format!("{path}: {e}"))
-    };
+fn config_text(context: &ChartContext) -> Result<String, ChartError> {
+    let json =
+        |path: &str, empty: Value| to_json_text(&context.get(path).cloned().unwrap_or(empty));
     let mut text = String::new();
     let defaults = context
         .get("sidecarInjectorWebhook.defaultTemplates")
@@ -125,11 +120,7 @@ fn config_text(context: &ChartContext) -> Result<String, String> {
         .cloned()
         .unwrap_or_else(|| json!(["sidecar"]));
     // Pods that name no template get these.
-    let _ = writeln!(
-        text,
-        "defaultTemplates: {}",
-        serde_json::to_string(&defaults).map_err(|e| e.to_string())?
-    );
+    let _ = writeln!(text, "defaultTemplates: {}", to_json_text(&defaults)?);
     let _ = writeln!(text, "policy: {}", context.str("global.proxy.autoInject"));
     let _ = writeln!(
         text,
@@ -146,20 +137,14 @@ fn config_text(context: &ChartContext) -> Result<String, String> {
         .and_then(Value::as_object)
         .map(|map| {
             map.iter()
-                .map(|(k, v)| (k.clone(), Value::String(helm_text(v))))
+                // `"{{ $key }}": {{ $val | quote }}`: a null value prints nothing, which YAML reads
+                // as null.
+                .map(|(k, v)| (k.clone(), helm::quote(v).map_or(Value::Null, Value::String)))
                 .collect::<Map<_, _>>()
         })
         .unwrap_or_default();
-    let _ = writeln!(
-        text,
-        "injectedAnnotations: {}",
-        serde_json::to_string(&annotations).map_err(|e| e.to_string())?
-    );
-    let _ = writeln!(
-        text,
-        "template: {}",
-        serde_json::to_string(VERSION_GUARD).map_err(|e| e.to_string())?
-    );
+    let _ = writeln!(text, "injectedAnnotations: {}", to_json_text(&annotations)?);
+    let _ = writeln!(text, "template: {}", to_json_text(VERSION_GUARD)?);
     text.push_str("templates:\n");
     let user = context
         .get("sidecarInjectorWebhook.templates")
@@ -179,20 +164,19 @@ fn config_text(context: &ChartContext) -> Result<String, String> {
         }
     }
     for (name, body) in user.into_iter().flatten() {
-        let key = serde_json::to_string(name).map_err(|e| e.to_string())?;
-        let value =
-            serde_json::to_string(&Value::String(helm_text(body))).map_err(|e| e.to_string())?;
+        let key = to_json_text(name)?;
+        let value = to_json_text(&helm::go_text(body))?;
         let _ = writeln!(text, "  {key}: {value}");
     }
     Ok(text.trim_end().to_string())
 }
 
-/// A scalar as Helm prints it into text.
-fn helm_text(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
+/// A value as one line of JSON, which the injector's YAML reads unchanged.
+fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ChartError> {
+    serde_json::to_string(value).map_err(|source| ChartError::Serialise {
+        kind: "ConfigMap",
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -382,7 +366,7 @@ mod tests {
     #[test]
     fn go_json_escapes_and_numbers() {
         assert_eq!(
-            crate::render::pilot::text::pretty_json(&json!({"b": [1.0, 0.5, "<&>"], "a": {}})),
+            crate::render::helm::to_pretty_json(&json!({"b": [1.0, 0.5, "<&>"], "a": {}})),
             "{\n  \"a\": {},\n  \"b\": [\n    1,\n    0.5,\n    \"\\u003c\\u0026\\u003e\"\n  ]\n}"
         );
     }

@@ -8,13 +8,22 @@
 //!
 //! It never reads files, talks to a cluster or prints. The output is not yet sorted; see
 //! [`crate::manifest::sort`].
+//!
+//! Layout: one module per component; below them the shared knowledge each component uses and
+//! none owns — [`helm`] (how Go and Helm print values, `toYaml`, `toPrettyJson`), [`pod`] (env,
+//! mounts, the token and root certificate volumes), `chart` (labels, release, owner, object
+//! trees) — so that a component file imports from below, never from a sibling.
 
 mod base;
+mod chart;
 mod cni;
 pub mod context;
+mod error;
 mod gateways;
+mod helm;
 mod injector;
 mod pilot;
+mod pod;
 pub mod postprocess;
 pub mod values;
 mod ztunnel;
@@ -27,6 +36,7 @@ use crate::merge::get_path;
 use crate::release;
 
 pub use context::ChartContext;
+pub use error::{ChartError, RenderError};
 
 /// The components istioctl installs, with the names its labels use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,24 +161,6 @@ pub struct ComponentInstance {
     pub spec: api::GatewayComponent,
 }
 
-/// Why a component could not be rendered.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    #[error("{component}: {message}")]
-    Component {
-        component: ComponentName,
-        message: String,
-    },
-    #[error(transparent)]
-    Preset(#[from] crate::profile::ProfileError),
-    #[error("{component}: overlay on {object}: {message}")]
-    Overlay {
-        component: ComponentName,
-        object: String,
-        message: String,
-    },
-}
-
 /// Lists the enabled instances of every component, as istioctl's `Component.Get` does.
 pub fn enabled_components(merged: &Value) -> Result<Vec<ComponentInstance>, RenderError> {
     let default_namespace = get_path(merged, "metadata.namespace")
@@ -226,10 +218,8 @@ fn instance(
     let spec: api::GatewayComponent = if raw.is_null() {
         api::GatewayComponent::default()
     } else {
-        serde_json::from_value(raw.clone()).map_err(|error| RenderError::Component {
-            component,
-            message: error.to_string(),
-        })?
+        serde_json::from_value(raw.clone())
+            .map_err(|source| RenderError::Settings { component, source })?
     };
     let namespace = spec
         .namespace
@@ -264,17 +254,24 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
             ComponentName::Cni => cni::render(&context),
             ComponentName::Ztunnel => ztunnel::render(&context),
         }
-        .map_err(|message| RenderError::Component {
+        .map_err(|source| RenderError::Chart {
             component: instance.component,
-            message,
+            source,
         })?;
-        let mut manifests: Vec<Manifest> = objects
-            .into_iter()
-            .map(|object| Manifest {
-                component: instance.component,
-                object,
-            })
-            .collect();
+        let mut manifests: Vec<Manifest> = Vec::new();
+        if instance.component == ComponentName::Base {
+            // Istio's CRDs travel as embedded text; they become trees only if something reads them.
+            manifests.extend(
+                base::embedded_crds(&context)
+                    .into_iter()
+                    .map(|crd| Manifest::embedded(ComponentName::Base, crd, chart::istio_labels())),
+            );
+        }
+        manifests.extend(
+            objects
+                .into_iter()
+                .map(|object| Manifest::new(instance.component, object)),
+        );
         postprocess::apply_kubernetes_settings(&context, &mut manifests)?;
         for manifest in &mut manifests {
             add_ownership_labels(manifest, &owner, &context);
@@ -297,7 +294,7 @@ fn add_ownership_labels(manifest: &mut Manifest, owner: &api::Metadata, context:
         manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, namespace);
     }
     // The chart's own `istio.io/rev` wins (a revision-tag webhook names its tag, not the revision).
-    if manifest.object["metadata"]["labels"][manifest::REVISION_LABEL].is_null() {
+    if manifest.label(manifest::REVISION_LABEL).is_none() {
         let revision = context.revision_or_default();
         manifest.set_label(manifest::REVISION_LABEL, &revision);
     }

@@ -10,10 +10,8 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::apps::v1::{DaemonSet, DaemonSetSpec};
 use k8s_openapi::api::core::v1::{
-    Capabilities, ClusterTrustBundleProjection, ConfigMapVolumeSource, Container, ContainerPort,
-    EmptyDirVolumeSource, HTTPGetAction, PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource,
-    SecurityContext, ServiceAccount, ServiceAccountTokenProjection, Volume, VolumeMount,
-    VolumeProjection,
+    Capabilities, ConfigMapVolumeSource, Container, ContainerPort, HTTPGetAction, PodSpec,
+    PodTemplateSpec, Probe, SecurityContext, ServiceAccount, Volume, VolumeMount,
 };
 use k8s_openapi::api::networking::v1::{
     NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
@@ -24,13 +22,10 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
-use super::ChartContext;
-use super::cni::{
-    RELEASE, common_labels, env_map, field_env, first_set, host_path_volume, owner_name, plain_env,
-    pull_secrets, resource_env, resource_quota, resource_requirements, retype_resource_amounts,
-    set_at, string_map, to_json,
-};
-use super::context::truthy;
+use super::error::ChartError;
+use super::helm::{self, truthy};
+use super::pod::{self, CaRoot};
+use super::{ChartContext, chart};
 
 /// The `app.kubernetes.io/name` and `app` label value, whatever `resourceName` says.
 const APP: &str = "ztunnel";
@@ -83,7 +78,7 @@ pub fn defaults() -> Value {
 }
 
 /// Renders the component's objects.
-pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
+pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     let v = context;
     let name = resource_name(v);
     let scope = v.str("resourceScope");
@@ -91,9 +86,9 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
     let namespace_scoped = scope == "all" || scope == "namespace";
     let mut objects = Vec::new();
     if namespace_scoped {
-        objects.push(to_json(&ServiceAccount {
+        objects.push(chart::to_json(&ServiceAccount {
             metadata: meta(v, &name),
-            image_pull_secrets: pull_secrets(v.get("imagePullSecrets")),
+            image_pull_secrets: pod::pull_secrets(v.get("imagePullSecrets")),
             ..ServiceAccount::default()
         })?);
     }
@@ -103,9 +98,13 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
     if namespace_scoped {
         objects.push(daemon_set(v, &name)?);
         if v.truthy("resourceQuotas.enabled") {
-            let mut labels = common_labels(APP);
-            labels.extend(v.get("labels").map(string_map).unwrap_or_default());
-            objects.push(to_json(&resource_quota(
+            let mut labels = chart::app_labels(APP);
+            labels.extend(
+                v.get("labels")
+                    .map(|map| helm::text_map(Some(map)))
+                    .unwrap_or_default(),
+            );
+            objects.push(chart::to_json(&chart::node_critical_quota(
                 &name,
                 v.namespace(),
                 labels,
@@ -114,7 +113,7 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
         }
     }
     if v.truthy("global.networkPolicy.enabled") {
-        objects.push(to_json(&network_policy(v, &name))?);
+        objects.push(chart::to_json(&network_policy(v, &name))?);
     }
     Ok(objects)
 }
@@ -130,7 +129,10 @@ fn resource_name(v: &ChartContext) -> String {
 /// The user's `annotations`, plus `istio.io/rev` for a revisioned install. Always written, even
 /// when empty, as the chart does.
 fn annotations(v: &ChartContext) -> BTreeMap<String, String> {
-    let mut annotations = v.get("annotations").map(string_map).unwrap_or_default();
+    let mut annotations = v
+        .get("annotations")
+        .map(|map| helm::text_map(Some(map)))
+        .unwrap_or_default();
     let revision = v.revision();
     if !revision.is_empty() {
         annotations.insert("istio.io/rev".into(), revision);
@@ -140,8 +142,12 @@ fn annotations(v: &ChartContext) -> BTreeMap<String, String> {
 
 /// Metadata of the service account and the daemon set.
 fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
-    let mut labels = common_labels(APP);
-    labels.extend(v.get("labels").map(string_map).unwrap_or_default());
+    let mut labels = chart::app_labels(APP);
+    labels.extend(
+        v.get("labels")
+            .map(|map| helm::text_map(Some(map)))
+            .unwrap_or_default(),
+    );
     ObjectMeta {
         name: Some(name.into()),
         namespace: Some(v.namespace().into()),
@@ -152,13 +158,13 @@ fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
 }
 
 /// `OpenShift` only: let ztunnel use the privileged security context constraint.
-fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, String> {
-    let mut labels = common_labels(APP);
+fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, ChartError> {
+    let mut labels = chart::app_labels(APP);
     labels.insert("app".into(), APP.into());
     labels.insert("release".into(), name.into());
     labels.insert(
         "install.operator.istio.io/owning-resource".into(),
-        owner_name(v),
+        chart::owner_name(v),
     );
     let metadata = ObjectMeta {
         name: Some(name.into()),
@@ -191,7 +197,7 @@ fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, String> {
             ..Subject::default()
         }]),
     };
-    Ok(vec![to_json(&role)?, to_json(&binding)?])
+    Ok(vec![chart::to_json(&role)?, chart::to_json(&binding)?])
 }
 
 /// istiod's address for a revision: the default CA and XDS endpoint.
@@ -203,24 +209,36 @@ fn istiod_address(v: &ChartContext) -> String {
     )
 }
 
-fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
+fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
     let revision = v.revision();
     let app_selector = BTreeMap::from([("app".to_string(), APP.to_string())]);
 
-    let mut pod_labels = common_labels(APP);
+    let mut pod_labels = chart::app_labels(APP);
     pod_labels.insert("sidecar.istio.io/inject".into(), "false".into());
     pod_labels.insert("istio.io/dataplane-mode".into(), "none".into());
     pod_labels.insert("app".into(), APP.into());
-    pod_labels.extend(v.get("podLabels").map(string_map).unwrap_or_default());
+    pod_labels.extend(
+        v.get("podLabels")
+            .map(|map| helm::text_map(Some(map)))
+            .unwrap_or_default(),
+    );
     let mut pod_annotations =
         BTreeMap::from([("sidecar.istio.io/inject".to_string(), "false".to_string())]);
     if !revision.is_empty() {
         pod_annotations.insert("istio.io/rev".into(), revision.clone());
     }
-    pod_annotations.extend(v.get("podAnnotations").map(string_map).unwrap_or_default());
+    pod_annotations.extend(
+        v.get("podAnnotations")
+            .map(|map| helm::text_map(Some(map)))
+            .unwrap_or_default(),
+    );
 
     let mut node_selector = BTreeMap::from([("kubernetes.io/os".to_string(), "linux".to_string())]);
-    node_selector.extend(v.get("nodeSelector").map(string_map).unwrap_or_default());
+    node_selector.extend(
+        v.get("nodeSelector")
+            .map(|map| helm::text_map(Some(map)))
+            .unwrap_or_default(),
+    );
 
     let image = v.str("image");
     let image = if image.contains('/') {
@@ -242,20 +260,20 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
         address => address,
     };
     let mut env = vec![
-        plain_env("CA_ADDRESS", &or_istiod("caAddress")),
-        plain_env("XDS_ADDRESS", &or_istiod("xdsAddress")),
+        pod::env("CA_ADDRESS", or_istiod("caAddress")),
+        pod::env("XDS_ADDRESS", or_istiod("xdsAddress")),
     ];
     if v.truthy("logAsJson") {
-        env.push(plain_env("LOG_FORMAT", "json"));
+        env.push(pod::env("LOG_FORMAT", "json"));
     }
     if v.truthy("network") {
-        env.push(plain_env("NETWORK", &v.str("network")));
+        env.push(pod::env("NETWORK", v.str("network")));
     }
-    let cluster = first_set(v, &["multiCluster.clusterName"]);
+    let cluster = chart::first_set(v, &["multiCluster.clusterName"]);
     env.extend([
-        plain_env("RUST_LOG", &v.str("logLevel")),
-        plain_env("RUST_BACKTRACE", "1"),
-        plain_env(
+        pod::env("RUST_LOG", v.str("logLevel")),
+        pod::env("RUST_BACKTRACE", "1"),
+        pod::env(
             "ISTIO_META_CLUSTER_ID",
             if cluster.is_empty() {
                 "Kubernetes"
@@ -263,127 +281,74 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
                 &cluster
             },
         ),
-        plain_env("INPOD_ENABLED", "true"),
-        plain_env("TERMINATION_GRACE_PERIOD_SECONDS", &grace),
-        field_env("POD_NAME", "metadata.name", None),
-        field_env("POD_NAMESPACE", "metadata.namespace", None),
-        field_env("NODE_NAME", "spec.nodeName", None),
-        field_env("INSTANCE_IP", "status.podIP", None),
-        field_env("SERVICE_ACCOUNT", "spec.serviceAccountName", None),
+        pod::env("INPOD_ENABLED", "true"),
+        pod::env("TERMINATION_GRACE_PERIOD_SECONDS", &grace),
+        pod::field_env("POD_NAME", "metadata.name", None),
+        pod::field_env("POD_NAMESPACE", "metadata.namespace", None),
+        pod::field_env("NODE_NAME", "spec.nodeName", None),
+        pod::field_env("INSTANCE_IP", "status.podIP", None),
+        pod::field_env("SERVICE_ACCOUNT", "spec.serviceAccountName", None),
     ]);
     env.extend(
-        env_map(v.get("meshConfig.defaultConfig.proxyMetadata"))
+        helm::text_map(v.get("meshConfig.defaultConfig.proxyMetadata"))
             .into_iter()
-            .map(|(key, value)| plain_env(&key, &value)),
+            .map(|(key, value)| pod::env(&key, &value)),
     );
-    env.push(resource_env("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
+    env.push(pod::resource_env("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
     // These tell ztunnel its CPU budget only when one is actually set.
     if v.truthy("resources") {
         if v.truthy("resources.limits.cpu") {
-            env.push(resource_env("ZTUNNEL_RESOURCE_CPU_LIMIT", "limits.cpu"));
+            env.push(pod::resource_env(
+                "ZTUNNEL_RESOURCE_CPU_LIMIT",
+                "limits.cpu",
+            ));
         }
         if v.truthy("resources.requests.cpu") {
-            env.push(resource_env("ZTUNNEL_RESOURCE_CPU_REQUEST", "requests.cpu"));
+            env.push(pod::resource_env(
+                "ZTUNNEL_RESOURCE_CPU_REQUEST",
+                "requests.cpu",
+            ));
         }
     }
     env.extend(
-        env_map(v.get("env"))
+        helm::text_map(v.get("env"))
             .into_iter()
-            .map(|(key, value)| plain_env(&key, &value)),
+            .map(|(key, value)| pod::env(&key, &value)),
     );
     let crl = v.truthy("peerCaCrl.enabled");
     if crl {
-        env.push(plain_env(
+        env.push(pod::env(
             "CRL_PATH",
             "/var/run/secrets/istio/crl/ca-crl.pem",
         ));
     }
 
-    let mount = |path: &str, name: &str| VolumeMount {
-        mount_path: path.into(),
-        name: name.into(),
-        ..VolumeMount::default()
-    };
-    let mut mounts = vec![
-        mount("/var/run/secrets/istio", "istiod-ca-cert"),
-        mount("/var/run/secrets/tokens", "istio-token"),
-        mount("/var/run/ztunnel", "cni-ztunnel-sock-dir"),
-        mount("/tmp", "tmp"),
+    let mut mounts: Vec<VolumeMount> = vec![
+        pod::mount("istiod-ca-cert", "/var/run/secrets/istio", false),
+        pod::mount("istio-token", "/var/run/secrets/tokens", false),
+        pod::mount("cni-ztunnel-sock-dir", "/var/run/ztunnel", false),
+        pod::mount("tmp", "/tmp", false),
     ];
     if crl {
-        mounts.push(VolumeMount {
-            read_only: Some(true),
-            ..mount("/var/run/secrets/istio/crl", "crl-volume")
-        });
+        mounts.push(pod::mount("crl-volume", "/var/run/secrets/istio/crl", true));
     }
 
-    let bundle = v.str("trustBundleName");
-    // The chart compares with a boolean `true`; a string "true" does not count.
-    let trust_bundle_api = v.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == Some(&Value::Bool(true));
-    let ca_volume = if trust_bundle_api {
-        let bundle = if bundle.is_empty() {
-            "root-cert"
-        } else {
-            &bundle
-        };
-        Volume {
-            name: "istiod-ca-cert".into(),
-            projected: Some(ProjectedVolumeSource {
-                sources: Some(vec![VolumeProjection {
-                    cluster_trust_bundle: Some(ClusterTrustBundleProjection {
-                        name: Some(format!("istio.io:istiod-ca:{bundle}")),
-                        path: "root-cert.pem".into(),
-                        ..ClusterTrustBundleProjection::default()
-                    }),
-                    ..VolumeProjection::default()
-                }]),
-                ..ProjectedVolumeSource::default()
-            }),
-            ..Volume::default()
-        }
-    } else {
-        let bundle = if bundle.is_empty() {
-            "istio-ca-root-cert"
-        } else {
-            &bundle
-        };
-        Volume {
-            name: "istiod-ca-cert".into(),
-            config_map: Some(ConfigMapVolumeSource {
-                name: bundle.into(),
-                ..ConfigMapVolumeSource::default()
-            }),
-            ..Volume::default()
-        }
-    };
+    let ca_volume = pod::ca_root_volume(CaRoot {
+        name: "istiod-ca-cert",
+        trust_bundle: &v.str("trustBundleName"),
+        cluster_trust_bundle: pod::is_true(v.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API")),
+        optional: false,
+    });
+    // ztunnel's chart asks for the `istio-ca` audience whatever `global.sds.token.aud` says.
     let mut volumes = vec![
-        Volume {
-            name: "istio-token".into(),
-            projected: Some(ProjectedVolumeSource {
-                sources: Some(vec![VolumeProjection {
-                    service_account_token: Some(ServiceAccountTokenProjection {
-                        path: "istio-token".into(),
-                        expiration_seconds: Some(43200),
-                        audience: Some("istio-ca".into()),
-                        ..ServiceAccountTokenProjection::default()
-                    }),
-                    ..VolumeProjection::default()
-                }]),
-                ..ProjectedVolumeSource::default()
-            }),
-            ..Volume::default()
-        },
+        pod::token_volume("istio-ca"),
         ca_volume,
-        host_path_volume(
+        pod::host_path(
             "cni-ztunnel-sock-dir",
             "/var/run/ztunnel",
             Some("DirectoryOrCreate"),
         ),
-        Volume {
-            name: "tmp".into(),
-            empty_dir: Some(EmptyDirVolumeSource::default()),
-            ..Volume::default()
-        },
+        pod::empty_dir("tmp"),
     ];
     if crl {
         volumes.push(Volume {
@@ -407,7 +372,7 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
             protocol: Some("TCP".into()),
             ..ContainerPort::default()
         }]),
-        resources: v.get("resources").and_then(resource_requirements),
+        resources: v.get("resources").and_then(pod::resource_requirements),
         image_pull_policy: (!pull_policy.is_empty()).then_some(pull_policy),
         security_context: Some(SecurityContext {
             allow_privilege_escalation: Some(true),
@@ -468,11 +433,11 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
         },
         ..DaemonSet::default()
     };
-    let mut object = to_json(&daemon_set)?;
-    retype_resource_amounts(&mut object);
+    let mut object = chart::to_json(&daemon_set)?;
+    pod::reread_resource_amounts(&mut object);
     // Free-form chart values, written as the user gave them.
     if let Some(strategy) = v.get("updateStrategy").filter(|s| truthy(s)) {
-        set_at(&mut object, &["spec", "updateStrategy"], strategy.clone());
+        chart::set_at(&mut object, &["spec", "updateStrategy"], strategy.clone());
     }
     for (key, field) in [
         ("affinity", "affinity"),
@@ -480,7 +445,7 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, String> {
         ("dnsConfig", "dnsConfig"),
     ] {
         if let Some(value) = v.get(key).filter(|value| truthy(value)) {
-            set_at(
+            chart::set_at(
                 &mut object,
                 &["spec", "template", "spec", field],
                 value.clone(),
@@ -521,15 +486,15 @@ fn network_policy(v: &ChartContext, name: &str) -> NetworkPolicy {
         ),
         ..NetworkPolicyIngressRule::default()
     };
-    let mut labels = common_labels(APP);
+    let mut labels = chart::app_labels(APP);
     labels.insert("app".into(), APP.into());
     labels.insert("istio.io/rev".into(), v.revision_or_default());
     labels.insert(
         "install.operator.istio.io/owning-resource".into(),
-        owner_name(v),
+        chart::owner_name(v),
     );
     labels.insert("operator.istio.io/component".into(), "Ztunnel".into());
-    labels.insert("release".into(), RELEASE.into());
+    labels.insert("release".into(), chart::RELEASE.into());
     NetworkPolicy {
         metadata: ObjectMeta {
             name: Some(format!("{name}{}", v.revision_suffix())),
@@ -563,7 +528,7 @@ mod tests {
     use super::*;
     use crate::api;
     use crate::merge::overlay;
-    use crate::render::cni::go_text;
+    use crate::render::helm::go_text;
     use crate::render::{ComponentInstance, ComponentName};
 
     fn context(values: Value) -> ChartContext {

@@ -3,15 +3,25 @@
 //! The CRDs are Istio's API definition, published in the Go module `istio.io/api`
 //! (`kubernetes/customresourcedefinitions.gen.yaml`). `testenv/gen-crds` converts that file, at the
 //! version the pinned Istio requires, into `crds.json` next to this module; it is embedded here so
-//! that rendering never reads files. The data is parsed once per process into typed
-//! [`CustomResourceDefinition`]s and turned into JSON trees once; each render clones those trees,
-//! which is far cheaper than parsing half a megabyte again.
+//! that rendering never reads files.
+//!
+//! Two forms are embedded. `crds_text.rs` holds each CRD as the YAML text meshctl writes for it,
+//! split around its `metadata` (the only part a render changes): `manifest generate` writes that
+//! text straight out instead of parsing half a megabyte of JSON into trees and writing them back.
+//! It is generated from `crds.json` by the test `embedded_text_is_current` (run it with
+//! `MESHCTL_BLESS=1` after `testenv/gen-crds`), which fails when the two drift. The JSON is parsed
+//! (once per process) only when something reads a CRD as a tree: an install, a diff, an overlay.
 
 use std::sync::LazyLock;
 
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use serde::Deserialize;
 use serde_json::Value;
+
+use crate::manifest::Embedded;
+
+/// Every published CRD as text, in `crds.json`'s order (generated: see the module doc).
+pub static EMBEDDED: &[Embedded] = &include!("crds_text.rs");
 
 /// `testenv/gen-crds`'s output: the CRDs and where they came from.
 const DATA: &str = include_str!("crds.json");
@@ -36,20 +46,19 @@ static PUBLISHED: LazyLock<Result<Published, String>> = LazyLock::new(|| {
     serde_json::from_str(DATA).map_err(|error| format!("embedded CRD data is invalid: {error}"))
 });
 
-/// The CRDs as a tree each, with their names: what every render starts from.
+/// The CRDs as a tree each, with their names.
 ///
 /// Parsed straight into trees, not through the typed [`CustomResourceDefinition`]: the typed
-/// round trip costs three times as much at every start of the binary and changes nothing (a test
-/// below proves both views agree).
-static TREES: LazyLock<Result<Vec<(String, Value)>, String>> = LazyLock::new(|| {
+/// round trip costs three times as much and changes nothing (a test below proves both views
+/// agree).
+static TREES: LazyLock<Vec<(String, Value)>> = LazyLock::new(|| {
     #[derive(Deserialize)]
     struct Untyped {
         crds: Vec<Value>,
     }
     let data: Untyped = serde_json::from_str(DATA)
-        .map_err(|error| format!("embedded CRD data is invalid: {error}"))?;
-    Ok(data
-        .crds
+        .expect("crds.json is generated JSON, embedded at build time and checked by the tests");
+    data.crds
         .into_iter()
         .map(|tree| {
             // The data holds whole numbers as integers already (gen-crds writes them from YAML),
@@ -60,7 +69,7 @@ static TREES: LazyLock<Result<Vec<(String, Value)>, String>> = LazyLock::new(|| 
                 .to_string();
             (name, tree)
         })
-        .collect())
+        .collect()
 });
 
 /// The embedded CRD data, parsed into typed CRDs (tests keep the data honest with it).
@@ -70,8 +79,86 @@ pub fn published() -> Result<&'static Published, String> {
 }
 
 /// Every published CRD as a JSON tree, with its name (once per process; callers clone).
-pub fn trees() -> Result<&'static [(String, Value)], String> {
-    TREES.as_deref().map_err(Clone::clone)
+pub fn trees() -> &'static [(String, Value)] {
+    &TREES
+}
+
+/// One embedded CRD's tree (its published labels still in it).
+fn tree_of(embedded: &Embedded) -> Value {
+    trees()
+        .iter()
+        .find(|(name, _)| name == embedded.name)
+        .map(|(_, tree)| tree.clone())
+        .unwrap_or_default()
+}
+
+/// What stands in for the `metadata` block while the text is generated.
+#[cfg(test)]
+const METADATA_MARK: &str = "meshctl-generated-metadata-mark";
+
+/// `crds_text.rs` as the generator writes it from `crds.json`.
+#[cfg(test)]
+fn generated_text() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(
+        "// @generated from crds.json by the test `render::base::crds::tests::embedded_text_is_current`\n\
+         // (`MESHCTL_BLESS=1 cargo test --lib embedded_text_is_current`). Do not edit.\n[\n",
+    );
+    for (name, tree) in trees() {
+        let metadata = tree["metadata"].as_object().expect("metadata");
+        for key in metadata.keys() {
+            assert!(
+                matches!(key.as_str(), "annotations" | "labels" | "name"),
+                "{name}: metadata.{key} is not supported by the embedded form"
+            );
+        }
+        let annotations: Vec<(&String, &str)> = metadata
+            .get("annotations")
+            .and_then(Value::as_object)
+            .map(|map| {
+                map.iter()
+                    .map(|(key, value)| (key, value.as_str().expect("annotations are strings")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut marked = tree.clone();
+        marked["metadata"] = Value::String(METADATA_MARK.into());
+        let text = crate::yaml::value_to_string(&marked);
+        let line = format!("metadata: {METADATA_MARK}\n");
+        let (before, after) = text
+            .split_once(&line)
+            .expect("the mark is written on one line");
+        let _ = writeln!(out, "    Embedded {{");
+        let _ = writeln!(
+            out,
+            "        api_version: {:?},",
+            tree["apiVersion"].as_str().unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "        kind: {:?},",
+            tree["kind"].as_str().unwrap_or_default()
+        );
+        let _ = writeln!(out, "        name: {name:?},");
+        let _ = writeln!(out, "        annotations: &{annotations:?},");
+        let _ = writeln!(out, "        before_metadata: {},", raw_string(before));
+        let _ = writeln!(out, "        after_metadata: {},", raw_string(after));
+        let _ = writeln!(out, "        tree: tree_of,");
+        let _ = writeln!(out, "    }},");
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// A Rust raw string literal holding `text`, with as many `#` as it needs.
+#[cfg(test)]
+fn raw_string(text: &str) -> String {
+    let mut hashes = 0;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
 }
 
 /// The typed schema keeps `minimum`, `maximum` and `multipleOf` as `f64`, which would print as
@@ -178,7 +265,7 @@ mod tests {
         // Rendering uses the untyped trees; the typed structs must read every field of them, so
         // a typed round trip (what a k8s-openapi consumer sees) reproduces each tree exactly.
         let published = published().expect("typed parse");
-        let trees = trees().expect("trees");
+        let trees = trees();
         assert_eq!(published.crds.len(), trees.len());
         for (crd, (name, tree)) in published.crds.iter().zip(trees) {
             let mut typed = serde_json::to_value(crd).expect("serialise");
@@ -187,6 +274,66 @@ mod tests {
                 &typed, tree,
                 "{name} differs between the typed and untyped views"
             );
+        }
+    }
+
+    /// `crds_text.rs` is what the generator makes of `crds.json` now.
+    #[test]
+    fn embedded_text_is_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/base/crds_text.rs");
+        let expected = generated_text();
+        if std::env::var_os("MESHCTL_BLESS").is_some() {
+            std::fs::write(&path, &expected).expect("write crds_text.rs");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "src/render/base/crds_text.rs is stale: run MESHCTL_BLESS=1 cargo test --lib embedded_text_is_current"
+        );
+        assert_eq!(EMBEDDED.len(), trees().len());
+        for (embedded, (name, _)) in EMBEDDED.iter().zip(trees()) {
+            assert_eq!(embedded.name, name);
+        }
+    }
+
+    /// Writing an embedded CRD from its text gives exactly the bytes writing its tree gives, for
+    /// any labels.
+    #[test]
+    fn embedded_text_writes_like_the_tree() {
+        use std::collections::BTreeMap;
+
+        use crate::manifest::{self, Manifest};
+        use crate::render::ComponentName;
+
+        let label_sets = [
+            BTreeMap::new(),
+            BTreeMap::from([("app".to_string(), "istio-pilot".to_string())]),
+            BTreeMap::from([
+                (
+                    "app.kubernetes.io/version".to_string(),
+                    "1.31.0".to_string(),
+                ),
+                ("istio.io/rev".to_string(), "canary".to_string()),
+                ("odd".to_string(), "yes: no".to_string()),
+                ("number".to_string(), "0777".to_string()),
+            ]),
+        ];
+        for embedded in EMBEDDED {
+            for labels in &label_sets {
+                let fast = Manifest::embedded(ComponentName::Base, embedded, labels.clone());
+                let slow = Manifest::new(ComponentName::Base, fast.object().clone());
+                assert_eq!(
+                    manifest::to_yaml_stream(std::slice::from_ref(&fast)),
+                    manifest::to_yaml_stream(&[slow]),
+                    "{}",
+                    embedded.name
+                );
+                assert_eq!(
+                    fast.object()["metadata"]["labels"],
+                    serde_json::to_value(labels).expect("labels")
+                );
+            }
         }
     }
 

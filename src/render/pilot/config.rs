@@ -7,10 +7,11 @@ use k8s_openapi::api::core::v1::ConfigMap;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::{Map, Value, json};
 
-use super::{Pilot, text, to_json};
+use super::Pilot;
 use crate::merge::overlay;
-use crate::render::ChartContext;
-use crate::render::context::truthy;
+use crate::render::error::ChartError;
+use crate::render::helm::{self, truthy};
+use crate::render::{ChartContext, chart};
 
 fn config_map(
     name: String,
@@ -18,7 +19,7 @@ fn config_map(
     labels: BTreeMap<String, String>,
     annotations: Option<BTreeMap<String, String>>,
     data: BTreeMap<String, String>,
-) -> Result<Value, String> {
+) -> Result<Value, ChartError> {
     let object = ConfigMap {
         metadata: ObjectMeta {
             name: Some(name),
@@ -30,11 +31,11 @@ fn config_map(
         data: Some(data),
         ..ConfigMap::default()
     };
-    to_json(&object, "ConfigMap")
+    chart::to_json(&object)
 }
 
 /// The `istio` `ConfigMap`: the mesh config istiod and the proxies start from, and the mesh networks.
-pub(super) fn mesh_config_map(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn mesh_config_map(pilot: &Pilot) -> Result<Value, ChartError> {
     let data = BTreeMap::from([
         ("mesh".to_string(), mesh_text(pilot)),
         ("meshNetworks".to_string(), mesh_networks_text(pilot)),
@@ -48,7 +49,9 @@ pub(super) fn mesh_config_map(pilot: &Pilot) -> Result<Value, String> {
     )
 }
 
-/// `networks:` followed by `global.meshNetworks`.
+/// `networks:` followed by `global.meshNetworks`: the chart writes
+/// `{{ toYaml .Values.global.meshNetworks | trim | indent 6 }}` two columns deeper than the block
+/// it sits in, so every line (an empty one too) gains two spaces.
 fn mesh_networks_text(pilot: &Pilot) -> String {
     match pilot
         .values
@@ -56,17 +59,11 @@ fn mesh_networks_text(pilot: &Pilot) -> String {
         .filter(|n| truthy(n))
     {
         Some(networks) => {
-            let body = text::to_yaml(networks);
+            let body = helm::to_yaml(networks);
             let indented: Vec<String> = body
                 .trim()
                 .lines()
-                .map(|line| {
-                    if line.is_empty() {
-                        String::new()
-                    } else {
-                        format!("  {line}")
-                    }
-                })
+                .map(|line| format!("  {line}"))
                 .collect();
             format!("networks:\n{}", indented.join("\n"))
         }
@@ -80,7 +77,7 @@ fn mesh_text(pilot: &Pilot) -> String {
     if let Some(user) = pilot.values.get("meshConfig") {
         overlay(&mut mesh, user.clone());
     }
-    text::to_yaml(&mesh)
+    helm::to_yaml(&mesh)
 }
 
 /// The mesh settings the chart derives from its own values (trust domain, root namespace, default
@@ -206,13 +203,16 @@ fn reparse_scalar(value: &Value) -> Value {
 
 /// The `values` `ConfigMap`: the values istioctl passed to the chart and the merged result, for
 /// debugging and tools (istiod ignores it).
-pub(super) fn values_config_map(pilot: &Pilot, original: &ChartContext) -> Result<Value, String> {
+pub(super) fn values_config_map(
+    pilot: &Pilot,
+    original: &ChartContext,
+) -> Result<Value, ChartError> {
     let passed = &original.given;
     let data = BTreeMap::from([
-        ("original-values".to_string(), text::pretty_json(passed)),
+        ("original-values".to_string(), helm::to_pretty_json(passed)),
         (
             "merged-values".to_string(),
-            text::pretty_json(&pilot.values.values),
+            helm::to_pretty_json(&pilot.values.values),
         ),
     ]);
     let annotations = BTreeMap::from([(
@@ -231,7 +231,7 @@ pub(super) fn values_config_map(pilot: &Pilot, original: &ChartContext) -> Resul
 }
 
 /// The extra root certificates istiod trusts when fetching JWKS.
-pub(super) fn jwks_config_map(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn jwks_config_map(pilot: &Pilot) -> Result<Value, ChartError> {
     let data = BTreeMap::from([(
         "extra.pem".to_string(),
         pilot.values.str("jwksResolverExtraRootCA"),
@@ -246,7 +246,7 @@ pub(super) fn jwks_config_map(pilot: &Pilot) -> Result<Value, String> {
 }
 
 /// One `ConfigMap` per `gatewayClasses` entry: the defaults istiod applies to that class's Gateways.
-pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let Some(classes) = pilot
         .values
         .get("gatewayClasses")
@@ -258,8 +258,19 @@ pub(super) fn gateway_class_config_maps(pilot: &Pilot) -> Result<Vec<Value>, Str
     for (class, kinds) in classes {
         let mut data = BTreeMap::new();
         if let Some(kinds) = kinds.as_object() {
+            let last = kinds.keys().next_back();
             for (kind, overlay) in kinds {
-                data.insert(kind.clone(), text::to_yaml(overlay).trim().to_string());
+                // `{{$kind}}: |` then the overlay's `toYaml | trim`: a literal block keeps one
+                // final line break, except the document's last one, whose break istioctl trims
+                // with the document.
+                let text = helm::to_yaml(overlay);
+                let text = text.trim();
+                let text = if text.is_empty() || Some(kind) == last {
+                    text.to_string()
+                } else {
+                    format!("{text}\n")
+                };
+                data.insert(kind.clone(), text);
             }
         }
         let labels = pilot.owned_labels(&[("gateway.istio.io/defaults-for-class", class)]);

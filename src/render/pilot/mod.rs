@@ -11,7 +11,6 @@
 mod config;
 mod policy;
 mod rbac;
-pub(crate) mod text;
 mod webhooks;
 mod workload;
 
@@ -19,10 +18,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::ChartContext;
-use super::context::truthy;
+use super::error::ChartError;
+use super::helm::truthy;
+use super::{ChartContext, chart};
 use crate::merge::overlay;
-use crate::release;
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
 ///
@@ -222,7 +221,7 @@ pub fn chart_view(context: &ChartContext) -> ChartContext {
 }
 
 /// Renders the component's objects.
-pub fn render(context: &ChartContext) -> Result<Vec<Value>, String> {
+pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     let view = chart_view(context);
     let pilot = Pilot::new(&view);
     let mut objects = Vec::new();
@@ -336,12 +335,7 @@ impl<'a> Pilot<'a> {
 
     /// The labels of objects the operator owns (`istio.io/rev`, owner and component) plus `extra`.
     pub fn owned_labels(&self, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
-        let owner = self.values.str("ownerName");
-        let owner = if owner.is_empty() {
-            "unknown".to_string()
-        } else {
-            owner
-        };
+        let owner = chart::owner_name(self.values);
         let revision = self.revision_label();
         let mut all = chart_labels(
             "istiod",
@@ -358,50 +352,14 @@ impl<'a> Pilot<'a> {
     }
 }
 
-/// The labels every object of the chart carries (the chart's `istio.labels`, minus Helm's own).
-pub(crate) fn common_labels() -> BTreeMap<String, String> {
-    labels(&[
-        ("app.kubernetes.io/instance", "istio"),
-        ("app.kubernetes.io/part-of", "istio"),
-        ("app.kubernetes.io/version", release::ISTIO_VERSION),
-    ])
-}
-
-/// Common labels plus `app.kubernetes.io/name` and `release`, with `extra` on top.
+/// The chart's labels with `app.kubernetes.io/name` and `release`, and `extra` on top.
 pub(crate) fn chart_labels(name: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut all = common_labels();
-    all.insert("app.kubernetes.io/name".into(), name.into());
-    all.insert("release".into(), "istio".into());
+    let mut all = chart::app_labels(name);
+    all.insert("release".into(), chart::RELEASE.into());
     for (key, value) in extra {
         all.insert((*key).to_string(), (*value).to_string());
     }
     all
-}
-
-/// A label map from pairs.
-pub(crate) fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(key, value)| ((*key).to_string(), (*value).to_string()))
-        .collect()
-}
-
-/// Serialises a typed object, naming the kind on failure.
-pub(crate) fn to_json<T: serde::Serialize>(object: &T, kind: &str) -> Result<Value, String> {
-    serde_json::to_value(object).map_err(|error| format!("{kind}: {error}"))
-}
-
-/// A map of strings from a free-form values map, each value printed as Go's template printer
-/// prints it (`key: "{{ $val }}"`).
-pub(crate) fn string_map(value: Option<&Value>) -> BTreeMap<String, String> {
-    value
-        .and_then(Value::as_object)
-        .map(|map| {
-            map.iter()
-                .map(|(key, item)| (key.clone(), text::go_format(item)))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

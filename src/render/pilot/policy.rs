@@ -11,7 +11,9 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
 };
 use serde_json::Value;
 
-use super::{Pilot, common_labels, to_json};
+use super::Pilot;
+use crate::render::chart;
+use crate::render::error::ChartError;
 
 /// Kinds whose every use is experimental.
 const EXPERIMENTAL_KINDS: [(&str, &str); 3] = [
@@ -47,7 +49,7 @@ fn policy_name(pilot: &Pilot, base: &str) -> String {
 }
 
 /// The policy and its binding, when `experimental.stableValidationPolicy` is set.
-pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     if !pilot.values.truthy("experimental.stableValidationPolicy") {
         return Ok(Vec::new());
     }
@@ -79,7 +81,7 @@ pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, String> {
         metadata: ObjectMeta {
             name: Some(name.clone()),
             labels: Some({
-                let mut labels = common_labels();
+                let mut labels = chart::istio_labels();
                 labels.insert("app.kubernetes.io/name".into(), "istiod".into());
                 labels
             }),
@@ -131,8 +133,5 @@ pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, String> {
             ..ValidatingAdmissionPolicyBindingSpec::default()
         },
     };
-    Ok(vec![
-        to_json(&policy, "ValidatingAdmissionPolicy")?,
-        to_json(&binding, "ValidatingAdmissionPolicyBinding")?,
-    ])
+    Ok(vec![chart::to_json(&policy)?, chart::to_json(&binding)?])
 }

@@ -1,14 +1,16 @@
 //! istiod's identity and permissions: its `ServiceAccount`, namespace Role, the cluster roles for
 //! discovery and the gateway deployment controller, and the reader role multicluster secrets use.
 
-use k8s_openapi::api::core::v1::{LocalObjectReference, ServiceAccount};
+use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::api::rbac::v1::{
     ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, RoleRef, Subject,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::Value;
 
-use super::{Pilot, chart_labels, string_map, text, to_json};
+use super::{Pilot, chart_labels};
+use crate::render::error::ChartError;
+use crate::render::{chart, helm, pod};
 
 /// A rule from API groups, resources and verbs.
 fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> PolicyRule {
@@ -36,20 +38,9 @@ const ISTIO_GROUPS: &[&str] = &[
     "extensions.istio.io",
 ];
 
-pub(super) fn service_account(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn service_account(pilot: &Pilot) -> Result<Value, ChartError> {
     let values = pilot.values;
-    let pull_secrets: Vec<LocalObjectReference> = values
-        .get("global.imagePullSecrets")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|name| LocalObjectReference {
-                    name: text::go_format(name),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let annotations = string_map(values.get("serviceAccountAnnotations"));
+    let annotations = helm::text_map(values.get("serviceAccountAnnotations"));
     let account = ServiceAccount {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
@@ -58,10 +49,10 @@ pub(super) fn service_account(pilot: &Pilot) -> Result<Value, String> {
             annotations: (!annotations.is_empty()).then_some(annotations),
             ..ObjectMeta::default()
         },
-        image_pull_secrets: (!pull_secrets.is_empty()).then_some(pull_secrets),
+        image_pull_secrets: pod::pull_secrets(values.get("global.imagePullSecrets")),
         ..ServiceAccount::default()
     };
-    to_json(&account, "ServiceAccount")
+    chart::to_json(&account)
 }
 
 fn istiod_subject(pilot: &Pilot) -> Subject {
@@ -73,7 +64,7 @@ fn istiod_subject(pilot: &Pilot) -> Subject {
     }
 }
 
-pub(super) fn role(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn role(pilot: &Pilot) -> Result<Value, ChartError> {
     let role = Role {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
@@ -96,10 +87,10 @@ pub(super) fn role(pilot: &Pilot) -> Result<Value, String> {
             ),
         ]),
     };
-    to_json(&role, "Role")
+    chart::to_json(&role)
 }
 
-pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, ChartError> {
     let binding = RoleBinding {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
@@ -114,12 +105,12 @@ pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, String> {
         },
         subjects: Some(vec![istiod_subject(pilot)]),
     };
-    to_json(&binding, "RoleBinding")
+    chart::to_json(&binding)
 }
 
 /// `istiod-clusterrole-*` and (unless the gateway deployment controller is off)
 /// `istiod-gateway-controller-*`, each with its binding.
-pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let values = pilot.values;
     let suffix = format!("{}-{}", pilot.name(""), pilot.namespace);
     let role_name = format!("istiod-clusterrole{suffix}");
@@ -236,7 +227,7 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
         let signers: Vec<String> = values
             .get("global.certSigners")
             .and_then(Value::as_array)
-            .map(|list| list.iter().map(text::go_format).collect())
+            .map(|list| list.iter().map(helm::go_text).collect())
             .unwrap_or_default();
         let mut approve = rule(&["certificates.k8s.io"], &["signers"], &["approve"]);
         // An empty `resourceNames:` reads back as null.
@@ -315,7 +306,7 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
     ];
     let deployment_controller = values
         .get("env.PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER")
-        .map(text::go_format);
+        .map(helm::go_text);
     if deployment_controller.as_deref() != Some("false") {
         let name = format!("istiod-gateway-controller{suffix}");
         let rules = vec![
@@ -337,7 +328,7 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, String> {
 }
 
 /// `istio-reader-clusterrole-*` and its binding to the reader service account.
-pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let values = pilot.values;
     let name = format!(
         "istio-reader-clusterrole{}-{}",
@@ -445,7 +436,7 @@ fn cluster_role(
     app: &str,
     app_name: &str,
     rules: Vec<PolicyRule>,
-) -> Result<Value, String> {
+) -> Result<Value, ChartError> {
     let role = ClusterRole {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
@@ -455,7 +446,7 @@ fn cluster_role(
         rules: Some(rules),
         ..ClusterRole::default()
     };
-    to_json(&role, "ClusterRole")
+    chart::to_json(&role)
 }
 
 fn cluster_role_binding(
@@ -463,7 +454,7 @@ fn cluster_role_binding(
     app: &str,
     app_name: &str,
     subject: Subject,
-) -> Result<Value, String> {
+) -> Result<Value, ChartError> {
     let binding = ClusterRoleBinding {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
@@ -477,5 +468,5 @@ fn cluster_role_binding(
         },
         subjects: Some(vec![subject]),
     };
-    to_json(&binding, "ClusterRoleBinding")
+    chart::to_json(&binding)
 }

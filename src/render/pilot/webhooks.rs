@@ -11,7 +11,9 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
 };
 use serde_json::Value;
 
-use super::{Pilot, chart_labels, string_map, text, to_json};
+use super::{Pilot, chart_labels};
+use crate::render::error::ChartError;
+use crate::render::{chart, helm};
 
 fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequirement {
     LabelSelectorRequirement {
@@ -183,7 +185,7 @@ fn injector_configuration(
     base_name: String,
     extra_labels: &[(&str, &str)],
     webhooks: Vec<MutatingWebhook>,
-) -> Result<Value, String> {
+) -> Result<Value, ChartError> {
     let name = if pilot.namespace == "istio-system" {
         base_name
     } else {
@@ -192,8 +194,8 @@ fn injector_configuration(
     let annotations = pilot
         .values
         .get("sidecarInjectorWebhookAnnotations")
-        .filter(|a| crate::render::context::truthy(a))
-        .map(|a| string_map(Some(a)));
+        .filter(|a| crate::render::helm::truthy(a))
+        .map(|a| helm::text_map(Some(a)));
     let mut labels = pilot.owned_labels(&[("app", "sidecar-injector")]);
     for (key, value) in extra_labels {
         labels.insert((*key).to_string(), (*value).to_string());
@@ -207,23 +209,23 @@ fn injector_configuration(
         },
         webhooks: Some(webhooks),
     };
-    to_json(&configuration, "MutatingWebhookConfiguration")
+    chart::to_json(&configuration)
 }
 
 /// `istio-sidecar-injector[-REV][-NS]`: which pods this revision injects.
-pub(super) fn sidecar_injector(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn sidecar_injector(pilot: &Pilot) -> Result<Value, ChartError> {
     let revision = pilot.revision_label();
     let webhooks = injection_webhooks(pilot, &revision, pilot.revision.is_empty());
     injector_configuration(pilot, pilot.name("istio-sidecar-injector"), &[], webhooks)
 }
 
 /// `istio-revision-tag-<tag>[-NS]`: injection for namespaces and pods labelled with a tag.
-pub(super) fn revision_tag_injectors(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn revision_tag_injectors(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let tags: Vec<String> = pilot
         .values
         .get("revisionTags")
         .and_then(Value::as_array)
-        .map(|list| list.iter().map(text::go_format).collect())
+        .map(|list| list.iter().map(helm::go_text).collect())
         .unwrap_or_default();
     tags.iter()
         .map(|tag| {
@@ -239,7 +241,7 @@ pub(super) fn revision_tag_injectors(pilot: &Pilot) -> Result<Vec<Value>, String
 }
 
 /// `istio-validator[-REV]-NS`: validation of this revision's Istio config.
-pub(super) fn validator(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn validator(pilot: &Pilot) -> Result<Value, ChartError> {
     let values = pilot.values;
     let url = values.str("base.validationURL");
     let bundle = values.str("base.validationCABundle");
@@ -309,5 +311,5 @@ pub(super) fn validator(pilot: &Pilot) -> Result<Value, String> {
         },
         webhooks: Some(vec![webhook]),
     };
-    to_json(&configuration, "ValidatingWebhookConfiguration")
+    chart::to_json(&configuration)
 }

@@ -13,10 +13,8 @@ use k8s_openapi::api::autoscaling::v2::{
 };
 use k8s_openapi::api::core::v1::{
     Capabilities, ConfigMapVolumeSource, Container, ContainerPort, EmptyDirVolumeSource, EnvVar,
-    EnvVarSource, HTTPGetAction, ObjectFieldSelector, PodSpec, PodTemplateSpec, Probe,
-    ProjectedVolumeSource, ResourceFieldSelector, SecretVolumeSource, SecurityContext, Service,
-    ServiceAccountTokenProjection, ServicePort, ServiceSpec, Toleration, Volume, VolumeMount,
-    VolumeProjection,
+    HTTPGetAction, PodSpec, PodTemplateSpec, Probe, SecretVolumeSource, SecurityContext, Service,
+    ServicePort, ServiceSpec, Toleration, Volume,
 };
 use k8s_openapi::api::discovery::v1::{Endpoint, EndpointPort, EndpointSlice};
 use k8s_openapi::api::networking::v1::{
@@ -24,13 +22,15 @@ use k8s_openapi::api::networking::v1::{
     NetworkPolicySpec,
 };
 use k8s_openapi::api::policy::v1::{PodDisruptionBudget, PodDisruptionBudgetSpec};
-use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
-use super::{Pilot, common_labels, labels, string_map, text, to_json};
-use crate::render::context::truthy;
+use super::Pilot;
+use crate::render::chart;
+use crate::render::error::ChartError;
+use crate::render::helm::{self, truthy};
+use crate::render::pod::{self, CaRoot};
 
 /// A value that the chart prints unquoted into an int-or-string field (`maxSurge: 100%`).
 fn int_or_string(value: Option<&Value>) -> Option<IntOrString> {
@@ -50,7 +50,7 @@ fn int_or_string(value: Option<&Value>) -> Option<IntOrString> {
             Err(_) => IntOrString::String(text.clone()),
         }),
         Value::Null => None,
-        other => Some(IntOrString::String(text::go_format(other))),
+        other => Some(IntOrString::String(helm::go_text(other))),
     }
 }
 
@@ -65,25 +65,12 @@ fn user_list(pilot: &Pilot, path: &str) -> Option<Vec<Value>> {
 }
 
 fn env(name: &str, value: impl Into<String>) -> EnvVar {
-    EnvVar {
-        name: name.into(),
-        value: Some(value.into()),
-        value_from: None,
-    }
+    pod::env(name, value)
 }
 
+/// istiod's field references all name `apiVersion: v1`.
 fn field_env(name: &str, path: &str) -> EnvVar {
-    EnvVar {
-        name: name.into(),
-        value: None,
-        value_from: Some(EnvVarSource {
-            field_ref: Some(ObjectFieldSelector {
-                api_version: Some("v1".into()),
-                field_path: path.into(),
-            }),
-            ..EnvVarSource::default()
-        }),
-    }
+    pod::field_env(name, path, Some("v1"))
 }
 
 /// The chart's `istiod.resources`: limits and requests with empty entries dropped.
@@ -96,7 +83,7 @@ fn resources(value: &Value) -> Value {
         let kept: serde_json::Map<String, Value> = entries
             .iter()
             .filter(|(_, v)| truthy(v))
-            .map(|(k, v)| (k.clone(), json!(text::go_format(v))))
+            .map(|(k, v)| (k.clone(), json!(helm::go_text(v))))
             .collect();
         if !kept.is_empty() {
             out.insert(key.into(), Value::Object(kept));
@@ -139,7 +126,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     let user_env = values.get("env").and_then(Value::as_object);
     if let Some(map) = user_env {
         for (key, value) in map {
-            vars.push(env(key, text::go_format(value)));
+            vars.push(env(key, helm::go_text(value)));
         }
     }
     if user_env.is_some_and(|m| !m.is_empty())
@@ -156,7 +143,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     }
     let mut tail = Vec::new();
     if let Some(sampling) = values.get("traceSampling").filter(|v| truthy(v)) {
-        tail.push(env("PILOT_TRACE_SAMPLING", text::go_format(sampling)));
+        tail.push(env("PILOT_TRACE_SAMPLING", helm::go_text(sampling)));
     }
     if values.truthy("taint.enabled") {
         tail.push(env("PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS", "true"));
@@ -168,7 +155,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     if values.truthy("global.externalIstiod") && !values.truthy("env.EXTERNAL_ISTIOD") {
         tail.push(env(
             "EXTERNAL_ISTIOD",
-            text::go_format(values.get("global.externalIstiod").unwrap_or(&Value::Null)),
+            helm::go_text(values.get("global.externalIstiod").unwrap_or(&Value::Null)),
         ));
     }
     if values.truthy("global.trustBundleName") {
@@ -182,9 +169,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     }
     tail.push(env(
         "PILOT_ENABLE_ANALYSIS",
-        values
-            .get("global.istiod.enableAnalysis")
-            .map_or_else(|| "<no value>".into(), text::go_format),
+        values.str("global.istiod.enableAnalysis"),
     ));
     let cluster = values.str("global.multiCluster.clusterName");
     tail.push(env(
@@ -195,18 +180,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
             cluster
         },
     ));
-    tail.push(EnvVar {
-        name: "GOMAXPROCS".into(),
-        value: None,
-        value_from: Some(EnvVarSource {
-            resource_field_ref: Some(ResourceFieldSelector {
-                resource: "limits.cpu".into(),
-                divisor: Some(Quantity("1".into())),
-                container_name: None,
-            }),
-            ..EnvVarSource::default()
-        }),
-    });
+    tail.push(pod::resource_env("GOMAXPROCS", "limits.cpu"));
     let platform = [values.str("global.platform"), values.str("platform")]
         .into_iter()
         .find(|p| !p.is_empty())
@@ -249,13 +223,13 @@ fn image(pilot: &Pilot) -> String {
     format!("{hub}/{name}:{tag}{variant}")
 }
 
-pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn deployment(pilot: &Pilot) -> Result<Value, ChartError> {
     let values = pilot.values;
     let revision = pilot.revision_label();
     let revisioned = !pilot.revision.is_empty();
 
     let mut metadata_labels = pilot.owned_labels(&[("app", "istiod"), ("istio", "pilot")]);
-    metadata_labels.extend(string_map(values.get("deploymentLabels")));
+    metadata_labels.extend(helm::text_map(values.get("deploymentLabels")));
 
     let mut pod_labels = pilot.owned_labels(&[
         ("app", "istiod"),
@@ -263,20 +237,20 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
         ("istio", if revisioned { "istiod" } else { "pilot" }),
     ]);
     pod_labels.remove("release");
-    pod_labels.extend(string_map(values.get("podLabels")));
+    pod_labels.extend(helm::text_map(values.get("podLabels")));
     pod_labels.insert("istio.io/dataplane-mode".into(), "none".into());
 
-    let mut pod_annotations = labels(&[
+    let mut pod_annotations = chart::labels(&[
         ("prometheus.io/port", "15014"),
         ("prometheus.io/scrape", "true"),
         ("sidecar.istio.io/inject", "false"),
     ]);
-    pod_annotations.extend(string_map(values.get("podAnnotations")));
+    pod_annotations.extend(helm::text_map(values.get("podAnnotations")));
 
     let selector = if revisioned {
-        labels(&[("app", "istiod"), ("istio.io/rev", revision.as_str())])
+        chart::labels(&[("app", "istiod"), ("istio.io/rev", revision.as_str())])
     } else {
-        labels(&[("istio", "pilot")])
+        chart::labels(&[("istio", "pilot")])
     };
 
     let mut args = vec![
@@ -301,11 +275,11 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
     args.push(
         values
             .get("keepaliveMaxServerConnectionAge")
-            .map(text::go_format)
+            .map(helm::go_text)
             .unwrap_or_default(),
     );
     if let Some(extra) = user_list(pilot, "extraContainerArgs") {
-        args.extend(extra.iter().map(text::go_format));
+        args.extend(extra.iter().map(helm::go_text));
     }
 
     let port = |number: i32, name: &str| ContainerPort {
@@ -314,12 +288,7 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
         name: Some(name.into()),
         ..ContainerPort::default()
     };
-    let mount = |name: &str, path: &str, read_only: bool| VolumeMount {
-        name: name.into(),
-        mount_path: path.into(),
-        read_only: read_only.then_some(true),
-        ..VolumeMount::default()
-    };
+    let mount = pod::mount;
     let mut mounts = vec![
         mount("istio-token", "/var/run/secrets/tokens", true),
         mount("local-certs", "/var/run/secrets/istio-dns", false),
@@ -389,48 +358,12 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
         }),
         ..Volume::default()
     };
-    let trust_bundle = values.str("global.trustBundleName");
-    let ca_volume = if values.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == Some(&Value::Bool(true))
-    {
-        let bundle = if trust_bundle.is_empty() {
-            "root-cert"
-        } else {
-            trust_bundle.as_str()
-        };
-        Volume {
-            name: "istio-csr-ca-configmap".into(),
-            projected: Some(ProjectedVolumeSource {
-                sources: Some(vec![VolumeProjection {
-                    cluster_trust_bundle: Some(
-                        k8s_openapi::api::core::v1::ClusterTrustBundleProjection {
-                            name: Some(format!("istio.io:istiod-ca:{bundle}")),
-                            path: "root-cert.pem".into(),
-                            optional: Some(true),
-                            ..Default::default()
-                        },
-                    ),
-                    ..VolumeProjection::default()
-                }]),
-                ..ProjectedVolumeSource::default()
-            }),
-            ..Volume::default()
-        }
-    } else {
-        Volume {
-            name: "istio-csr-ca-configmap".into(),
-            config_map: Some(ConfigMapVolumeSource {
-                name: if trust_bundle.is_empty() {
-                    "istio-ca-root-cert".into()
-                } else {
-                    trust_bundle.clone()
-                },
-                default_mode: Some(420),
-                optional: Some(true),
-                ..ConfigMapVolumeSource::default()
-            }),
-            ..Volume::default()
-        }
-    };
+    let ca_volume = pod::ca_root_volume(CaRoot {
+        name: "istio-csr-ca-configmap",
+        trust_bundle: &values.str("global.trustBundleName"),
+        cluster_trust_bundle: pod::is_true(values.get("env.ENABLE_CLUSTER_TRUST_BUNDLE_API")),
+        optional: true,
+    });
     let mut volumes = vec![
         Volume {
             name: "local-certs".into(),
@@ -440,22 +373,7 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
             }),
             ..Volume::default()
         },
-        Volume {
-            name: "istio-token".into(),
-            projected: Some(ProjectedVolumeSource {
-                sources: Some(vec![VolumeProjection {
-                    service_account_token: Some(ServiceAccountTokenProjection {
-                        audience: Some(values.str("global.sds.token.aud")),
-                        expiration_seconds: Some(43200),
-                        path: "istio-token".into(),
-                        ..ServiceAccountTokenProjection::default()
-                    }),
-                    ..VolumeProjection::default()
-                }]),
-                ..ProjectedVolumeSource::default()
-            }),
-            ..Volume::default()
-        },
+        pod::token_volume(&values.str("global.sds.token.aud")),
         secret("cacerts", "cacerts"),
         secret("istio-kubeconfig", "istio-kubeconfig"),
         secret("istio-csr-dns-cert", "istiod-tls"),
@@ -494,7 +412,7 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
     let deployment_annotations = values
         .get("deploymentAnnotations")
         .filter(|a| truthy(a))
-        .map(|a| string_map(Some(a)));
+        .map(|a| helm::text_map(Some(a)));
     let deployment = Deployment {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
@@ -528,7 +446,7 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, String> {
         },
         ..Deployment::default()
     };
-    let mut object = to_json(&deployment, "Deployment")?;
+    let mut object = chart::to_json(&deployment)?;
 
     // Free-form settings go in as the user wrote them, like the chart's `toYaml`.
     let pod = &mut object["spec"]["template"]["spec"];
@@ -595,9 +513,9 @@ fn istiod_ports() -> Vec<ServicePort> {
 
 fn service_selector(pilot: &Pilot) -> BTreeMap<String, String> {
     if pilot.revision.is_empty() {
-        labels(&[("app", "istiod"), ("istio", "pilot")])
+        chart::labels(&[("app", "istiod"), ("istio", "pilot")])
     } else {
-        labels(&[("app", "istiod"), ("istio.io/rev", pilot.revision.as_str())])
+        chart::labels(&[("app", "istiod"), ("istio.io/rev", pilot.revision.as_str())])
     }
 }
 
@@ -605,7 +523,7 @@ fn istiod_service(
     pilot: &Pilot,
     name: String,
     extra_labels: &[(&str, &str)],
-) -> Result<Value, String> {
+) -> Result<Value, ChartError> {
     let values = pilot.values;
     let mut service_labels = pilot.owned_labels(&[("app", "istiod"), ("istio", "pilot")]);
     for (key, value) in extra_labels {
@@ -614,12 +532,12 @@ fn istiod_service(
     let annotations = values
         .get("serviceAnnotations")
         .filter(|a| truthy(a))
-        .map(|a| string_map(Some(a)));
+        .map(|a| helm::text_map(Some(a)));
     let policy = values.str("ipFamilyPolicy");
     let families: Vec<String> = values
         .get("ipFamilies")
         .and_then(Value::as_array)
-        .map(|list| list.iter().map(text::go_format).collect())
+        .map(|list| list.iter().map(helm::go_text).collect())
         .unwrap_or_default();
     let distribution = values.str("trafficDistribution");
     let service = Service {
@@ -640,20 +558,20 @@ fn istiod_service(
         }),
         ..Service::default()
     };
-    to_json(&service, "Service")
+    chart::to_json(&service)
 }
 
-pub(super) fn service(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn service(pilot: &Pilot) -> Result<Value, ChartError> {
     istiod_service(pilot, pilot.name("istiod"), &[])
 }
 
 /// `istiod-revision-tag-<tag>`: a Service per revision tag, selecting this revision's pods.
-pub(super) fn revision_tag_services(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn revision_tag_services(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let tags: Vec<String> = pilot
         .values
         .get("revisionTags")
         .and_then(Value::as_array)
-        .map(|list| list.iter().map(text::go_format).collect())
+        .map(|list| list.iter().map(helm::go_text).collect())
         .unwrap_or_default();
     tags.iter()
         .map(|tag| {
@@ -666,7 +584,7 @@ pub(super) fn revision_tag_services(pilot: &Pilot) -> Result<Vec<Value>, String>
         .collect()
 }
 
-pub(super) fn autoscaler(pilot: &Pilot) -> Result<Option<Value>, String> {
+pub(super) fn autoscaler(pilot: &Pilot) -> Result<Option<Value>, ChartError> {
     let values = pilot.values;
     if !(values.truthy("autoscaleEnabled")
         && values.truthy("autoscaleMin")
@@ -713,14 +631,14 @@ pub(super) fn autoscaler(pilot: &Pilot) -> Result<Option<Value>, String> {
         },
         ..HorizontalPodAutoscaler::default()
     };
-    let mut object = to_json(&hpa, "HorizontalPodAutoscaler")?;
+    let mut object = chart::to_json(&hpa)?;
     if let Some(behavior) = values.get("autoscaleBehavior").filter(|v| truthy(v)) {
         object["spec"]["behavior"] = behavior.clone();
     }
     Ok(Some(object))
 }
 
-pub(super) fn disruption_budget(pilot: &Pilot) -> Result<Option<Value>, String> {
+pub(super) fn disruption_budget(pilot: &Pilot) -> Result<Option<Value>, ChartError> {
     let values = pilot.values;
     if !values.truthy("global.defaultPodDisruptionBudget.enabled") {
         return Ok(None);
@@ -748,9 +666,9 @@ pub(super) fn disruption_budget(pilot: &Pilot) -> Result<Option<Value>, String> 
     };
     let policy = values.str("pdb.unhealthyPodEvictionPolicy");
     let selector = if pilot.revision.is_empty() {
-        labels(&[("app", "istiod"), ("istio", "pilot")])
+        chart::labels(&[("app", "istiod"), ("istio", "pilot")])
     } else {
-        labels(&[("app", "istiod"), ("istio.io/rev", pilot.revision.as_str())])
+        chart::labels(&[("app", "istiod"), ("istio.io/rev", pilot.revision.as_str())])
     };
     let pdb = PodDisruptionBudget {
         metadata: ObjectMeta {
@@ -770,10 +688,10 @@ pub(super) fn disruption_budget(pilot: &Pilot) -> Result<Option<Value>, String> 
         }),
         ..PodDisruptionBudget::default()
     };
-    to_json(&pdb, "PodDisruptionBudget").map(Some)
+    chart::to_json(&pdb).map(Some)
 }
 
-pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, String> {
+pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, ChartError> {
     let tcp = |port: i32| NetworkPolicyPort {
         protocol: Some("TCP".into()),
         port: Some(IntOrString::Int(port)),
@@ -789,7 +707,7 @@ pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, String> {
         },
         spec: Some(NetworkPolicySpec {
             pod_selector: Some(LabelSelector {
-                match_labels: Some(labels(&[
+                match_labels: Some(chart::labels(&[
                     ("app", "istiod"),
                     ("istio.io/rev", revision.as_str()),
                 ])),
@@ -815,7 +733,7 @@ pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, String> {
             egress: Some(vec![NetworkPolicyEgressRule::default()]),
         }),
     };
-    to_json(&policy, "NetworkPolicy")
+    chart::to_json(&policy)
 }
 
 fn is_ipv4(address: &str) -> bool {
@@ -830,7 +748,7 @@ fn is_ipv6(address: &str) -> bool {
 
 /// For a remote cluster: the `istiod` Service (`ExternalName` for a host name) and, for an IP
 /// address, the `EndpointSlice` behind it.
-pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
+pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let values = pilot.values;
     let address = values.str("global.remotePilotAddress");
     let local_injector = values.truthy("istiodRemote.enabledLocalInjectorIstiod");
@@ -842,7 +760,7 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
     let ip = is_ipv4(&address) || is_ipv6(&address);
     let mut objects = Vec::new();
     if ip {
-        let mut slice_labels = common_labels();
+        let mut slice_labels = chart::istio_labels();
         slice_labels.insert("kubernetes.io/service-name".into(), name.clone());
         slice_labels.insert(
             "endpointslice.kubernetes.io/managed-by".into(),
@@ -869,16 +787,16 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
             }]),
             ports: Some(vec![port(15012, "tcp-istiod"), port(15017, "tcp-webhook")]),
         };
-        objects.push(to_json(&slice, "EndpointSlice")?);
+        objects.push(chart::to_json(&slice)?);
     }
-    let mut service_labels = common_labels();
+    let mut service_labels = chart::istio_labels();
     service_labels.insert("istio.io/rev".into(), pilot.revision_label());
     service_labels.insert("app.kubernetes.io/name".into(), "istiod".into());
     let policy = values.str("global.ipFamilyPolicy");
     let families: Vec<String> = values
         .get("global.ipFamilies")
         .and_then(Value::as_array)
-        .map(|list| list.iter().map(text::go_format).collect())
+        .map(|list| list.iter().map(helm::go_text).collect())
         .unwrap_or_default();
     let service = Service {
         metadata: ObjectMeta {
@@ -911,6 +829,6 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, String> {
         }),
         ..Service::default()
     };
-    objects.push(to_json(&service, "Service")?);
+    objects.push(chart::to_json(&service)?);
     Ok(objects)
 }

@@ -14,6 +14,9 @@
 mod overlay;
 mod strategic;
 
+pub use overlay::{OverlayError, PathFailure, PathProblem};
+pub use strategic::{ListProblem, PatchError};
+
 use serde_json::{Value, json};
 
 use super::{ChartContext, RenderError};
@@ -150,14 +153,16 @@ pub fn apply_kubernetes_settings(
                 .iter_mut()
                 .filter(|m| m.kind() == kind && m.name() == name)
             {
-                strategic::strategic_merge(&mut manifest.object, patch.clone(), kind).map_err(
-                    |message| RenderError::Component {
+                strategic::strategic_merge(manifest.object_mut(), patch.clone(), kind).map_err(
+                    |source| RenderError::Setting {
                         component,
-                        message: format!("k8s.{field} on {}: {message}", manifest.display_name()),
+                        field,
+                        object: manifest.display_name(),
+                        source,
                     },
                 )?;
                 if target == Target::DisruptionBudget {
-                    one_disruption_limit(&mut manifest.object);
+                    one_disruption_limit(manifest.object_mut());
                 }
             }
         }
@@ -177,16 +182,11 @@ pub fn apply_kubernetes_settings(
             .iter_mut()
             .filter(|m| m.kind() == kind && m.name() == name)
         {
-            overlay::apply_patches(&mut manifest.object, &patches).map_err(|errors| {
-                let message = errors
-                    .iter()
-                    .map(|(path, message)| format!("path `{path}`: {message}"))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+            overlay::apply_patches(manifest.object_mut(), &patches).map_err(|source| {
                 RenderError::Overlay {
                     component,
                     object: manifest.display_name(),
-                    message,
+                    source,
                 }
             })?;
         }
@@ -237,9 +237,9 @@ mod tests {
     }
 
     fn workload(kind: &str, name: &str, container: &str) -> Manifest {
-        Manifest {
-            component: ComponentName::Pilot,
-            object: json!({
+        Manifest::new(
+            ComponentName::Pilot,
+            json!({
                 "apiVersion": "apps/v1",
                 "kind": kind,
                 "metadata": {"name": name, "namespace": "istio-system"},
@@ -269,14 +269,14 @@ mod tests {
                     }
                 }
             }),
-        }
+        )
     }
 
     fn object(kind: &str, name: &str, spec: &Value) -> Manifest {
-        Manifest {
-            component: ComponentName::Pilot,
-            object: json!({"kind": kind, "metadata": {"name": name}, "spec": spec}),
-        }
+        Manifest::new(
+            ComponentName::Pilot,
+            json!({"kind": kind, "metadata": {"name": name}, "spec": spec}),
+        )
     }
 
     fn pilot_objects(name: &str) -> Vec<Manifest> {
@@ -336,7 +336,7 @@ mod tests {
             "",
             &mut objects,
         );
-        let deployment = &objects[0].object;
+        let deployment = objects[0].object();
         let spec = &deployment["spec"];
         let pod = &spec["template"]["spec"];
         let container = &pod["containers"][0];
@@ -420,7 +420,7 @@ mod tests {
             "",
             &mut objects,
         );
-        let hpa = &objects[1].object["spec"];
+        let hpa = &objects[1].object()["spec"];
         assert_eq!(hpa["minReplicas"], 2);
         assert_eq!(hpa["maxReplicas"], 333);
         assert_eq!(
@@ -429,11 +429,11 @@ mod tests {
         );
         assert_eq!(hpa["scaleTargetRef"]["name"], "istiod");
         assert_eq!(
-            objects[2].object["spec"],
+            objects[2].object()["spec"],
             json!({"maxUnavailable": 1, "minAvailable": null,
                    "selector": {"matchLabels": {"app": "istiod"}}})
         );
-        let service = &objects[3].object;
+        let service = objects[3].object();
         assert_eq!(service["spec"]["externalTrafficPolicy"], "Local");
         // Not a gateway: Service ports merge by port.
         assert_eq!(
@@ -455,8 +455,8 @@ mod tests {
             "",
             &mut objects,
         );
-        assert_eq!(objects[2].object["spec"]["minAvailable"], 2);
-        assert!(objects[2].object["spec"].get("maxUnavailable").is_none());
+        assert_eq!(objects[2].object()["spec"]["minAvailable"], 2);
+        assert!(objects[2].object()["spec"].get("maxUnavailable").is_none());
     }
 
     #[test]
@@ -466,8 +466,8 @@ mod tests {
         let raw = json!({"k8s": {"replicaCount": 4}});
         apply(ComponentName::Pilot, raw.clone(), "canary", &mut objects);
         apply(ComponentName::Pilot, raw, "canary", &mut plain);
-        assert_eq!(objects[0].object["spec"]["replicas"], 4);
-        assert_eq!(plain[0].object["spec"]["replicas"], 1);
+        assert_eq!(objects[0].object()["spec"]["replicas"], 4);
+        assert_eq!(plain[0].object()["spec"]["replicas"], 1);
     }
 
     #[test]
@@ -491,16 +491,16 @@ mod tests {
             &mut objects,
         );
         assert_eq!(
-            objects[1].object["spec"],
+            objects[1].object()["spec"],
             json!({"ports": [{"name": "http2", "port": 80}], "type": "LoadBalancer",
                    "externalTrafficPolicy": "Local"})
         );
         assert_eq!(
-            objects[0].object["spec"]["template"]["spec"]["containers"][0]["env"][0]["name"],
+            objects[0].object()["spec"]["template"]["spec"]["containers"][0]["env"][0]["name"],
             "NEW"
         );
         assert_eq!(
-            objects[2].object["spec"]["template"]["spec"]["containers"][0]["env"][0]["name"],
+            objects[2].object()["spec"]["template"]["spec"]["containers"][0]["env"][0]["name"],
             "REVISION"
         );
     }
@@ -517,7 +517,7 @@ mod tests {
             "",
             &mut objects,
         );
-        let pod = &objects[0].object["spec"]["template"]["spec"];
+        let pod = &objects[0].object()["spec"]["template"]["spec"];
         assert_eq!(
             pod["tolerations"],
             json!([{"effect": "NoSchedule", "key": "example-key", "operator": "Exists"}])
@@ -545,10 +545,10 @@ mod tests {
     #[test]
     fn overlays_apply_by_kind_and_name_after_settings() {
         let mut objects = pilot_objects("istiod");
-        objects.push(Manifest {
-            component: ComponentName::Base,
-            object: json!({"kind": "ServiceAccount", "metadata": {"name": "istio-reader-service-account"}}),
-        });
+        objects.push(Manifest::new(
+            ComponentName::Base,
+            json!({"kind": "ServiceAccount", "metadata": {"name": "istio-reader-service-account"}}),
+        ));
         apply(
             ComponentName::Pilot,
             json!({"k8s": {
@@ -572,24 +572,24 @@ mod tests {
             "",
             &mut objects,
         );
-        let container = &objects[0].object["spec"]["template"]["spec"]["containers"][0];
+        let container = &objects[0].object()["spec"]["template"]["spec"]["containers"][0];
         assert_eq!(container["resources"]["requests"]["cpu"], "456m");
         assert_eq!(container["env"][0]["name"], "POD_NAME");
         assert!(container.get("securityContext").is_none());
-        assert_eq!(objects[3].object["spec"]["ports"][0]["port"], 11111);
+        assert_eq!(objects[3].object()["spec"]["ports"][0]["port"], 11111);
         assert_eq!(
-            objects[5].object["spec"],
+            objects[5].object()["spec"],
             json!({"automountServiceAccountToken": false})
         );
-        assert!(objects[4].object.get("x").is_none());
+        assert!(objects[4].object().get("x").is_none());
     }
 
     #[test]
     fn base_takes_overlays_only() {
-        let mut objects = vec![Manifest {
-            component: ComponentName::Base,
-            object: json!({"kind": "ServiceAccount", "metadata": {"name": "sa"}}),
-        }];
+        let mut objects = vec![Manifest::new(
+            ComponentName::Base,
+            json!({"kind": "ServiceAccount", "metadata": {"name": "sa"}}),
+        )];
         apply(
             ComponentName::Base,
             json!({"enabled": true, "k8s": {"overlays": [
@@ -598,7 +598,7 @@ mod tests {
             "",
             &mut objects,
         );
-        assert_eq!(objects[0].object["metadata"]["labels"], json!({"x": "y"}));
+        assert_eq!(objects[0].object()["metadata"]["labels"], json!({"x": "y"}));
     }
 
     #[test]
@@ -615,7 +615,7 @@ mod tests {
         )
         .expect_err("unresolvable path");
         assert_eq!(
-            error.to_string(),
+            chain(&error),
             "Pilot: overlay on Deployment `istio-system/istiod`: path \
              `spec.template.spec.containers.[name:nope].image`: no list element matches `[name:nope]`"
         );
@@ -634,12 +634,24 @@ mod tests {
             &mut objects,
         )
         .expect_err("mount without mountPath");
-        let text = error.to_string();
+        let text = chain(&error);
         assert_eq!(
             text,
             "Pilot: k8s.volumeMounts on Deployment `istio-system/istiod`: \
              spec.template.spec.containers.volumeMounts: an element does not contain the merge \
              key `mountPath`"
         );
+    }
+
+    /// The error with its causes, as the CLI prints it.
+    fn chain(error: &dyn std::error::Error) -> String {
+        let mut text = error.to_string();
+        let mut source = error.source();
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        text
     }
 }

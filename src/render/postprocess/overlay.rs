@@ -23,22 +23,75 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-/// Applies one overlay's patches to `object`; every failing patch is reported as
-/// `(path, message)`, and then the object must not be used.
-pub fn apply_patches(
-    object: &mut Value,
-    patches: &[(String, Value)],
-) -> Result<(), Vec<(String, String)>> {
+/// Why an overlay does not apply: every failing patch, with what is wrong at its path.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", describe(.failures))]
+pub struct OverlayError {
+    pub failures: Vec<PathFailure>,
+}
+
+/// One patch whose path does not resolve or cannot be written.
+#[derive(Debug)]
+pub struct PathFailure {
+    pub path: String,
+    pub problem: PathProblem,
+}
+
+fn describe(failures: &[PathFailure]) -> String {
+    failures
+        .iter()
+        .map(|failure| format!("path `{}`: {}", failure.path, failure.problem))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What is wrong at a patch's path.
+#[derive(Debug, thiserror::Error)]
+pub enum PathProblem {
+    #[error("`{node}` is a {kind}, it has no `{rest}`")]
+    NotAContainer {
+        node: String,
+        kind: &'static str,
+        rest: String,
+    },
+    #[error("`{0}` is not a valid [key:value] selector for a list of maps")]
+    NotAKeyValueSelector(String),
+    #[error("`{0}` is not a valid [value] selector")]
+    NotAValueSelector(String),
+    #[error("no list element matches `{0}`")]
+    NoMatch(String),
+    #[error("cannot delete the root element")]
+    DeleteRoot,
+    #[error("cannot delete an element of a list nested in a list")]
+    DeleteInNestedList,
+    #[error("cannot delete element {0}: it does not exist")]
+    DeleteMissing(usize),
+    #[error("cannot delete: unsupported parent of the list")]
+    DeleteUnsupportedListParent,
+    #[error("cannot delete: unsupported parent type {0}")]
+    DeleteUnsupportedParent(&'static str),
+    #[error("expected a list")]
+    ExpectedList,
+    #[error("cannot write into a {0}")]
+    CannotWriteInto(&'static str),
+}
+
+/// Applies one overlay's patches to `object`; on failure every failing patch is reported, and
+/// then the object must not be used.
+pub fn apply_patches(object: &mut Value, patches: &[(String, Value)]) -> Result<(), OverlayError> {
     let mut tree = Tree::default();
     let root = tree.import(object, Origin::Rendered);
-    let mut errors = Vec::new();
+    let mut failures = Vec::new();
     for (path, value) in patches {
-        if let Err(message) = tree.apply(root, path, value) {
-            errors.push((path.clone(), message));
+        if let Err(problem) = tree.apply(root, path, value) {
+            failures.push(PathFailure {
+                path: path.clone(),
+                problem,
+            });
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if !failures.is_empty() {
+        return Err(OverlayError { failures });
     }
     *object = tree.export(root);
     Ok(())
@@ -131,12 +184,7 @@ impl Tree {
         match &self.nodes[id] {
             Node::Null => "<nil>".into(),
             Node::Scalar(Value::String(text)) => text.clone(),
-            Node::Scalar(Value::Number(number)) => match number.as_f64() {
-                Some(f) if number.is_f64() && f.fract() == 0.0 && f.abs() < 1e21 => {
-                    format!("{f:.0}")
-                }
-                _ => number.to_string(),
-            },
+            Node::Scalar(Value::Number(number)) => crate::render::helm::decoded_number(number),
             Node::Scalar(other) => other.to_string(),
             Node::Map(_, map) => {
                 let entries: Vec<String> = map
@@ -167,7 +215,7 @@ impl Tree {
         }
     }
 
-    fn apply(&mut self, root: Id, path: &str, value: &Value) -> Result<(), String> {
+    fn apply(&mut self, root: Id, path: &str, value: &Value) -> Result<(), PathProblem> {
         let path = parse_path(path);
         let mut frames = vec![Frame {
             node: root,
@@ -184,7 +232,7 @@ impl Tree {
     }
 
     /// Go's `getPathContext` with `createMissing`: walks `path`, creating missing map keys.
-    fn resolve(&mut self, frames: &mut Vec<Frame>, path: &[String]) -> Result<usize, String> {
+    fn resolve(&mut self, frames: &mut Vec<Frame>, path: &[String]) -> Result<usize, PathProblem> {
         let mut current = 0;
         for (position, element) in path.iter().enumerate() {
             if matches!(self.nodes[frames[current].node], Node::Null) {
@@ -222,12 +270,11 @@ impl Tree {
                     (Step::Key(element.clone()), child, self.is_list(child))
                 }
                 Node::Scalar(_) | Node::Null => {
-                    return Err(format!(
-                        "`{}` is a {}, it has no `{}`",
-                        self.sprint(node),
-                        self.go_type(node, false),
-                        path[position..].join(".")
-                    ));
+                    return Err(PathProblem::NotAContainer {
+                        node: self.sprint(node),
+                        kind: self.go_type(node, false),
+                        rest: path[position..].join("."),
+                    });
                 }
             };
             frames[current].key = Some(step);
@@ -243,7 +290,7 @@ impl Tree {
     }
 
     /// Picks a list element by `[N]`, `[key:value]` or `[value]`.
-    fn select(&mut self, items: &[Id], element: &str) -> Result<(usize, Id), String> {
+    fn select(&mut self, items: &[Id], element: &str) -> Result<(usize, Id), PathProblem> {
         if let Some(index) = parse_index(element) {
             return Ok(match usize::try_from(index) {
                 Ok(index) if index < items.len() => (index, items[index]),
@@ -257,9 +304,7 @@ impl Tree {
         for (index, &item) in items.iter().enumerate() {
             if let Node::Map(_, map) = &self.nodes[item] {
                 let Some((key, wanted)) = key_value(element) else {
-                    return Err(format!(
-                        "`{element}` is not a valid [key:value] selector for a list of maps"
-                    ));
+                    return Err(PathProblem::NotAKeyValueSelector(element.to_string()));
                 };
                 let actual = map
                     .get(key)
@@ -270,7 +315,7 @@ impl Tree {
                 continue;
             }
             let pattern = leaf_value(element)
-                .ok_or_else(|| format!("`{element}` is not a valid [value] selector"))?;
+                .ok_or_else(|| PathProblem::NotAValueSelector(element.to_string()))?;
             // Go logs a bad expression and treats it as no match.
             let matched =
                 regex::Regex::new(pattern).is_ok_and(|regex| regex.is_match(&self.sprint(item)));
@@ -278,22 +323,22 @@ impl Tree {
                 return Ok((index, item));
             }
         }
-        Err(format!("no list element matches `{element}`"))
+        Err(PathProblem::NoMatch(element.to_string()))
     }
 
     /// Go's `WritePathContext` with a nil value.
-    fn delete(&mut self, frames: &mut [Frame], target: usize) -> Result<(), String> {
+    fn delete(&mut self, frames: &mut [Frame], target: usize) -> Result<(), PathProblem> {
         let Some(parent) = frames[target].parent else {
-            return Err("cannot delete the root element".into());
+            return Err(PathProblem::DeleteRoot);
         };
         let parent_node = frames[parent].node;
         match (&mut self.nodes[parent_node], frames[parent].key.clone()) {
             (Node::List(items), Some(Step::Index(index))) => {
                 if !frames[parent].by_ref {
-                    return Err("cannot delete an element of a list nested in a list".into());
+                    return Err(PathProblem::DeleteInNestedList);
                 }
                 if index >= items.len() {
-                    return Err(format!("cannot delete element {index}: it does not exist"));
+                    return Err(PathProblem::DeleteMissing(index));
                 }
                 items.remove(index);
                 let grandparent = frames[parent]
@@ -307,23 +352,27 @@ impl Tree {
                         map.insert(key, parent_node);
                         Ok(())
                     }
-                    _ => Err("cannot delete: unsupported parent of the list".into()),
+                    _ => Err(PathProblem::DeleteUnsupportedListParent),
                 }
             }
             (Node::Map(_, map), Some(Step::Key(key))) => {
                 map.remove(&key);
                 Ok(())
             }
-            _ => Err(format!(
-                "cannot delete: unsupported parent type {}",
-                self.go_type(parent_node, frames[parent].by_ref)
+            _ => Err(PathProblem::DeleteUnsupportedParent(
+                self.go_type(parent_node, frames[parent].by_ref),
             )),
         }
     }
 
     /// Go's `setPathContext`: writes the value into the target's parent, then each node into its
     /// own parent up to the root, which attaches nodes created on the way.
-    fn set(&mut self, frames: &mut [Frame], target: usize, value: &Value) -> Result<(), String> {
+    fn set(
+        &mut self,
+        frames: &mut [Frame],
+        target: usize,
+        value: &Value,
+    ) -> Result<(), PathProblem> {
         let (mut value_id, mut value_by_ref, mut map_from_string) = self.leaf_value_node(value);
         let mut current = target;
         loop {
@@ -364,7 +413,7 @@ impl Tree {
                     if frames[current].by_ref && !value_by_ref {
                         // Writing onto a list under such a map appends to it.
                         let Node::List(mut items) = self.nodes[frames[current].node].clone() else {
-                            return Err("expected a list".into());
+                            return Err(PathProblem::ExpectedList);
                         };
                         items.push(value_id);
                         let grown = self.push(Node::List(items));
@@ -385,9 +434,8 @@ impl Tree {
                     frames[current].node = value_id;
                 }
                 _ => {
-                    return Err(format!(
-                        "cannot write into a {}",
-                        self.go_type(parent_node, frames[parent].by_ref)
+                    return Err(PathProblem::CannotWriteInto(
+                        self.go_type(parent_node, frames[parent].by_ref),
                     ));
                 }
             }
@@ -552,7 +600,13 @@ mod tests {
             .iter()
             .map(|(p, v)| ((*p).to_string(), v.clone()))
             .collect();
-        apply_patches(&mut object, &patches)?;
+        apply_patches(&mut object, &patches).map_err(|error| {
+            error
+                .failures
+                .into_iter()
+                .map(|failure| (failure.path, failure.problem.to_string()))
+                .collect::<Vec<_>>()
+        })?;
         Ok(object)
     }
 

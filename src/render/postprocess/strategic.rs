@@ -20,6 +20,43 @@
 
 use serde_json::{Map, Value};
 
+/// Why a strategic-merge patch does not apply.
+#[derive(Debug, thiserror::Error)]
+pub enum PatchError {
+    #[error("a strategic-merge patch must be a map")]
+    NotAMap,
+    #[error("{field}: unknown patch type {directive} in map")]
+    UnknownMapDirective { field: String, directive: Value },
+    /// A list field cannot be merged; `field` is its dotted path.
+    #[error("{field}: {problem}")]
+    List { field: String, problem: ListProblem },
+}
+
+/// What is wrong with a list a patch merges into.
+#[derive(Debug, thiserror::Error)]
+pub enum ListProblem {
+    #[error("cannot merge lists of maps without a merge key")]
+    NoMergeKey,
+    #[error("list elements must be maps")]
+    NotMaps,
+    #[error("an element does not contain the merge key `{0}`")]
+    MissingMergeKey(&'static str),
+    #[error("lists of lists are not supported")]
+    ListsOfLists,
+    #[error("list element types are not identical")]
+    MixedTypes,
+    #[error("no elements in any of the given lists")]
+    Empty,
+    #[error("a delete directive lacks the merge key `{0}`")]
+    DeleteWithoutKey(&'static str),
+    #[error("merging lists cannot yet be specified in the patch")]
+    MergeDirective,
+    #[error("unknown patch type {0:?} in list")]
+    UnknownDirective(Option<String>),
+    #[error("value for key {0} is not a map")]
+    ElementNotMap(usize),
+}
+
 /// How a list field merges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ListMerge {
@@ -30,9 +67,9 @@ enum ListMerge {
 }
 
 /// Applies `patch` to `original` (an object of `kind`) as a strategic-merge patch.
-pub fn strategic_merge(original: &mut Value, patch: Value, kind: &str) -> Result<(), String> {
+pub fn strategic_merge(original: &mut Value, patch: Value, kind: &str) -> Result<(), PatchError> {
     let Value::Object(patch) = patch else {
-        return Err("a strategic-merge patch must be a map".into());
+        return Err(PatchError::NotAMap);
     };
     let base = match original {
         Value::Object(map) => map.clone(),
@@ -115,7 +152,7 @@ fn merge_map(
     mut patch: Map<String, Value>,
     schema: &Schema<'_>,
     fields: &mut Vec<String>,
-) -> Result<Map<String, Value>, String> {
+) -> Result<Map<String, Value>, PatchError> {
     if let Some(directive) = patch.get(DIRECTIVE) {
         return match directive.as_str() {
             Some("replace") => {
@@ -123,10 +160,10 @@ fn merge_map(
                 Ok(patch)
             }
             Some("delete") => Ok(Map::new()),
-            _ => Err(format!(
-                "{}: unknown patch type {directive} in map",
-                fields.join(".")
-            )),
+            _ => Err(PatchError::UnknownMapDirective {
+                field: fields.join("."),
+                directive: directive.clone(),
+            }),
         };
     }
     for (key, patch_value) in patch {
@@ -235,9 +272,12 @@ fn merge_list(
     strategy: ListMerge,
     schema: &Schema<'_>,
     fields: &mut Vec<String>,
-) -> Result<Vec<Value>, String> {
+) -> Result<Vec<Value>, PatchError> {
     let location = fields.join(".");
-    let at = |message: String| format!("{location}: {message}");
+    let at = |problem: ListProblem| PatchError::List {
+        field: location.clone(),
+        problem,
+    };
     if original.is_empty() && patch.is_empty() {
         return Ok(original);
     }
@@ -258,23 +298,21 @@ fn merge_list(
         ));
     }
     let ListMerge::ByKey(key) = strategy else {
-        return Err(at("cannot merge lists of maps without a merge key".into()));
+        return Err(at(ListProblem::NoMergeKey));
     };
     let (original, patch) = apply_list_directives(original, patch, key).map_err(at)?;
     let mut merged = original.clone();
     for item in &patch {
         let Value::Object(item_map) = item else {
-            return Err(at("list elements must be maps".into()));
+            return Err(at(ListProblem::NotMaps));
         };
         let Some(wanted) = item_map.get(key) else {
-            return Err(at(format!(
-                "an element does not contain the merge key `{key}`"
-            )));
+            return Err(at(ListProblem::MissingMergeKey(key)));
         };
         match find_by_key(&merged, key, wanted).map_err(at)? {
             Some(index) => {
                 let Value::Object(current) = std::mem::take(&mut merged[index]) else {
-                    return Err(at("list elements must be maps".into()));
+                    return Err(at(ListProblem::NotMaps));
                 };
                 merged[index] =
                     Value::Object(merge_map(current, item_map.clone(), schema, fields)?);
@@ -286,9 +324,7 @@ fn merge_list(
     let mut server_only = Vec::new();
     for item in merged {
         let Some(value) = item.get(key) else {
-            return Err(at(format!(
-                "an element does not contain the merge key `{key}`"
-            )));
+            return Err(at(ListProblem::MissingMergeKey(key)));
         };
         if find_by_key(&patch, key, value).map_err(at)?.is_some() {
             in_patch.push(item);
@@ -306,22 +342,22 @@ fn merge_list(
 }
 
 /// All elements of both lists must have one type, and lists of lists are not supported.
-fn element_type(original: &[Value], patch: &[Value]) -> Result<u8, String> {
+fn element_type(original: &[Value], patch: &[Value]) -> Result<u8, ListProblem> {
     let mut found = None;
     for value in original.iter().chain(patch) {
         let kind = go_type(value);
         if kind == go_type(&Value::Array(Vec::new())) {
-            return Err("lists of lists are not supported".into());
+            return Err(ListProblem::ListsOfLists);
         }
         match found {
             None => found = Some(kind),
             Some(previous) if previous != kind => {
-                return Err("list element types are not identical".into());
+                return Err(ListProblem::MixedTypes);
             }
             Some(_) => {}
         }
     }
-    found.ok_or_else(|| "no elements in any of the given lists".to_string())
+    found.ok_or(ListProblem::Empty)
 }
 
 /// Handles `$patch: delete` (drop matching elements) and `$patch: replace` (the patch list, minus
@@ -329,8 +365,8 @@ fn element_type(original: &[Value], patch: &[Value]) -> Result<u8, String> {
 fn apply_list_directives(
     mut original: Vec<Value>,
     patch: Vec<Value>,
-    key: &str,
-) -> Result<(Vec<Value>, Vec<Value>), String> {
+    key: &'static str,
+) -> Result<(Vec<Value>, Vec<Value>), ListProblem> {
     let mut plain = Vec::new();
     let mut replace = false;
     for item in patch {
@@ -338,15 +374,15 @@ fn apply_list_directives(
             None => plain.push(item),
             Some(Some("delete")) => {
                 let Some(wanted) = item.get(key) else {
-                    return Err(format!("a delete directive lacks the merge key `{key}`"));
+                    return Err(ListProblem::DeleteWithoutKey(key));
                 };
                 original.retain(|v| !v.get(key).is_some_and(|have| go_equal(have, wanted)));
             }
             Some(Some("replace")) => replace = true,
             Some(Some("merge")) => {
-                return Err("merging lists cannot yet be specified in the patch".into());
+                return Err(ListProblem::MergeDirective);
             }
-            Some(other) => return Err(format!("unknown patch type {other:?} in list")),
+            Some(other) => return Err(ListProblem::UnknownDirective(other.map(String::from))),
         }
     }
     if replace {
@@ -355,10 +391,10 @@ fn apply_list_directives(
     Ok((original, plain))
 }
 
-fn find_by_key(list: &[Value], key: &str, wanted: &Value) -> Result<Option<usize>, String> {
+fn find_by_key(list: &[Value], key: &str, wanted: &Value) -> Result<Option<usize>, ListProblem> {
     for (index, item) in list.iter().enumerate() {
         let Value::Object(map) = item else {
-            return Err(format!("value for key {index} is not a map"));
+            return Err(ListProblem::ElementNotMap(index));
         };
         if map.get(key).is_some_and(|have| go_equal(have, wanted)) {
             return Ok(Some(index));
@@ -590,9 +626,12 @@ mod tests {
             json!({"spec": {"template": {"spec": {"containers": [{"image": "x"}]}}}}),
             "Deployment",
         )
-        .expect_err("no merge key");
-        assert!(error.contains("spec.template.spec.containers"), "{error}");
-        assert!(error.contains("`name`"), "{error}");
+        .expect_err("no merge key")
+        .to_string();
+        assert_eq!(
+            error,
+            "spec.template.spec.containers: an element does not contain the merge key `name`"
+        );
     }
 
     #[test]
