@@ -50,7 +50,10 @@ fn clean_env() -> Env {
         .expect("run inside `testenv/run exec` (MESHCTL_TESTENV_RUN is not set)");
     let lock = lock();
     istiod(&["stop", "--all", "--release"]);
-    assert_code(&meshctl(&admin, &["operator", "remove", "--purge", "-y"]), 0);
+    assert_code(
+        &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
     assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
     runtime().block_on(async {
         let namespaces: Api<Namespace> = Api::all(client(&admin).await);
@@ -168,7 +171,13 @@ async fn webhooks_taken_over(client: &Client, revision: &str) -> String {
                     .iter()
                     .flatten()
                     .map(|w| &w.client_config)
-                    .chain(validator.webhooks.iter().flatten().map(|w| &w.client_config))
+                    .chain(
+                        validator
+                            .webhooks
+                            .iter()
+                            .flatten()
+                            .map(|w| &w.client_config),
+                    )
                     .map(|c| {
                         c.ca_bundle
                             .as_ref()
@@ -209,7 +218,11 @@ async fn first_pod(client: &Client, namespace: &str, app: &str) -> Pod {
         },
     });
     deployments
-        .patch(app, &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+        .patch(
+            app,
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
         .await
         .expect("apply the workload");
     let pods: Api<Pod> = Api::namespaced(client.clone(), namespace);
@@ -232,7 +245,11 @@ async fn namespace_with(client: &Client, name: &str, labels: Value) {
     let body = json!({"apiVersion": "v1", "kind": "Namespace",
                       "metadata": {"name": name, "labels": labels}});
     namespaces
-        .patch(name, &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+        .patch(
+            name,
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
         .await
         .expect("apply namespace");
 }
@@ -295,13 +312,19 @@ fn audited_since(run: &Path, mark: usize) -> Vec<Request> {
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
         .filter(|event| event["stage"] == "ResponseComplete")
         .map(|event| Request {
-            user: event["user"]["username"].as_str().unwrap_or_default().into(),
+            user: event["user"]["username"]
+                .as_str()
+                .unwrap_or_default()
+                .into(),
             verb: event["verb"].as_str().unwrap_or_default().into(),
             resource: event["objectRef"]["resource"]
                 .as_str()
                 .unwrap_or_default()
                 .into(),
-            name: event["objectRef"]["name"].as_str().unwrap_or_default().into(),
+            name: event["objectRef"]["name"]
+                .as_str()
+                .unwrap_or_default()
+                .into(),
             dry_run: event["requestURI"]
                 .as_str()
                 .unwrap_or_default()
@@ -338,7 +361,11 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
         assert!(root.contains("BEGIN CERTIFICATE"), "{root}");
         let text = std::fs::read_to_string(&log).expect("istiod log");
         let errors = error_lines(&text);
-        assert!(errors.is_empty(), "istiod logged errors:\n{}", errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "istiod logged errors:\n{}",
+            errors.join("\n")
+        );
         // It read the mesh config and the injector config from the ConfigMaps we installed.
         for read in [
             "krt\tConfigMap_istio synced",
@@ -354,7 +381,11 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
         let pod = first_pod(&client, "injected", "app").await;
         let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
         assert!(
-            sidecar.image.as_deref().unwrap_or_default().ends_with("/proxyv2:1.31.0"),
+            sidecar
+                .image
+                .as_deref()
+                .unwrap_or_default()
+                .ends_with("/proxyv2:1.31.0"),
             "{:?}",
             sidecar.image
         );
@@ -364,7 +395,10 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
             "{annotations:?}"
         );
         let plain = first_pod(&client, "not-injected", "app").await;
-        assert!(proxy(&plain).is_none(), "an unlabelled namespace was injected");
+        assert!(
+            proxy(&plain).is_none(),
+            "an unlabelled namespace was injected"
+        );
 
         // 3. Validation through the webhook: invalid config refused, valid config accepted.
         let services = virtual_services(&client);
@@ -413,11 +447,19 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
     istiod(&["stop"]);
     let verify_down = meshctl(&env.admin, &["verify-install"]);
     assert_code(&verify_down, 1);
-    assert!(text(&verify_down).contains("istiod"), "{}", text(&verify_down));
+    assert!(
+        text(&verify_down).contains("istiod"),
+        "{}",
+        text(&verify_down)
+    );
     // An install that changes nothing does not pass a mesh whose istiod is down.
     let unchanged = meshctl(&env.admin, &["install", "-y", "--readiness-timeout", "5s"]);
     assert_code(&unchanged, 1);
-    assert!(text(&unchanged).contains("CrashLoopBackOff"), "{}", text(&unchanged));
+    assert!(
+        text(&unchanged).contains("CrashLoopBackOff"),
+        "{}",
+        text(&unchanged)
+    );
     // An install still applies what changed, then says why it cannot finish and what to do.
     let down = meshctl(
         &env.admin,
@@ -449,7 +491,12 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
     assert_code(
         &meshctl(
             &env.admin,
-            &["install", "-y", "--set", "meshConfig.accessLogFile=/dev/stdout"],
+            &[
+                "install",
+                "-y",
+                "--set",
+                "meshConfig.accessLogFile=/dev/stdout",
+            ],
         ),
         0,
     );
@@ -469,7 +516,12 @@ fn a_revision_injects_namespaces_labelled_for_it() {
     runtime().block_on(async {
         let client = client(&env.admin).await;
         webhooks_taken_over(&client, "canary").await;
-        namespace_with(&client, "canary-injected", json!({"istio.io/rev": "canary"})).await;
+        namespace_with(
+            &client,
+            "canary-injected",
+            json!({"istio.io/rev": "canary"}),
+        )
+        .await;
         let pod = first_pod(&client, "canary-injected", "app").await;
         let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
         let spec = serde_json::to_string(sidecar).expect("serialise");
@@ -480,7 +532,11 @@ fn a_revision_injects_namespaces_labelled_for_it() {
     });
     let text = std::fs::read_to_string(&log).expect("istiod log");
     let errors = error_lines(&text);
-    assert!(errors.is_empty(), "istiod logged errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "istiod logged errors:\n{}",
+        errors.join("\n")
+    );
 }
 
 // ------------------------------------------------------------------------------ the operator
@@ -517,7 +573,10 @@ async fn status_when(client: &Client, what: &str, accept: impl Fn(&Value) -> boo
 fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
     let env = clean_env();
     assert_code(
-        &meshctl(&env.admin, &["operator", "init", "--watchedNamespaces", WATCHED]),
+        &meshctl(
+            &env.admin,
+            &["operator", "init", "--watchedNamespaces", WATCHED],
+        ),
         0,
     );
     let directory = tempfile::tempdir().expect("temporary directory");
@@ -545,7 +604,11 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
             "spec": {"profile": "default"},
         });
         resources(&client)
-            .patch("mesh", &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+            .patch(
+                "mesh",
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&body),
+            )
             .await
             .expect("apply the IstioOperator");
         status_when(&client, "the operator installs the mesh", |s| {
@@ -606,7 +669,9 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
             let config = config.clone();
             async move {
                 let mesh = config.get("istio").await.ok()?.data?;
-                mesh["mesh"].contains("accessLogFile: /dev/stdout").then_some(())
+                mesh["mesh"]
+                    .contains("accessLogFile: /dev/stdout")
+                    .then_some(())
             }
         })
         .await;

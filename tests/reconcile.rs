@@ -17,8 +17,8 @@ use std::sync::MutexGuard;
 use std::time::Duration;
 
 use common::{
-    OPERATOR_NAMESPACE, Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime,
-    write_service_account_kubeconfig,
+    OPERATOR_NAMESPACE, Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock,
+    meshctl, runtime, write_service_account_kubeconfig,
 };
 
 use k8s_openapi::api::apps::v1::Deployment;

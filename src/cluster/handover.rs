@@ -95,7 +95,9 @@ fn owners_of_webhook_field(live: &Value, name: &str, field: &str) -> Vec<String>
                 .as_object()
                 .into_iter()
                 .flatten()
-                .any(|(key, fields)| list_key_name(key) == Some(name) && fields.get(field).is_some())
+                .any(|(key, fields)| {
+                    list_key_name(key) == Some(name) && fields.get(field).is_some()
+                })
         })
         .filter_map(|entry| entry["manager"].as_str().map(str::to_string))
         .collect()
@@ -143,7 +145,10 @@ mod tests {
     #[test]
     fn a_failure_policy_istiod_took_over_is_left_to_it() {
         let mut body = validator("Ignore");
-        let handed = hand_over(&mut body, &live_with(&[("meshctl", false), ("pilot-discovery", true)]));
+        let handed = hand_over(
+            &mut body,
+            &live_with(&[("meshctl", false), ("pilot-discovery", true)]),
+        );
         assert_eq!(
             handed,
             [HandedOver {
@@ -152,7 +157,10 @@ mod tests {
             }]
         );
         assert!(body["webhooks"][0].get("failurePolicy").is_none());
-        assert_eq!(body["webhooks"][0]["sideEffects"], "None", "only the handed-over field goes");
+        assert_eq!(
+            body["webhooks"][0]["sideEffects"], "None",
+            "only the handed-over field goes"
+        );
     }
 
     #[test]

@@ -44,7 +44,10 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                     "No changes: {cluster} already matches the {} rendered objects, but {} not \
                      ready; waiting",
                     manifests.len(),
-                    count(verification.not_ready.len() + verification.missing.len(), "object")
+                    count(
+                        verification.not_ready.len() + verification.missing.len(),
+                        "object"
+                    )
                 ))?;
                 printer.flush()?;
                 let reporter = Progress::new(printer.live_progress(), false);
