@@ -1,6 +1,7 @@
 //! The bad-input catalogue (`testdata/bad-input/cases.txt`): every case must fail cleanly — a
 //! non-zero exit, nothing on stdout, no panic — with exactly the message snapshotted in
-//! `testdata/bad-input/expected/`.
+//! `testdata/bad-input/expected/`. A case's arguments may start with `NAME=value` words: the
+//! environment of that run.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -16,8 +17,19 @@ fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
     {
         let (name, arguments) = line.split_once('|').expect("`name | arguments`");
         let (name, arguments) = (name.trim(), arguments.trim());
+        // Leading `NAME=value` words are environment variables for the run.
+        let words: Vec<&str> = arguments.split_whitespace().collect();
+        let environment = words
+            .iter()
+            .take_while(|word| word.contains('=') && !word.starts_with('-'))
+            .count();
         let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
-            .args(arguments.split_whitespace())
+            .args(&words[environment..])
+            .envs(
+                words[..environment]
+                    .iter()
+                    .filter_map(|w| w.split_once('=')),
+            )
             .current_dir(&directory)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
