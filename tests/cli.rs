@@ -287,6 +287,12 @@ fn cluster_commands_fail_clearly_without_a_readable_kubeconfig() {
             stderr.contains(&format!("cannot read kubeconfig `{missing}`")),
             "{arguments:?}: {stderr}"
         );
+        // Issue 14: the cause once, not three times.
+        assert_eq!(
+            stderr.matches("No such file or directory").count(),
+            1,
+            "{arguments:?}: {stderr}"
+        );
         assert_eq!(
             output.status.code(),
             Some(expected_code),
@@ -404,5 +410,138 @@ fn a_malformed_set_flag_fails_with_the_commands_error_code() {
             "{arguments:?}: {stderr}"
         );
         assert!(output.stdout.is_empty(), "{arguments:?}");
+    }
+}
+
+/// Issue 16: `-o` replaced whatever was at the path with a regular file (a device, a link).
+#[test]
+fn output_writes_through_links_and_devices_and_refuses_what_is_not_a_file() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let target = directory.path().join("real.yaml");
+    let link = directory.path().join("link.yaml");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let output = meshctl(&["manifest", "generate", "-o", &link.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link stays")
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let written = std::fs::read_to_string(&target).expect("written through the link");
+    assert!(written.contains("kind: Deployment"));
+
+    // A character device is written through, and stays a device.
+    let output = meshctl(&["manifest", "generate", "-o", "/dev/null"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("/dev/null")
+            .file_type()
+            .is_char_device()
+    );
+
+    // A socket is refused, and left alone.
+    let socket = directory.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    let output = meshctl(&["manifest", "generate", "-o", &socket.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("it is a socket, not a file"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&socket)
+            .expect("socket stays")
+            .file_type()
+            .is_socket()
+    );
+
+    // A regular file is replaced whole; no temporary file is left beside it.
+    std::fs::write(&target, "old").expect("write");
+    let output = meshctl(&["manifest", "generate", "-o", &target.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), written);
+    let names: Vec<String> = std::fs::read_dir(directory.path())
+        .expect("list")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.contains("meshctl")),
+        "{names:?}"
+    );
+}
+
+/// Issue 16: a FIFO nobody writes blocked forever, silently; now meshctl says it waits.
+#[test]
+fn a_fifo_input_says_that_meshctl_waits_for_its_writer() {
+    use std::io::{BufRead, BufReader, Write};
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let fifo = directory.path().join("input.fifo");
+    let status = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["manifest", "generate", "-f", &fifo.to_string_lossy()])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("a line");
+    assert_eq!(
+        first,
+        format!(
+            "note: `{}` is a FIFO: reading it until its writer closes it\n",
+            fifo.display()
+        )
+    );
+    // Be the writer: the input arrives and meshctl renders it.
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("open the FIFO");
+    writer
+        .write_all(b"apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\n")
+        .expect("write");
+    drop(writer);
+    assert!(child.wait().expect("meshctl ends").success());
+}
+
+/// Issue 16: a `--set` path of ~8,300 segments overflowed the stack (exit 134) in these commands.
+#[test]
+fn a_very_deep_set_path_is_an_error_not_a_crash() {
+    let path = vec!["a"; 9_000].join(".");
+    let flag = format!("--set={path}=1");
+    for arguments in [
+        vec!["manifest", "generate", &flag],
+        vec!["profile", "dump", &flag],
+        vec!["install", "--dry-run", &flag],
+    ] {
+        let output = meshctl(&arguments);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{:?}: {stderr}",
+            &arguments[..2]
+        );
+        assert!(
+            stderr.contains("the path is 9001 segments deep"),
+            "{stderr}"
+        );
     }
 }
