@@ -21,7 +21,7 @@ use meshctl::yaml::Limits;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, DiffArgs, DumpArgs, DumpFormat, GenerateArgs,
     InputArgs, InstallArgs, ManifestCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
-    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs,
+    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -35,6 +35,7 @@ pub enum Settings {
     Install(InstallSettings),
     Uninstall(UninstallSettings),
     VerifyInstall(PlanSettings),
+    Validate(InputSettings),
     OperatorInit(OperatorInitSettings),
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
@@ -66,6 +67,9 @@ impl Settings {
             Command::Install(args) => Self::Install(InstallSettings::resolve(args)?),
             Command::Uninstall(args) => Self::Uninstall(UninstallSettings::resolve(args)?),
             Command::VerifyInstall(args) => Self::VerifyInstall(PlanSettings::resolve(args)?),
+            Command::Validate(ValidateArgs { filenames }) => {
+                Self::Validate(InputSettings::files(filenames)?)
+            }
             Command::Operator(OperatorCommand::Init(args)) => {
                 Self::OperatorInit(OperatorInitSettings::resolve(args)?)
             }

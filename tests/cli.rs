@@ -219,6 +219,7 @@ fn help_is_snapshotted() {
         &["install", "--help"],
         &["uninstall", "--help"],
         &["verify-install", "--help"],
+        &["validate", "--help"],
         &["operator", "--help"],
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
@@ -544,4 +545,26 @@ fn a_very_deep_set_path_is_an_error_not_a_crash() {
             "{stderr}"
         );
     }
+}
+
+/// Issue 14: `validate` checks each file on its own; a valid file says so on stdout.
+#[test]
+fn validate_lists_each_file_and_exits_by_the_worst() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let valid = directory.join("parity/cases/compat-1-28/input.yaml");
+    let invalid = directory.join("bad-input/quantity-negative.yaml");
+    let output = meshctl(&["validate", "-f", &valid.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output), format!("{}: valid\n", valid.display()));
+    let output = meshctl(&[
+        "validate",
+        "-f",
+        &valid.to_string_lossy(),
+        "-f",
+        &invalid.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is negative"), "{stderr}");
+    assert!(stderr.ends_with("1 of 2 file(s) invalid\n"), "{stderr}");
 }

@@ -8,6 +8,7 @@ mod operator;
 mod profile;
 mod reporter;
 mod uninstall;
+mod validate;
 mod verify;
 
 use std::path::Path;
@@ -37,6 +38,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::Install(settings) => install::run(&settings, printer),
         Settings::Uninstall(settings) => uninstall::run(&settings, printer),
         Settings::VerifyInstall(settings) => verify::run(&settings, printer),
+        Settings::Validate(settings) => validate::run(&settings, printer),
         Settings::OperatorInit(settings) => operator::init(&settings, printer),
         Settings::OperatorDump(settings) => operator::dump(&settings, printer),
         Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
