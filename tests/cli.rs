@@ -246,6 +246,55 @@ fn force_turns_validation_errors_into_warnings() {
     assert!(stdout(&forced).contains("name: istiod-Canary_1"));
 }
 
+/// Issue 16: the new checks are errors, and `--force` keeps istioctl's permissiveness for them
+/// too; suspicious but installable input is a warning without `--force`.
+#[test]
+fn force_renders_what_the_new_checks_refuse_and_warnings_need_no_force() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/bad-input");
+    for case in [
+        "quantity-negative",
+        "replica-count-past-int32",
+        "metadata-name-not-a-label",
+        "gateway-names-twice",
+        "revision-too-long-for-names",
+    ] {
+        let file = directory.join(format!("{case}.yaml"));
+        let file = file.to_string_lossy();
+        let refused = meshctl(&["manifest", "generate", "-f", &file]);
+        assert_eq!(refused.status.code(), Some(1), "{case}");
+        let forced = meshctl(&["manifest", "generate", "-f", &file, "--force"]);
+        let stderr = String::from_utf8_lossy(&forced.stderr);
+        assert!(forced.status.success(), "{case}: {stderr}");
+        assert!(stderr.starts_with("warning: "), "{case}: {stderr}");
+    }
+    for (set, warning) in [
+        (
+            "components.pilot.k8s.hpaSpec.minReplicas=5",
+            "minReplicas (5) is more than maxReplicas",
+        ),
+        (
+            "meshConfig.notAField=1",
+            "`meshConfig.notAField`: not a MeshConfig field",
+        ),
+        (
+            "meshConfig.defaultConfig.proxyMetadata.ISTIO_META_DNS_AUTO_ALLOCATE=true",
+            "'ISTIO_META_DNS_AUTO_ALLOCATE' is deprecated",
+        ),
+    ] {
+        let output = meshctl(&[
+            "manifest",
+            "generate",
+            "--set",
+            set,
+            "--set",
+            "components.pilot.k8s.hpaSpec.maxReplicas=3",
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{set}: {stderr}");
+        assert!(stderr.contains(warning), "{set}: {stderr}");
+    }
+}
+
 #[test]
 fn a_revision_renames_the_control_plane() {
     let text = stdout(&meshctl(&["manifest", "generate", "-r", "canary"]));

@@ -38,7 +38,131 @@ pub fn check(tree: &Value) -> Findings {
     quantities(spec, "", &mut findings);
     gateway_names(spec, &mut findings);
     numeric_tags(spec, &mut findings);
+    mesh_config(spec, &mut findings);
     findings
+}
+
+/// The fields of `MeshConfig` in the pinned release (istio/api `mesh/v1alpha1/config.proto`,
+/// release-1.31), by their JSON names; the decoder also accepts the proto names (`snake_case`).
+const MESH_CONFIG_FIELDS: &[&str] = &[
+    "accessLogEncoding",
+    "accessLogFile",
+    "accessLogFormat",
+    "ca",
+    "caCertificates",
+    "certificates",
+    "configSources",
+    "connectTimeout",
+    "defaultConfig",
+    "defaultDestinationRuleExportTo",
+    "defaultHttpRetryPolicy",
+    "defaultProviders",
+    "defaultServiceExportTo",
+    "defaultTrafficPolicy",
+    "defaultVirtualServiceExportTo",
+    "disableEnvoyListenerLog",
+    "discoverySelectors",
+    "dnsRefreshRate",
+    "enableAutoMtls",
+    "enableEnvoyAccessLogService",
+    "enablePrometheusMerge",
+    "enableTracing",
+    "extensionProviders",
+    "h2UpgradePolicy",
+    "hboneIdleTimeout",
+    "inboundClusterStatName",
+    "inboundTrafficPolicy",
+    "ingressClass",
+    "ingressControllerMode",
+    "ingressSelector",
+    "ingressService",
+    "localityLbSetting",
+    "meshMTLS",
+    "outboundClusterStatName",
+    "outboundTrafficPolicy",
+    "pathNormalization",
+    "protocolDetectionTimeout",
+    "proxyHttpPort",
+    "proxyInboundListenPort",
+    "proxyListenPort",
+    "rootNamespace",
+    "serviceEntryVisibility",
+    "serviceScopeConfigs",
+    "serviceSettings",
+    "tcpKeepalive",
+    "tlsDefaults",
+    "trustDomain",
+    "trustDomainAliases",
+    "verifyCertificateAtClient",
+    "zoneAwareLbSetting",
+];
+
+/// `snake_case` → `camelCase`, as protobuf derives JSON names.
+fn json_name(key: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Unknown `meshConfig` fields (istiod ignores them: a warning), and the deprecations istioctl's
+/// mesh validation warns about, in its words.
+fn mesh_config(spec: &Value, findings: &mut Findings) {
+    let top = spec["meshConfig"].as_object();
+    let in_values = spec["values"]["meshConfig"].as_object();
+    let mut keys: Vec<(String, &String)> = Vec::new();
+    for key in top.into_iter().flat_map(|map| map.keys()) {
+        keys.push(("meshConfig".into(), key));
+    }
+    for key in in_values.into_iter().flat_map(|map| map.keys()) {
+        if !top.is_some_and(|map| map.contains_key(key)) {
+            keys.push(("values.meshConfig".into(), key));
+        }
+    }
+    for (prefix, key) in keys {
+        if !MESH_CONFIG_FIELDS.contains(&json_name(key).as_str()) {
+            findings.warnings.push(format!(
+                "`{prefix}.{key}`: not a MeshConfig field in Istio {}, so istiod ignores it",
+                crate::release::ISTIO_VERSION
+            ));
+        }
+    }
+    // The values copy holds `spec.meshConfig` and the user's own `values.meshConfig`.
+    let default_config = &spec["values"]["meshConfig"]["defaultConfig"];
+    let prefix = if spec["meshConfig"]["defaultConfig"].is_object() {
+        "meshConfig.defaultConfig"
+    } else {
+        "values.meshConfig.defaultConfig"
+    };
+    if default_config["proxyMetadata"]
+        .get("ISTIO_META_DNS_AUTO_ALLOCATE")
+        .is_some()
+    {
+        findings.warnings.push(format!(
+            "`{prefix}.proxyMetadata.ISTIO_META_DNS_AUTO_ALLOCATE`: 'ISTIO_META_DNS_AUTO_ALLOCATE' \
+             is deprecated; review \
+             https://istio.io/latest/docs/ops/configuration/traffic-management/dns-proxy/#dns-auto-allocation-v2 \
+             for information about replacement functionality"
+        ));
+    }
+    if default_config["envoyMetricsServiceAddress"]
+        .as_str()
+        .is_some_and(|address| !address.is_empty())
+    {
+        findings.warnings.push(format!(
+            "`{prefix}.envoyMetricsServiceAddress`: EnvoyMetricsServiceAddress is deprecated, use \
+             EnvoyMetricsService instead."
+        ));
+    }
 }
 
 /// A DNS-1123 label: what a namespace or a Service name must be.
@@ -573,6 +697,22 @@ mod tests {
             {"path": "spec.template.spec.containers.[name:discovery].args", "value": 1},
         ]}]}}}})));
         assert_eq!(findings.problems.len(), 1, "{:?}", findings.problems);
+    }
+
+    #[test]
+    fn unknown_and_deprecated_mesh_settings_warn() {
+        let findings = check(&spec(json!({
+            "meshConfig": {"accessLogFile": "/dev/stdout", "access_log_encoding": "JSON",
+                "notAField": 1, "defaultConfig": {"proxyMetadata": {
+                    "ISTIO_META_DNS_AUTO_ALLOCATE": "true", "ISTIO_META_DNS_CAPTURE": "true"}}},
+            "values": {"meshConfig": {"accessLogFile": "/dev/stdout", "alsoNot": true,
+                "defaultConfig": {"proxyMetadata": {"ISTIO_META_DNS_AUTO_ALLOCATE": "true"}}}},
+        })));
+        assert!(findings.problems.is_empty(), "{:?}", findings.problems);
+        assert_eq!(findings.warnings.len(), 3, "{:?}", findings.warnings);
+        assert!(findings.warnings[0].starts_with("`meshConfig.notAField`"));
+        assert!(findings.warnings[1].starts_with("`values.meshConfig.alsoNot`"));
+        assert!(findings.warnings[2].contains("'ISTIO_META_DNS_AUTO_ALLOCATE' is deprecated"));
     }
 
     #[test]
