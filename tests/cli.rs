@@ -617,3 +617,28 @@ fn validate_lists_each_file_and_exits_by_the_worst() {
     assert!(stderr.contains("is negative"), "{stderr}");
     assert!(stderr.ends_with("1 of 2 file(s) invalid\n"), "{stderr}");
 }
+
+/// Issue 14: when the reader of stdout goes away (`| head`), meshctl stops quietly with the
+/// status of a writer killed by SIGPIPE, instead of `error: Broken pipe (os error 32)`.
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["manifest", "generate"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is dropped here, with a megabyte of manifests still to come.
+    let output = child.wait_with_output().expect("meshctl ends");
+    assert_eq!(first, "apiVersion: apiextensions.k8s.io/v1\n");
+    assert_eq!(output.status.code(), Some(141));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
