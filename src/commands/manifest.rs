@@ -21,6 +21,9 @@ pub fn generate(
         printer.warn(&warning.0)?;
     }
     let manifests = pipeline::render(&merged)?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        printer.warn(&warning.0)?;
+    }
     match &args.output {
         None => printer.data(&manifest::to_yaml_stream(&manifests))?,
         Some(path) if is_directory_target(path) => write_per_component(path, &manifests)?,

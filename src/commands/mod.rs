@@ -191,7 +191,11 @@ pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Res
     for warning in &merged.warnings {
         printer.warn(&warning.0)?;
     }
-    Ok(pipeline::render(&merged)?)
+    let manifests = pipeline::render(&merged)?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        printer.warn(&warning.0)?;
+    }
+    Ok(manifests)
 }
 
 /// The async runtime the cluster commands run on: one thread is plenty, the work is waiting on

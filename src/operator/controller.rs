@@ -608,7 +608,11 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     for warning in &merged.warnings {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
-    pipeline::render(&merged).map_err(|e| chain(&e))
+    let manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
+    }
+    Ok(manifests)
 }
 
 /// Says what a reconcile found, the one way every outcome is told: a Kubernetes event whose
