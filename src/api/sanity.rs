@@ -35,6 +35,7 @@ pub fn check(tree: &Value) -> Findings {
         autoscaler(&path, k8s, &mut findings);
         overlay_paths(&path, k8s, &mut findings);
     }
+    values_ports_and_replicas(spec, &mut findings);
     quantities(spec, "", &mut findings);
     gateway_names(spec, &mut findings);
     numeric_tags(spec, &mut findings);
@@ -372,6 +373,48 @@ fn service_ports(path: &str, k8s: &Value, findings: &mut Findings) {
     }
 }
 
+/// The same limits where the values set them: gateway ports, and replica counts.
+fn values_ports_and_replicas(spec: &Value, findings: &mut Findings) {
+    let values = &spec["values"];
+    let mut replicas = vec![(
+        "values.pilot.replicaCount".to_string(),
+        &values["pilot"]["replicaCount"],
+    )];
+    for (name, gateway) in values["gateways"].as_object().into_iter().flatten() {
+        let path = format!("values.gateways.{name}");
+        replicas.push((format!("{path}.replicaCount"), &gateway["replicaCount"]));
+        for (index, port) in gateway["ports"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            for field in ["port", "targetPort", "nodePort"] {
+                let Some(number) = port[field].as_i64() else {
+                    continue;
+                };
+                let lowest = i64::from(field != "nodePort");
+                if !(lowest..=65535).contains(&number) {
+                    findings.problems.push(format!(
+                        "`{path}.ports[{index}].{field}`: {number} is not a port number \
+                         ({lowest}-65535)"
+                    ));
+                }
+            }
+        }
+    }
+    for (path, value) in replicas {
+        if let Some(count) = value.as_u64()
+            && count > i32::MAX as u64
+        {
+            findings.problems.push(format!(
+                "`{path}`: {count} is more than a Deployment can have ({})",
+                i32::MAX
+            ));
+        }
+    }
+}
+
 /// HPA replica bounds: `maxReplicas` of at least 1; a minimum above the maximum is a warning
 /// (the autoscaler keeps the maximum).
 fn autoscaler(path: &str, k8s: &Value, findings: &mut Findings) {
@@ -665,6 +708,20 @@ mod tests {
             "targetPort": 70000}, {"port": 443, "nodePort": 0}]}}}]}}),
         ));
         assert_eq!(findings.problems.len(), 2, "{:?}", findings.problems);
+    }
+
+    #[test]
+    fn the_values_copies_of_ports_and_replicas_are_checked_too() {
+        let findings = check(&spec(json!({"values": {
+            "pilot": {"replicaCount": 2_147_483_648_u64},
+            "gateways": {"istio-ingressgateway": {"replicaCount": 1,
+                "ports": [{"port": 70000, "targetPort": 8080}, {"port": 80, "targetPort": 0}]}},
+        }})));
+        assert_eq!(findings.problems.len(), 3, "{:?}", findings.problems);
+        assert!(
+            findings.problems[0]
+                .starts_with("`values.gateways.istio-ingressgateway.ports[0].port`")
+        );
     }
 
     #[test]
