@@ -130,9 +130,16 @@ fn mesh_config(spec: &Value, findings: &mut Findings) {
         }
     }
     for (prefix, key) in keys {
-        if !MESH_CONFIG_FIELDS.contains(&json_name(key).as_str()) {
+        let name = json_name(key);
+        if !MESH_CONFIG_FIELDS.contains(&name.as_str()) {
+            // The usual slip is the case of an acronym (`enableAutoMTLS`).
+            let hint = MESH_CONFIG_FIELDS
+                .iter()
+                .find(|field| field.eq_ignore_ascii_case(&name))
+                .map(|field| format!("; hint: did you mean `{field}`?"))
+                .unwrap_or_default();
             findings.warnings.push(format!(
-                "`{prefix}.{key}`: not a MeshConfig field in Istio {}, so istiod ignores it",
+                "`{prefix}.{key}`: not a MeshConfig field in Istio {}, so istiod ignores it{hint}",
                 crate::release::ISTIO_VERSION
             ));
         }
