@@ -43,6 +43,9 @@ _meshctl() {
             meshctl,uninstall)
                 cmd="meshctl__subcmd__uninstall"
                 ;;
+            meshctl,validate)
+                cmd="meshctl__subcmd__validate"
+                ;;
             meshctl,verify-install)
                 cmd="meshctl__subcmd__verify__subcmd__install"
                 ;;
@@ -72,6 +75,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__help,uninstall)
                 cmd="meshctl__subcmd__help__subcmd__uninstall"
+                ;;
+            meshctl__subcmd__help,validate)
+                cmd="meshctl__subcmd__help__subcmd__validate"
                 ;;
             meshctl__subcmd__help,verify-install)
                 cmd="meshctl__subcmd__help__subcmd__verify__subcmd__install"
@@ -176,7 +182,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install operator completions version help"
+            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install validate operator completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,7 +264,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help)
-            opts="manifest profile diff install uninstall verify-install operator completions version help"
+            opts="manifest profile diff install uninstall verify-install validate operator completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +488,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__uninstall)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1151,6 +1171,28 @@ _meshctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__validate)
+            opts="-f -h --filename --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand apply 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
@@ -184,6 +185,12 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'meshctl;validate'= {
+            cand -f 'An IstioOperator file to check, each on its own over its profile (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to check, each on its own over its profile (`-` reads standard input)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'meshctl;operator'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -278,6 +285,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand install 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
@@ -306,6 +314,8 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;uninstall'= {
         }
         &'meshctl;help;verify-install'= {
+        }
+        &'meshctl;help;validate'= {
         }
         &'meshctl;help;operator'= {
             cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'

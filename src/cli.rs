@@ -37,6 +37,9 @@ pub enum Command {
     Uninstall(UninstallArgs),
     /// Check that every rendered object exists and every workload is ready (exit 1 when not).
     VerifyInstall(PlanArgs),
+    /// Check IstioOperator files without rendering or a cluster: every problem of every file is
+    /// listed (exit 1 when there is one).
+    Validate(ValidateArgs),
     /// Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources
     /// installed.
     #[command(subcommand)]
@@ -179,6 +182,14 @@ pub struct InputArgs {
     /// Turn validation errors into warnings and render anyway.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// An IstioOperator file to check, each on its own over its profile (`-` reads standard
+    /// input).
+    #[arg(short = 'f', long = "filename", value_name = "FILE", required = true)]
+    pub filenames: Vec<PathBuf>,
 }
 
 /// Which cluster to talk to, as kubectl chooses it.

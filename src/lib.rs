@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod cluster;
+pub mod input;
 pub mod manifest;
 pub mod merge;
 pub mod operator;

@@ -116,3 +116,80 @@ impl Printer {
         self.stderr.flush()
     }
 }
+
+/// Writes a whole output file (`manifest generate -o`), the one way every command writes one.
+///
+/// What the user named decides how: a path that does not exist yet, or a regular file named
+/// directly, is written to a temporary file beside it and renamed into place, so a reader never
+/// sees half a manifest. A symbolic link, a character device (`/dev/null`, `/dev/stdout`) or a
+/// FIFO (`>(command)`) is written *through*, as `tee` and `cp` do: the link stays a link, the device
+/// stays a device. A directory, a block device or a socket is refused. Nothing is ever renamed
+/// over something that is not a regular file.
+pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+
+    use anyhow::{Context, bail};
+
+    let shown = path.display();
+    let named = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata.file_type(),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return write_and_rename(path, text);
+        }
+        Err(error) => return Err(error).with_context(|| format!("examining `{shown}`")),
+    };
+    if named.is_file() {
+        return write_and_rename(path, text);
+    }
+    // What the name leads to, through any links (a dangling link is created, as `tee` does).
+    let target = match std::fs::metadata(path) {
+        Ok(metadata) => Some(metadata.file_type()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(error).with_context(|| format!("examining `{shown}`")),
+    };
+    let refused = match target {
+        Some(kind) if kind.is_dir() => Some("a directory"),
+        Some(kind) if kind.is_block_device() => Some("a block device"),
+        Some(kind) if kind.is_socket() => Some("a socket"),
+        _ => None,
+    };
+    if let Some(what) = refused {
+        bail!(
+            "refusing to write to `{shown}`: it is {what}, not a file; hint: name a file, or a \
+             directory ending in `/` for one file per component"
+        );
+    }
+    let regular = target.is_some_and(|kind| kind.is_file());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(regular)
+        .open(path)
+        .with_context(|| format!("opening `{shown}`"))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .with_context(|| format!("writing `{shown}`"))
+}
+
+/// Writes `text` to a new file beside `path` and renames it over `path`.
+fn write_and_rename(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{name}.meshctl-{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error).with_context(|| format!("writing `{}`", path.display()));
+    }
+    std::fs::rename(&temporary, path).map_err(|error| {
+        let _ = std::fs::remove_file(&temporary);
+        anyhow::Error::new(error).context(format!("writing `{}`", path.display()))
+    })
+}

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::api::validation::{self, ValidationError, Warning};
 use crate::manifest::{self, Manifest};
 use crate::merge::{self, InputFile, MergeError, SetFlag};
-use crate::render::{self, RenderError};
+use crate::render::{self, ComponentName, RenderError};
 
 /// What the user asked for: `-f` files (already read and parsed), `--set` flags, `--force`.
 #[derive(Debug, Clone, Default)]
@@ -49,4 +49,111 @@ pub fn render(merged: &Merged) -> Result<Vec<Manifest>, PipelineError> {
     let mut manifests = render::render(&merged.tree)?;
     manifest::sort(&mut manifests);
     Ok(manifests)
+}
+
+/// Overlays that edit nothing: `k8s.overlays[]` of an enabled component whose kind and name match
+/// no object the component rendered. istioctl drops them silently; a typo in a name then goes
+/// unnoticed, so meshctl warns.
+#[must_use]
+pub fn unmatched_overlays(merged: &Merged, manifests: &[Manifest]) -> Vec<Warning> {
+    let components = &merged.tree["spec"]["components"];
+    let mut places: Vec<(String, ComponentName, &Value)> = Vec::new();
+    for (key, component) in [
+        ("base", ComponentName::Base),
+        ("pilot", ComponentName::Pilot),
+        ("cni", ComponentName::Cni),
+        ("ztunnel", ComponentName::Ztunnel),
+    ] {
+        let spec = &components[key];
+        // Base is on unless switched off; the others only when switched on.
+        let enabled = match key {
+            "base" => spec["enabled"] != Value::Bool(false),
+            _ => spec["enabled"] == Value::Bool(true),
+        };
+        if enabled {
+            places.push((format!("components.{key}"), component, spec));
+        }
+    }
+    for (key, component) in [
+        ("ingressGateways", ComponentName::IngressGateways),
+        ("egressGateways", ComponentName::EgressGateways),
+    ] {
+        for (index, gateway) in components[key].as_array().into_iter().flatten().enumerate() {
+            if gateway["enabled"] == Value::Bool(true) {
+                places.push((format!("components.{key}[{index}]"), component, gateway));
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for (path, component, spec) in places {
+        let Some(overlays) = spec["k8s"]["overlays"].as_array() else {
+            continue;
+        };
+        for (index, overlay) in overlays.iter().enumerate() {
+            let kind = overlay["kind"].as_str().unwrap_or_default();
+            let name = overlay["name"].as_str().unwrap_or_default();
+            let rendered = manifests
+                .iter()
+                .filter(|m| m.component == component && m.kind() == kind);
+            if rendered.clone().any(|m| m.name() == name) {
+                continue;
+            }
+            let names: Vec<&str> = rendered.map(Manifest::name).collect();
+            let known = if names.is_empty() {
+                format!("it renders no {kind}")
+            } else {
+                format!("its {kind} objects are `{}`", names.join("`, `"))
+            };
+            warnings.push(Warning(format!(
+                "`{path}.k8s.overlays[{index}]`: no rendered {kind} is named `{name}`, so the \
+                 overlay changes nothing ({known})"
+            )));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_with(flags: &[&str]) -> (Merged, Vec<Manifest>) {
+        let inputs = Inputs {
+            set_flags: flags
+                .iter()
+                .map(|flag| SetFlag::parse(flag).expect("valid --set"))
+                .collect(),
+            ..Inputs::default()
+        };
+        let merged = merge(&inputs).expect("merges");
+        let manifests = render(&merged).expect("renders");
+        (merged, manifests)
+    }
+
+    /// Issue 16: an overlay on an object that is not rendered was dropped silently.
+    #[test]
+    fn an_overlay_that_matches_nothing_is_a_warning() {
+        let overlay = |name: &str| {
+            [
+                "components.pilot.k8s.overlays[0].kind=Deployment".to_string(),
+                format!("components.pilot.k8s.overlays[0].name={name}"),
+                "components.pilot.k8s.overlays[0].patches[0].path=spec.minReadySeconds".into(),
+                "components.pilot.k8s.overlays[0].patches[0].value=5".into(),
+            ]
+        };
+        let typo = overlay("istio");
+        let (merged, manifests) = render_with(&typo.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(
+            unmatched_overlays(&merged, &manifests),
+            vec![Warning(
+                "`components.pilot.k8s.overlays[0]`: no rendered Deployment is named `istio`, so \
+                 the overlay changes nothing (its Deployment objects are `istiod`)"
+                    .into()
+            )]
+        );
+        let right = overlay("istiod");
+        let (merged, manifests) =
+            render_with(&right.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(unmatched_overlays(&merged, &manifests).is_empty());
+    }
 }

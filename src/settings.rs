@@ -16,11 +16,12 @@ use std::time::Duration;
 use meshctl::cluster::client::ClusterOptions;
 use meshctl::merge::SetFlag;
 use meshctl::operator::deploy;
+use meshctl::yaml::Limits;
 
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, DiffArgs, DumpArgs, DumpFormat, GenerateArgs,
     InputArgs, InstallArgs, ManifestCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
-    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs,
+    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -34,6 +35,7 @@ pub enum Settings {
     Install(InstallSettings),
     Uninstall(UninstallSettings),
     VerifyInstall(PlanSettings),
+    Validate(InputSettings),
     OperatorInit(OperatorInitSettings),
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
@@ -63,8 +65,11 @@ impl Settings {
                     .map_err(|e| CommandError::from(e).with_status(ExitStatus::Error))?,
             ),
             Command::Install(args) => Self::Install(InstallSettings::resolve(args)?),
-            Command::Uninstall(args) => Self::Uninstall(UninstallSettings::resolve(args)),
+            Command::Uninstall(args) => Self::Uninstall(UninstallSettings::resolve(args)?),
             Command::VerifyInstall(args) => Self::VerifyInstall(PlanSettings::resolve(args)?),
+            Command::Validate(ValidateArgs { filenames }) => {
+                Self::Validate(InputSettings::files(filenames)?)
+            }
             Command::Operator(OperatorCommand::Init(args)) => {
                 Self::OperatorInit(OperatorInitSettings::resolve(args)?)
             }
@@ -91,6 +96,8 @@ pub struct InputSettings {
     pub set_flags: Vec<SetFlag>,
     /// `--force`: validation errors become warnings.
     pub force: bool,
+    /// How much of each input is read (`MESHCTL_MAX_INPUT_MIB`).
+    pub limits: Limits,
 }
 
 impl InputSettings {
@@ -113,15 +120,31 @@ impl InputSettings {
             filenames,
             set_flags,
             force,
+            limits: input_limits()?,
         })
     }
 
     /// Files only, checked strictly (`uninstall -f`, `operator init -f`).
-    fn files(filenames: Vec<PathBuf>) -> Self {
-        Self {
+    fn files(filenames: Vec<PathBuf>) -> anyhow::Result<Self> {
+        Ok(Self {
             filenames,
+            limits: input_limits()?,
             ..Self::default()
-        }
+        })
+    }
+}
+
+/// The input limits, raised by `MESHCTL_MAX_INPUT_MIB` where a user really needs it.
+fn input_limits() -> anyhow::Result<Limits> {
+    match std::env::var(Limits::VARIABLE) {
+        Err(_) => Ok(Limits::default()),
+        Ok(text) => match text.trim().parse::<usize>() {
+            Ok(mib) if mib > 0 => Ok(Limits::mib(mib)),
+            _ => anyhow::bail!(
+                "{}={text}: expected a whole number of MiB, such as 64",
+                Limits::VARIABLE
+            ),
+        },
     }
 }
 
@@ -263,7 +286,7 @@ pub struct UninstallSettings {
 }
 
 impl UninstallSettings {
-    fn resolve(args: UninstallArgs) -> Self {
+    fn resolve(args: UninstallArgs) -> anyhow::Result<Self> {
         let UninstallArgs {
             revision,
             filenames,
@@ -276,17 +299,17 @@ impl UninstallSettings {
         let target = if purge {
             UninstallTarget::Purge
         } else if !filenames.is_empty() {
-            UninstallTarget::Files(InputSettings::files(filenames))
+            UninstallTarget::Files(InputSettings::files(filenames)?)
         } else {
             UninstallTarget::Revision(revision.unwrap_or_else(|| "default".into()))
         };
-        Self {
+        Ok(Self {
             target,
             cluster: cluster(cluster_args),
             yes,
             dry_run,
             timeout,
-        }
+        })
     }
 }
 
@@ -327,7 +350,7 @@ impl OperatorInitSettings {
         })?;
         Ok(Self {
             deployment,
-            resource: InputSettings::files(filenames),
+            resource: InputSettings::files(filenames)?,
             dry_run,
             readiness_timeout,
             cluster: cluster(cluster_args),

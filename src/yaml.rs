@@ -55,14 +55,146 @@ impl fmt::Display for Location {
     }
 }
 
+/// How deeply mappings and lists may nest in one tree. Files and `--set` paths share it (a
+/// `--set` path of N segments builds a tree N deep): the deepest real `IstioOperator` path is
+/// about 15 levels, and everything that walks a tree recursively (merge, validation, render,
+/// drop) stays far from the end of the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// How much of one input meshctl reads: bytes, and YAML nodes in proportion. An
+/// `IstioOperator` is a few kilobytes; the limits stop a wrong file or a device (`/dev/zero`)
+/// from taking all memory, and can be raised (see [`Limits::VARIABLE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: usize,
+}
+
+impl Limits {
+    /// The environment variable that raises the limits, in MiB.
+    pub const VARIABLE: &'static str = "MESHCTL_MAX_INPUT_MIB";
+    /// The default, in MiB.
+    pub const DEFAULT_MIB: usize = 16;
+
+    /// A limit of `mib` MiB.
+    #[must_use]
+    pub const fn mib(mib: usize) -> Self {
+        Self {
+            max_bytes: mib.saturating_mul(1024 * 1024),
+        }
+    }
+
+    /// The most YAML nodes (scalars, mappings, lists) one input may hold: one per 64 bytes,
+    /// which no real file comes near (a node takes 10-30 bytes of YAML).
+    #[must_use]
+    pub const fn max_nodes(self) -> usize {
+        self.max_bytes / 64
+    }
+
+    /// The limit in whole MiB, for messages.
+    #[must_use]
+    pub const fn in_mib(self) -> usize {
+        self.max_bytes / (1024 * 1024)
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::mib(Self::DEFAULT_MIB)
+    }
+}
+
 fn options() -> serde_saphyr::Options {
+    options_with(Limits::default())
+}
+
+fn options_with(limits: Limits) -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = limits.max_nodes();
+    budget.max_total_scalar_bytes = limits.max_bytes;
+    options.budget = Some(budget);
     options
 }
 
+/// A budget breach in words: which limit, why it exists, and how to raise it where it can be.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, limits: Limits) -> String {
+    use serde_saphyr::budget::BudgetBreach;
+    let raise = format!(
+        "if the input really is this large, raise the limit with {}=N (now {} MiB)",
+        Limits::VARIABLE,
+        limits.in_mib()
+    );
+    match breach {
+        BudgetBreach::Depth { .. } => format!(
+            "nested more than {MAX_DEPTH} levels deep, the most meshctl reads (an IstioOperator \
+             needs about 15); the limit keeps every tree walk within the stack"
+        ),
+        BudgetBreach::Nodes { .. } => format!(
+            "more than {} YAML values (an IstioOperator has a few hundred); meshctl stops \
+             there so that a wrong file cannot take all memory; {raise}",
+            limits.max_nodes()
+        ),
+        BudgetBreach::ScalarBytes { .. } => format!(
+            "more than {} MiB of text in values; {raise}",
+            limits.in_mib()
+        ),
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::AliasAnchorRatio { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. } => "too many YAML anchors and aliases \
+             (`&name`, `*name`); expanding them would take more memory than meshctl allows \
+             (a guard against \"billion laughs\" documents)"
+            .to_string(),
+        BudgetBreach::Documents { .. } => "too many YAML documents (`---`) in one input".into(),
+        other => format!(
+            "the document is larger or more complex than meshctl reads ({}); {raise}",
+            plain_breach(other)
+        ),
+    }
+}
+
+/// `Events { events: 1000001 }` → `events`: the name of the limit without Rust syntax.
+fn plain_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    let debug = format!("{breach:?}");
+    let name: String = debug
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let mut words = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
+}
+
 fn convert(source: &Source, error: &serde_saphyr::Error, path: Option<String>) -> YamlError {
+    convert_with(source, error, path, Limits::default())
+}
+
+fn convert_with(
+    source: &Source,
+    error: &serde_saphyr::Error,
+    path: Option<String>,
+    limits: Limits,
+) -> YamlError {
     let location = error.location();
+    if let serde_saphyr::Error::Budget { breach, .. } = error.without_snippet() {
+        return YamlError {
+            source_name: source.clone(),
+            location: Location {
+                line: location.map(|l| l.line()).filter(|l| *l > 0),
+                column: location.map(|l| l.column()).filter(|c| *c > 0),
+                path: None,
+            },
+            message: budget_message(breach, limits),
+        };
+    }
     let rendered = error.to_string();
     // serde-saphyr prefixes "error: line L column C: "; we print the location our own way.
     let message = rendered
@@ -102,7 +234,8 @@ fn convert(source: &Source, error: &serde_saphyr::Error, path: Option<String>) -
     }
 }
 
-/// Rewrites the parser's terse type complaints in the words a user of the format would use.
+/// Rewrites the parser's and serde's terse complaints in the words a user of the format would
+/// use: no Rust type names (`u32`, `Option<String>`, `untagged enum Tag`), no budget structs.
 fn humanise(message: &str) -> String {
     const WORDS: [(&str, &str); 8] = [
         (
@@ -120,22 +253,101 @@ fn humanise(message: &str) -> String {
         ("invalid u64", "expected a whole number of 0 or more"),
         ("expected string scalar", "expected a string"),
     ];
-    WORDS
-        .iter()
-        .find(|(terse, _)| message == *terse)
-        .map_or_else(|| message.to_string(), |(_, plain)| (*plain).to_string())
+    if let Some((_, plain)) = WORDS.iter().find(|(terse, _)| message == *terse) {
+        return (*plain).to_string();
+    }
+    if message.starts_with("data did not match any variant of untagged enum Tag") {
+        return "expected an image tag: text such as `1.31.0` (quote it if it looks like a number)"
+            .into();
+    }
+    if message.starts_with("recursive references require weak recursion types") {
+        return "an alias (`*name`) refers to the anchor it is inside; an IstioOperator cannot \
+                contain itself"
+            .into();
+    }
+    if message.starts_with("cannot deserialize null into string") {
+        return "expected a string, found null".into();
+    }
+    // serde's `invalid type: FOUND, expected EXPECTED` and `invalid value: …`.
+    for prefix in ["invalid type: ", "invalid value: "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+            continue;
+        };
+        let found_words = found_in_words(found);
+        let expected_words = expected_in_words(expected);
+        let quoted_number = found
+            .strip_prefix("string \"")
+            .and_then(|s| s.strip_suffix('"'))
+            .is_some_and(|text| text.parse::<f64>().is_ok());
+        let number_expected = expected_words.contains("number");
+        let hint = if quoted_number && number_expected {
+            "; hint: write the number without quotes"
+        } else {
+            ""
+        };
+        return format!("expected {expected_words}, found {found_words}{hint}");
+    }
+    message.to_string()
+}
+
+/// `string "3"` → `the text "3"`, an integer -1 → `-1`, `unit value` → `null`.
+fn found_in_words(found: &str) -> String {
+    let unquoted = |text: &str| text.trim_matches('`').to_string();
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    for prefix in ["integer ", "floating point ", "boolean "] {
+        if let Some(text) = found.strip_prefix(prefix) {
+            return unquoted(text);
+        }
+    }
+    match found {
+        "unit value" | "null" => "null".into(),
+        "map" => "a mapping".into(),
+        "sequence" => "a list".into(),
+        other => other.to_string(),
+    }
+}
+
+/// `u32` → `a whole number of 0 or more`, `Quantity` → `a quantity such as …`.
+fn expected_in_words(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number of 0 or more".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        "Quantity" => "a quantity such as `500m`, `2` or `1Gi`".into(),
+        "IntOrString" => "a port number or name".into(),
+        "a sequence" => "a list (`- item` lines)".into(),
+        "a map" => "a mapping (`key: value` lines)".into(),
+        other if other.starts_with("struct ") => "a mapping (`key: value` lines)".into(),
+        other => other.to_string(),
+    }
 }
 
 /// Parses one YAML document into `T`, strictly: the error names line, column and field path.
 pub fn parse_typed<T: DeserializeOwned>(text: &str, source: &Source) -> Result<T, YamlError> {
+    parse_typed_within(text, source, Limits::default())
+}
+
+/// [`parse_typed`] within the given limits.
+pub fn parse_typed_within<T: DeserializeOwned>(
+    text: &str,
+    source: &Source,
+    limits: Limits,
+) -> Result<T, YamlError> {
     let mut failed_path = None;
-    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
-        serde_path_to_error::deserialize(de).map_err(|error| {
-            failed_path = Some(error.path().to_string());
-            error.into_inner()
-        })
-    });
-    result.map_err(|error| convert(source, &error, failed_path))
+    let result =
+        serde_saphyr::with_deserializer_from_str_with_options(text, options_with(limits), |de| {
+            serde_path_to_error::deserialize(de).map_err(|error| {
+                failed_path = Some(error.path().to_string());
+                error.into_inner()
+            })
+        });
+    result.map_err(|error| convert_with(source, &error, failed_path, limits))
 }
 
 /// Parses one YAML document into an untyped tree (an empty document is `null`).
@@ -144,6 +356,18 @@ pub fn parse_value(text: &str, source: &Source) -> Result<serde_json::Value, Yam
         return Ok(serde_json::Value::Null);
     }
     parse_typed(text, source)
+}
+
+/// [`parse_value`] within the given limits.
+pub fn parse_value_within(
+    text: &str,
+    source: &Source,
+    limits: Limits,
+) -> Result<serde_json::Value, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(serde_json::Value::Null);
+    }
+    parse_typed_within(text, source, limits)
 }
 
 /// Parses every document of a multi-document stream; empty documents are dropped.
@@ -166,7 +390,7 @@ pub fn from_value<T: DeserializeOwned>(
             column: None,
             path: Some(error.path().to_string()).filter(|p| p != "."),
         },
-        message: error.into_inner().to_string(),
+        message: humanise(&error.into_inner().to_string()),
     })
 }
 

@@ -219,6 +219,7 @@ fn help_is_snapshotted() {
         &["install", "--help"],
         &["uninstall", "--help"],
         &["verify-install", "--help"],
+        &["validate", "--help"],
         &["operator", "--help"],
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
@@ -243,6 +244,55 @@ fn force_turns_validation_errors_into_warnings() {
         "{stderr}"
     );
     assert!(stdout(&forced).contains("name: istiod-Canary_1"));
+}
+
+/// Issue 16: the new checks are errors, and `--force` keeps istioctl's permissiveness for them
+/// too; suspicious but installable input is a warning without `--force`.
+#[test]
+fn force_renders_what_the_new_checks_refuse_and_warnings_need_no_force() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/bad-input");
+    for case in [
+        "quantity-negative",
+        "replica-count-past-int32",
+        "metadata-name-not-a-label",
+        "gateway-names-twice",
+        "revision-too-long-for-names",
+    ] {
+        let file = directory.join(format!("{case}.yaml"));
+        let file = file.to_string_lossy();
+        let refused = meshctl(&["manifest", "generate", "-f", &file]);
+        assert_eq!(refused.status.code(), Some(1), "{case}");
+        let forced = meshctl(&["manifest", "generate", "-f", &file, "--force"]);
+        let stderr = String::from_utf8_lossy(&forced.stderr);
+        assert!(forced.status.success(), "{case}: {stderr}");
+        assert!(stderr.starts_with("warning: "), "{case}: {stderr}");
+    }
+    for (set, warning) in [
+        (
+            "components.pilot.k8s.hpaSpec.minReplicas=5",
+            "minReplicas (5) is more than maxReplicas",
+        ),
+        (
+            "meshConfig.notAField=1",
+            "`meshConfig.notAField`: not a MeshConfig field",
+        ),
+        (
+            "meshConfig.defaultConfig.proxyMetadata.ISTIO_META_DNS_AUTO_ALLOCATE=true",
+            "'ISTIO_META_DNS_AUTO_ALLOCATE' is deprecated",
+        ),
+    ] {
+        let output = meshctl(&[
+            "manifest",
+            "generate",
+            "--set",
+            set,
+            "--set",
+            "components.pilot.k8s.hpaSpec.maxReplicas=3",
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{set}: {stderr}");
+        assert!(stderr.contains(warning), "{set}: {stderr}");
+    }
 }
 
 #[test]
@@ -285,6 +335,12 @@ fn cluster_commands_fail_clearly_without_a_readable_kubeconfig() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             stderr.contains(&format!("cannot read kubeconfig `{missing}`")),
+            "{arguments:?}: {stderr}"
+        );
+        // Issue 14: the cause once, not three times.
+        assert_eq!(
+            stderr.matches("No such file or directory").count(),
+            1,
             "{arguments:?}: {stderr}"
         );
         assert_eq!(
@@ -405,4 +461,184 @@ fn a_malformed_set_flag_fails_with_the_commands_error_code() {
         );
         assert!(output.stdout.is_empty(), "{arguments:?}");
     }
+}
+
+/// Issue 16: `-o` replaced whatever was at the path with a regular file (a device, a link).
+#[test]
+fn output_writes_through_links_and_devices_and_refuses_what_is_not_a_file() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let target = directory.path().join("real.yaml");
+    let link = directory.path().join("link.yaml");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let output = meshctl(&["manifest", "generate", "-o", &link.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link stays")
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let written = std::fs::read_to_string(&target).expect("written through the link");
+    assert!(written.contains("kind: Deployment"));
+
+    // A character device is written through, and stays a device.
+    let output = meshctl(&["manifest", "generate", "-o", "/dev/null"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("/dev/null")
+            .file_type()
+            .is_char_device()
+    );
+
+    // A socket is refused, and left alone.
+    let socket = directory.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    let output = meshctl(&["manifest", "generate", "-o", &socket.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("it is a socket, not a file"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&socket)
+            .expect("socket stays")
+            .file_type()
+            .is_socket()
+    );
+
+    // A regular file is replaced whole; no temporary file is left beside it.
+    std::fs::write(&target, "old").expect("write");
+    let output = meshctl(&["manifest", "generate", "-o", &target.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), written);
+    let names: Vec<String> = std::fs::read_dir(directory.path())
+        .expect("list")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.contains("meshctl")),
+        "{names:?}"
+    );
+}
+
+/// Issue 16: a FIFO nobody writes blocked forever, silently; now meshctl says it waits.
+#[test]
+fn a_fifo_input_says_that_meshctl_waits_for_its_writer() {
+    use std::io::{BufRead, BufReader, Write};
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let fifo = directory.path().join("input.fifo");
+    let status = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["manifest", "generate", "-f", &fifo.to_string_lossy()])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("a line");
+    assert_eq!(
+        first,
+        format!(
+            "note: `{}` is a FIFO: reading it until its writer closes it\n",
+            fifo.display()
+        )
+    );
+    // Be the writer: the input arrives and meshctl renders it.
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("open the FIFO");
+    writer
+        .write_all(b"apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\n")
+        .expect("write");
+    drop(writer);
+    assert!(child.wait().expect("meshctl ends").success());
+}
+
+/// Issue 16: a `--set` path of ~8,300 segments overflowed the stack (exit 134) in these commands.
+#[test]
+fn a_very_deep_set_path_is_an_error_not_a_crash() {
+    let path = vec!["a"; 9_000].join(".");
+    let flag = format!("--set={path}=1");
+    for arguments in [
+        vec!["manifest", "generate", &flag],
+        vec!["profile", "dump", &flag],
+        vec!["install", "--dry-run", &flag],
+    ] {
+        let output = meshctl(&arguments);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{:?}: {stderr}",
+            &arguments[..2]
+        );
+        assert!(
+            stderr.contains("the path is 9001 segments deep"),
+            "{stderr}"
+        );
+    }
+}
+
+/// Issue 14: `validate` checks each file on its own; a valid file says so on stdout.
+#[test]
+fn validate_lists_each_file_and_exits_by_the_worst() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let valid = directory.join("parity/cases/compat-1-28/input.yaml");
+    let invalid = directory.join("bad-input/quantity-negative.yaml");
+    let output = meshctl(&["validate", "-f", &valid.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output), format!("{}: valid\n", valid.display()));
+    let output = meshctl(&[
+        "validate",
+        "-f",
+        &valid.to_string_lossy(),
+        "-f",
+        &invalid.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is negative"), "{stderr}");
+    assert!(stderr.ends_with("1 of 2 file(s) invalid\n"), "{stderr}");
+}
+
+/// Issue 14: when the reader of stdout goes away (`| head`), meshctl stops quietly with the
+/// status of a writer killed by SIGPIPE, instead of `error: Broken pipe (os error 32)`.
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["manifest", "generate"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is dropped here, with a megabyte of manifests still to come.
+    let output = child.wait_with_output().expect("meshctl ends");
+    assert_eq!(first, "apiVersion: apiextensions.k8s.io/v1\n");
+    assert_eq!(output.status.code(), Some(141));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }

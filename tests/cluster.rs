@@ -280,7 +280,11 @@ fn a_forbidden_user_is_told_verb_resource_and_namespace() {
     );
     let install = meshctl(&limited, &["install", "-y"]);
     assert_code(&install, 1);
-    assert!(stderr(&install).contains("forbidden: user `meshctl-limited` may not"));
+    let message = stderr(&install);
+    assert!(message.contains("forbidden: user `meshctl-limited` may not"));
+    // Issue 14: one cause, once; no trailing `error: Broken pipe`.
+    assert_eq!(message.matches("error:").count(), 1, "{message}");
+    assert!(!message.contains("Broken pipe"), "{message}");
     assert!(installed_objects(&kubeconfig).is_empty());
 }
 

@@ -11,9 +11,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use common::{AllowList, Comparison, Key};
-use meshctl::merge::{InputFile, SetFlag};
+use meshctl::input;
+use meshctl::merge::SetFlag;
 use meshctl::pipeline::{self, Inputs};
-use meshctl::yaml::{self, Source};
+use meshctl::yaml::{Limits, Source};
 use serde_json::{Value, json};
 
 /// How many field differences to print per differing object.
@@ -40,12 +41,11 @@ fn inputs(case: &Path) -> Inputs {
     let text = std::fs::read_to_string(&path).expect("every case has an input.yaml");
     if !text.trim().is_empty() {
         let source = Source(path.display().to_string());
-        // The CLI checks every file against the typed API before merging; so do we, so that a
-        // case istioctl accepts but meshctl would reject fails here.
-        yaml::parse_typed::<meshctl::api::IstioOperator>(&text, &source)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let tree = yaml::parse_value(&text, &source).unwrap_or_else(|e| panic!("{e}"));
-        inputs.files.push(InputFile { source, tree });
+        // The CLI's own parser (identity, limits, the strict typed check), so that a case
+        // istioctl accepts but meshctl would reject fails here.
+        let file =
+            input::parse(&text, source, Limits::default(), true).unwrap_or_else(|e| panic!("{e}"));
+        inputs.files.push(file);
     }
     if let Ok(flags) = std::fs::read_to_string(case.join("flags")) {
         for line in flags.lines().map(str::trim) {

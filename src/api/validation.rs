@@ -17,7 +17,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{IstioOperator, KubernetesResources, values};
+use super::{IstioOperator, KubernetesResources, sanity, values};
 use crate::yaml::{self, Source};
 
 /// Something wrong with the merged input that does not stop the render.
@@ -60,10 +60,18 @@ pub fn validate(tree: &Value, force: bool) -> Result<Vec<Warning>, ValidationErr
     problems.extend(proxy_traffic_settings(values));
     problems.extend(gateway_ports(spec));
     warnings.extend(autoscale_and_replica_count(spec).into_iter().map(Warning));
-    problems.extend(hub(&spec["hub"]));
+    problems.extend(hub(&spec["hub"], "hub"));
+    // `hub` is copied here; check it once, where the user wrote it.
+    let hub_is_text = spec["hub"].is_null() || spec["hub"].is_string();
+    if hub_is_text && spec["hub"].as_str() != values["global"]["hub"].as_str() {
+        problems.extend(hub(&values["global"]["hub"], "values.global.hub"));
+    }
     problems.extend(tag(&spec["tag"]));
     problems.extend(revision(&spec["revision"]));
     problems.extend(gateway_names(&spec["components"]));
+    let findings = sanity::check(tree);
+    problems.extend(findings.problems);
+    warnings.extend(findings.warnings.into_iter().map(Warning));
     if problems.is_empty() {
         return Ok(warnings);
     }
@@ -266,6 +274,10 @@ fn strict_kubernetes<T: DeserializeOwned + Serialize>(
         .into_iter()
         .map(|(at, key)| {
             let hint = match key.as_str() {
+                "annotations" if at.ends_with(".k8s.service.annotations") => {
+                    "; hint: Service annotations are written `k8s.serviceAnnotations`, beside \
+                     `k8s.service`, not inside it"
+                }
                 "targetAverageUtilization"
                 | "targetAverageValue"
                 | "averageValue"
@@ -489,7 +501,7 @@ fn autoscale_and_replica_count(spec: &Value) -> Vec<String> {
 const REPOSITORY_CHARS: &str = "abcdefghijklmnopqrstuvwxyz0123456789_-./";
 
 /// `hub` must make a valid image repository once `/pilot` is appended (go-containerregistry rules).
-fn hub(hub: &Value) -> Vec<String> {
+fn hub(hub: &Value, path: &str) -> Vec<String> {
     let Some(hub) = hub.as_str().filter(|h| !h.is_empty()) else {
         return Vec::new();
     };
@@ -498,7 +510,12 @@ fn hub(hub: &Value) -> Vec<String> {
         Some((first, rest)) if first.contains(['.', ':']) => (first, rest),
         _ => ("", full.as_str()),
     };
-    let reason = if !repository.chars().all(|c| REPOSITORY_CHARS.contains(c)) {
+    let reason = if repository.split('/').any(str::is_empty) {
+        Some(format!(
+            "the repository part `{repository}` has an empty path segment (`//`, or `/` at the \
+             end of the hub)"
+        ))
+    } else if !repository.chars().all(|c| REPOSITORY_CHARS.contains(c)) {
         Some(format!(
             "the repository part `{repository}` may only hold lower-case letters, digits and `_-./`"
         ))
@@ -512,7 +529,7 @@ fn hub(hub: &Value) -> Vec<String> {
     reason
         .map(|reason| {
             format!(
-                "`hub`: bad hub `{hub}`: {reason}; hint: use a registry and path such as \
+                "`{path}`: bad hub `{hub}`: {reason}; hint: use a registry and path such as \
                  `docker.io/istio`"
             )
         })
@@ -547,6 +564,12 @@ fn tag(tag: &Value) -> Vec<String> {
     let text = match tag {
         Value::Null => return Vec::new(),
         Value::String(text) => text.clone(),
+        Value::Number(number) if number.is_f64() && number.to_string().contains('e') => {
+            return vec![format!(
+                "`tag`: the tag is written as a number too large to keep as written (YAML reads it \
+                 as {number}); hint: quote it, such as `tag: \"1.31.0\"`"
+            )];
+        }
         other => other.to_string(),
     };
     let valid = (1..=128).contains(&text.chars().count())
@@ -769,12 +792,12 @@ mod tests {
 
     #[test]
     fn hub_tag_revision_and_gateway_names() {
-        assert!(hub(&json!("docker.io/istio")).is_empty());
-        assert!(hub(&json!("localhost:5000/x")).is_empty());
-        assert!(hub(&json!("istio")).is_empty());
-        assert_eq!(hub(&json!("Foo.io/Bar")).len(), 1);
-        assert_eq!(hub(&json!("my registry/x")).len(), 1);
-        assert!(hub(&json!("Foo.io/Bar"))[0].starts_with("`hub`: bad hub `Foo.io/Bar`"));
+        assert!(hub(&json!("docker.io/istio"), "hub").is_empty());
+        assert!(hub(&json!("localhost:5000/x"), "hub").is_empty());
+        assert!(hub(&json!("istio"), "hub").is_empty());
+        assert_eq!(hub(&json!("Foo.io/Bar"), "hub").len(), 1);
+        assert_eq!(hub(&json!("my registry/x"), "hub").len(), 1);
+        assert!(hub(&json!("Foo.io/Bar"), "hub")[0].starts_with("`hub`: bad hub `Foo.io/Bar`"));
 
         assert!(tag(&json!("1.31.0-distroless")).is_empty());
         assert!(tag(&json!(1.31)).is_empty());

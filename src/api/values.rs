@@ -153,6 +153,19 @@ pub fn known_keys(path: &[&str]) -> Vec<String> {
     }
 }
 
+/// Whether `spec.values.<path>` is a boolean field (so `--set …=yes` can mean `true` there).
+#[must_use]
+pub fn is_boolean(path: &[&str]) -> bool {
+    let mut node: &Node = &SCHEMA;
+    for key in path {
+        match node.field(key) {
+            Some(child) => node = child,
+            None => return false,
+        }
+    }
+    *node == Node::Bool
+}
+
 fn check_node(node: &Node, value: &Value, path: &str, problems: &mut Vec<String>) {
     // The decoder skips `null` everywhere: it means "unset".
     if value.is_null() {

@@ -35,6 +35,30 @@ pub struct Connection {
     pub server_version: String,
 }
 
+/// A kubeconfig error, told once. kube-rs writes each cause into its own message *and* returns
+/// it as the source, so printing the chain said `No such file or directory` two or three times;
+/// this keeps the message and drops the chain (a read error keeps only the I/O error: the path
+/// is in meshctl's own message).
+#[derive(Debug)]
+pub struct KubeconfigCause(String);
+
+impl From<kube::config::KubeconfigError> for KubeconfigCause {
+    fn from(error: kube::config::KubeconfigError) -> Self {
+        match error {
+            kube::config::KubeconfigError::ReadConfig(io, _) => Self(io.to_string()),
+            other => Self(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for KubeconfigCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for KubeconfigCause {}
+
 /// Why meshctl could not connect.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
@@ -42,7 +66,7 @@ pub enum ClientError {
     ReadKubeconfig {
         path: String,
         #[source]
-        source: kube::config::KubeconfigError,
+        source: KubeconfigCause,
     },
     #[error("no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster)")]
     NoKubeconfig {
@@ -57,7 +81,7 @@ pub enum ClientError {
     BadContext {
         context: String,
         #[source]
-        source: kube::config::KubeconfigError,
+        source: KubeconfigCause,
     },
     #[error("cannot build a client for {server}")]
     Build {
@@ -173,7 +197,7 @@ async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>
             Some(
                 Kubeconfig::read_from(path).map_err(|source| ClientError::ReadKubeconfig {
                     path: path.display().to_string(),
-                    source,
+                    source: source.into(),
                 })?,
             )
         }
@@ -183,7 +207,7 @@ async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>
             Err(source) => {
                 return Err(ClientError::ReadKubeconfig {
                     path: std::env::var("KUBECONFIG").unwrap_or_default(),
-                    source,
+                    source: source.into(),
                 });
             }
         },
@@ -206,7 +230,7 @@ async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>
     .await
     .map_err(|source| ClientError::BadContext {
         context: context.clone(),
-        source,
+        source: source.into(),
     })?;
     Ok((config, Some(context)))
 }
@@ -224,7 +248,7 @@ fn default_kubeconfig() -> Result<Option<Kubeconfig>, ClientError> {
         .map(Some)
         .map_err(|source| ClientError::ReadKubeconfig {
             path: path.display().to_string(),
-            source,
+            source: source.into(),
         })
 }
 

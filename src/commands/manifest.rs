@@ -8,19 +8,22 @@ use meshctl::manifest::{self, Manifest};
 use meshctl::pipeline;
 
 use super::{CommandError, ExitStatus};
-use crate::output::Printer;
+use crate::output::{Printer, write_file};
 use crate::settings::GenerateSettings;
 
 pub fn generate(
     args: &GenerateSettings,
     printer: &mut Printer,
 ) -> Result<ExitStatus, CommandError> {
-    let inputs = super::read_inputs(&args.input)?;
+    let inputs = super::read_inputs(&args.input, printer)?;
     let merged = pipeline::merge(&inputs)?;
     for warning in &merged.warnings {
         printer.warn(&warning.0)?;
     }
     let manifests = pipeline::render(&merged)?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        printer.warn(&warning.0)?;
+    }
     match &args.output {
         None => printer.data(&manifest::to_yaml_stream(&manifests))?,
         Some(path) if is_directory_target(path) => write_per_component(path, &manifests)?,
@@ -54,12 +57,4 @@ fn write_per_component(directory: &Path, manifests: &[Manifest]) -> anyhow::Resu
         write_file(&path, &manifest::to_yaml_stream(&manifests))?;
     }
     Ok(())
-}
-
-/// Writes through a temporary file and a rename, so a reader never sees half a manifest.
-fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    let temporary = path.with_extension("meshctl-tmp");
-    std::fs::write(&temporary, text)
-        .with_context(|| format!("writing `{}`", temporary.display()))?;
-    std::fs::rename(&temporary, path).with_context(|| format!("writing `{}`", path.display()))
 }

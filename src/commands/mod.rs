@@ -8,18 +8,16 @@ mod operator;
 mod profile;
 mod reporter;
 mod uninstall;
+mod validate;
 mod verify;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use meshctl::api::{self, IstioOperator};
-use meshctl::merge::InputFile;
+use meshctl::input::{self, Origin};
 use meshctl::pipeline::Inputs;
 use meshctl::release;
-use meshctl::yaml::{self, Source};
 
 use meshctl::cluster::client::{self, ClusterOptions, Connection};
 use meshctl::cluster::discovery::Catalog;
@@ -40,6 +38,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::Install(settings) => install::run(&settings, printer),
         Settings::Uninstall(settings) => uninstall::run(&settings, printer),
         Settings::VerifyInstall(settings) => verify::run(&settings, printer),
+        Settings::Validate(settings) => validate::run(&settings, printer),
         Settings::OperatorInit(settings) => operator::init(&settings, printer),
         Settings::OperatorDump(settings) => operator::dump(&settings, printer),
         Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
@@ -117,9 +116,10 @@ impl<E: Into<anyhow::Error>> From<E> for CommandError {
 
 /// Reads the `-f` files of the input into pipeline inputs, after its `--set` flags.
 ///
-/// Each file is checked on its own first, so that an unknown field or a wrong type is reported
-/// with the file, line and column where it was written.
-pub fn read_inputs(args: &InputSettings) -> anyhow::Result<Inputs> {
+/// Each file goes through the one input parser ([`meshctl::input`]): bounded, checked on its own
+/// first, so that an unknown field or a wrong type is reported with the file, line and column
+/// where it was written.
+pub fn read_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Result<Inputs> {
     let mut inputs = Inputs {
         force: args.force,
         set_flags: args.set_flags.clone(),
@@ -130,57 +130,28 @@ pub fn read_inputs(args: &InputSettings) -> anyhow::Result<Inputs> {
         bail!("`-f -` (standard input) can be given only once");
     }
     for path in &args.filenames {
-        let (text, source) = if is_stdin(path) {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .context("reading standard input")?;
-            (text, Source("<stdin>".into()))
+        let origin = if is_stdin(path) {
+            Origin::Stdin
         } else {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading `{}`", path.display()))?;
-            (text, Source(path.display().to_string()))
+            if input::waits_for_writer(path) {
+                printer.status(&format!(
+                    "note: `{}` is a FIFO: reading it until its writer closes it",
+                    path.display()
+                ))?;
+            }
+            Origin::Path(path)
         };
-        inputs
-            .files
-            .push(parse_input_file(&text, source, args.force)?);
+        let file = input::load(origin, args.limits, !args.force).map_err(|error| {
+            let hint = error.hint();
+            with_hint(error, hint)
+        })?;
+        inputs.files.push(file);
     }
     Ok(inputs)
 }
 
 fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
-}
-
-/// Parses and checks one `-f` document.
-fn parse_input_file(text: &str, source: Source, force: bool) -> anyhow::Result<InputFile> {
-    let tree = yaml::parse_value(text, &source)?;
-    if tree.is_null() {
-        return Ok(InputFile { source, tree });
-    }
-    // The document's identity first: a ConfigMap passed by mistake should be called that, not
-    // reported field by field.
-    if let Some(kind) = tree
-        .get("kind")
-        .and_then(|k| k.as_str())
-        .filter(|k| *k != api::KIND)
-    {
-        bail!("{source}: kind is `{kind}`, expected `{}`", api::KIND);
-    }
-    if let Some(version) = tree
-        .get("apiVersion")
-        .and_then(|v| v.as_str())
-        .filter(|v| *v != api::API_VERSION)
-    {
-        bail!(
-            "{source}: apiVersion is `{version}`, expected `{}`",
-            api::API_VERSION
-        );
-    }
-    if !force {
-        yaml::parse_typed::<IstioOperator>(text, &source)?;
-    }
-    Ok(InputFile { source, tree })
 }
 
 /// An error whose fix is knowable: `main` prints the message, then a `hint:` line.
@@ -215,12 +186,16 @@ where
 
 /// Reads, merges (printing warnings) and renders the inputs.
 pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
-    let inputs = read_inputs(args)?;
+    let inputs = read_inputs(args, printer)?;
     let merged = pipeline::merge(&inputs)?;
     for warning in &merged.warnings {
         printer.warn(&warning.0)?;
     }
-    Ok(pipeline::render(&merged)?)
+    let manifests = pipeline::render(&merged)?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        printer.warn(&warning.0)?;
+    }
+    Ok(manifests)
 }
 
 /// The async runtime the cluster commands run on: one thread is plenty, the work is waiting on

@@ -33,7 +33,7 @@ fn merged_profile(name: Option<&str>, mut inputs: Inputs) -> anyhow::Result<Valu
 }
 
 pub fn dump(args: &DumpSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
-    let inputs = super::read_inputs(&args.input)?;
+    let inputs = super::read_inputs(&args.input, printer)?;
     let tree = merged_profile(args.profile.as_deref(), inputs)?;
     let selected = match &args.config_path {
         None => tree,

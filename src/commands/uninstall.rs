@@ -22,11 +22,12 @@ pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus
         // Without files, the input is the default profile: it says where the control plane is.
         UninstallTarget::Revision(revision) => Selection::revision(
             revision,
-            &pipeline::merge(&read_inputs(&InputSettings::default())?)?,
+            &pipeline::merge(&read_inputs(&InputSettings::default(), printer)?)?,
         ),
-        UninstallTarget::Purge => {
-            Selection::everything(&pipeline::merge(&read_inputs(&InputSettings::default())?)?)
-        }
+        UninstallTarget::Purge => Selection::everything(&pipeline::merge(&read_inputs(
+            &InputSettings::default(),
+            printer,
+        )?)?),
     };
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;

@@ -96,15 +96,47 @@ pub fn merge_inputs(files: &[InputFile], set_flags: &[SetFlag]) -> Result<Value,
         .and_then(Value::as_str)
         .unwrap_or(profile::DEFAULT)
         .to_string();
-    let user_values = get_path(&user, "spec.values").cloned();
-
     let mut merged = profile::load_merged(&profile_name)?;
+    read_yaml11_booleans(&mut user, set_flags, &merged);
+    let user_values = get_path(&user, "spec.values").cloned();
     overlay(&mut merged, user);
     translate_to_values(&mut merged);
     if let Some(values) = user_values.filter(|v| !v.is_null()) {
         overlay(&mut merged, json!({ "spec": { "values": values } }));
     }
     Ok(merged)
+}
+
+/// `yes`/`no`/`on`/`off` mean true and false in a file (YAML 1.1, as istioctl reads files); a
+/// `--set` value is typed without knowing its field, so they arrive as text. Where the field is
+/// a boolean (a values field the schema says is one, an `enabled` switch, or a field the profile
+/// holds a boolean in), they mean the same as in a file.
+fn read_yaml11_booleans(user: &mut Value, set_flags: &[SetFlag], profile: &Value) {
+    for flag in set_flags {
+        let Some(boolean) = flag.value.as_str().and_then(yaml11_boolean) else {
+            continue;
+        };
+        let values_path: Option<Vec<&str>> = flag
+            .path
+            .strip_prefix("spec.values.")
+            .map(|rest| rest.split('.').collect());
+        let is_boolean_field = values_path.is_some_and(|path| api::values::is_boolean(&path))
+            || flag.path.ends_with(".enabled")
+            || get_path(profile, &flag.path).is_some_and(Value::is_boolean);
+        if is_boolean_field {
+            // The flag was applied to this tree already, so its path resolves.
+            let _ = set_path(user, &flag.path, Value::Bool(boolean));
+        }
+    }
+}
+
+/// The YAML 1.1 spellings of a boolean that YAML 1.2 (and Go's `ParseBool`) read as text.
+fn yaml11_boolean(text: &str) -> Option<bool> {
+    match text {
+        "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y" => Some(true),
+        "no" | "No" | "NO" | "off" | "Off" | "OFF" | "n" | "N" => Some(false),
+        _ => None,
+    }
 }
 
 /// Merges `spec.unvalidatedValues` into `spec.values`; istioctl does this after validation.
@@ -302,6 +334,40 @@ mod tests {
         assert_eq!(
             get_path(&tree, "spec.values.pilot.enabled"),
             Some(&json!(true))
+        );
+    }
+
+    /// Issue 16: `yes`/`on` meant true in files but `--set …=yes` was rejected.
+    #[test]
+    fn yes_and_on_mean_true_in_set_where_the_field_is_a_boolean() {
+        let tree = merged(
+            &[],
+            &[
+                "components.cni.enabled=yes",
+                "values.global.proxy.holdApplicationUntilProxyStarts=on",
+                "values.pilot.autoscaleEnabled=off",
+                "meshConfig.defaultConfig.proxyMetadata.MODE=yes",
+            ],
+        );
+        assert_eq!(
+            get_path(&tree, "spec.components.cni.enabled"),
+            Some(&json!(true))
+        );
+        assert_eq!(
+            get_path(
+                &tree,
+                "spec.values.global.proxy.holdApplicationUntilProxyStarts"
+            ),
+            Some(&json!(true))
+        );
+        assert_eq!(
+            get_path(&tree, "spec.values.pilot.autoscaleEnabled"),
+            Some(&json!(false))
+        );
+        // A text field keeps the word.
+        assert_eq!(
+            get_path(&tree, "spec.meshConfig.defaultConfig.proxyMetadata.MODE"),
+            Some(&json!("yes"))
         );
     }
 

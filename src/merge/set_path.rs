@@ -28,6 +28,17 @@ pub enum SetPathError {
     MissingValue { flag: String },
     #[error("--set {flag}: the path is empty")]
     EmptyPath { flag: String },
+    #[error(
+        "--set {flag}: the path has an empty segment (`..`, or a `.` at its start or end); \
+         hint: write keys separated by single dots, such as `values.global.hub`"
+    )]
+    EmptySegment { flag: String },
+    #[error(
+        "--set {flag}: the path is {segments} segments deep; meshctl reads at most {} levels \
+         of nesting, in files and in --set alike",
+        crate::yaml::MAX_DEPTH
+    )]
+    TooDeep { flag: String, segments: usize },
     #[error("--set {flag}: `{segment}` is not a list index or a [key:value] selector")]
     BadSelector { flag: String, segment: String },
     #[error("--set {flag}: no element of `{list}` has {key}={value}")]
@@ -64,6 +75,17 @@ impl SetFlag {
         let path = path.trim();
         if path.trim_matches('.').is_empty() {
             return Err(SetPathError::EmptyPath { flag: text.into() });
+        }
+        if has_empty_segment(path) {
+            return Err(SetPathError::EmptySegment { flag: text.into() });
+        }
+        // `spec.` is one more level; the value is a scalar at the end of the path.
+        let segments = split_path(path).len() + 1;
+        if segments > crate::yaml::MAX_DEPTH {
+            return Err(SetPathError::TooDeep {
+                flag: abbreviate(text),
+                segments,
+            });
         }
         let flag = Self::from_parts(path, value.trim());
         let flag = Self {
@@ -110,6 +132,8 @@ impl SetPathError {
         match self {
             Self::MissingValue { .. } => Self::MissingValue { flag },
             Self::EmptyPath { .. } => Self::EmptyPath { flag },
+            Self::EmptySegment { .. } => Self::EmptySegment { flag },
+            Self::TooDeep { segments, .. } => Self::TooDeep { flag, segments },
             Self::BadSelector { segment, .. } => Self::BadSelector { flag, segment },
             Self::NoMatch {
                 list, key, value, ..
@@ -129,6 +153,37 @@ impl SetPathError {
             },
         }
     }
+}
+
+/// Whether a path written by the user has an empty key between dots (`a..b`, `.a`, `a.`); an
+/// escaped dot (`\\.`) is part of a key.
+fn has_empty_segment(path: &str) -> bool {
+    let mut previous_was_separator = true;
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'.') => {
+                chars.next();
+                previous_was_separator = false;
+            }
+            '.' if previous_was_separator => return true,
+            '.' => previous_was_separator = true,
+            _ => previous_was_separator = false,
+        }
+    }
+    previous_was_separator
+}
+
+/// A flag as long as a terminal line at most: the start and the end, with the middle elided.
+fn abbreviate(text: &str) -> String {
+    const KEEP: usize = 40;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 2 * KEEP + 5 {
+        return text.to_string();
+    }
+    let head: String = chars[..KEEP].iter().collect();
+    let tail: String = chars[chars.len() - KEEP..].iter().collect();
+    format!("{head} … {tail}")
 }
 
 /// Types a `--set` value: integer, then float, then boolean, else string.
@@ -419,5 +474,43 @@ mod tests {
             SetFlag::parse("a[x].b=1"),
             Err(SetPathError::BadSelector { .. })
         ));
+    }
+
+    /// Issue 16: `values..global.hub`, `.hub` and `values.global.hub.` created keys with empty names.
+    #[test]
+    fn empty_segments_are_errors_and_escaped_dots_are_not() {
+        for text in [
+            "values..global.hub=x",
+            ".hub=x",
+            "values.global.hub.=x",
+            "a...b=1",
+        ] {
+            assert!(
+                matches!(SetFlag::parse(text), Err(SetPathError::EmptySegment { .. })),
+                "{text}"
+            );
+        }
+        for text in ["a\\.b.c=1", "values.global.hub=x", "a.b[0].c=1", "a.[0]=1"] {
+            assert!(SetFlag::parse(text).is_ok(), "{text}");
+        }
+    }
+
+    /// Issue 16: a path of ~8,300 segments overflowed the stack; files stop at the same depth.
+    #[test]
+    fn a_path_deeper_than_files_may_nest_is_refused() {
+        let deepest = vec!["a"; crate::yaml::MAX_DEPTH - 1].join(".");
+        let mut tree = json!({});
+        apply(&mut tree, &format!("{deepest}=1")).expect("as deep as a file may nest");
+        let too_deep = vec!["a"; crate::yaml::MAX_DEPTH].join(".");
+        let error = SetFlag::parse(&format!("{too_deep}=1")).unwrap_err();
+        assert!(
+            matches!(error, SetPathError::TooDeep { segments: 65, .. }),
+            "{error}"
+        );
+        let error = SetFlag::parse(&format!("{}=1", vec!["a"; 100_000].join("."))).unwrap_err();
+        assert!(
+            error.to_string().contains(" … "),
+            "long flags are abbreviated: {error}"
+        );
     }
 }

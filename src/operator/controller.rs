@@ -43,8 +43,8 @@ use crate::cluster::discovery::{Catalog, DiscoveryError};
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
 use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter, kinds};
+use crate::input;
 use crate::manifest::{self, Manifest};
-use crate::merge::InputFile;
 use crate::pipeline::{self, Inputs, PipelineError};
 use crate::render::ComponentName;
 use crate::yaml::Source;
@@ -589,11 +589,15 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
         },
         "spec": resource.data.get("spec").cloned().unwrap_or_else(|| json!({})),
     });
+    // The same parser as a `-f` file: identity, then the strict typed decode.
+    let file = input::from_tree(
+        tree,
+        Source(format!("IstioOperator `{}`", resource_key(resource))),
+        true,
+    )
+    .map_err(|error| chain(&error))?;
     let inputs = Inputs {
-        files: vec![InputFile {
-            source: Source(format!("IstioOperator `{}`", resource_key(resource))),
-            tree,
-        }],
+        files: vec![file],
         ..Inputs::default()
     };
     let merged = pipeline::merge(&inputs).map_err(|error| match error {
@@ -604,7 +608,11 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     for warning in &merged.warnings {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
-    pipeline::render(&merged).map_err(|e| chain(&e))
+    let manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
+    }
+    Ok(manifests)
 }
 
 /// Says what a reconcile found, the one way every outcome is told: a Kubernetes event whose

@@ -23,14 +23,18 @@ use crate::settings::{
 };
 
 /// The `IstioOperator` resource from `-f`, if any files were given.
-fn resource(deployment: &deploy::Settings, files: &InputSettings) -> anyhow::Result<Option<Value>> {
+fn resource(
+    deployment: &deploy::Settings,
+    files: &InputSettings,
+    printer: &mut Printer,
+) -> anyhow::Result<Option<Value>> {
     if files.filenames.is_empty() {
         return Ok(None);
     }
     // The same checks as `install`: each file on its own (file:line for a wrong field), then
     // the merged result with its profile. The operator would refuse what `install` refuses, so
     // the resource is not written at all.
-    let inputs = read_inputs(files)?;
+    let inputs = read_inputs(files, printer)?;
     pipeline::merge(&inputs)?;
     // What goes to the cluster is the user's document as written (several files overlaid in
     // order), not the merged result: the operator merges it with its profile itself, and a
@@ -62,7 +66,7 @@ pub fn init(
     printer: &mut Printer,
 ) -> Result<ExitStatus, CommandError> {
     let settings = &args.deployment;
-    let resource = resource(settings, &args.resource)?;
+    let resource = resource(settings, &args.resource, printer)?;
     let objects = deploy::objects(settings);
     runtime()?.block_on(async {
         let (connection, mut catalog) = connect(&args.cluster).await?;
@@ -140,7 +144,7 @@ pub fn dump(
     printer: &mut Printer,
 ) -> Result<ExitStatus, CommandError> {
     let mut objects = deploy::objects(&args.deployment);
-    objects.extend(resource(&args.deployment, &args.resource)?);
+    objects.extend(resource(&args.deployment, &args.resource, printer)?);
     let mut out = String::new();
     for object in &objects {
         meshctl::yaml::write_value(&mut out, object);
