@@ -12,6 +12,7 @@ pub mod api;
 pub mod cluster;
 pub mod manifest;
 pub mod merge;
+pub mod multicluster;
 pub mod operator;
 pub mod pipeline;
 pub mod profile;

@@ -223,6 +223,7 @@ fn help_is_snapshotted() {
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
         &["operator", "remove", "--help"],
+        &["create-remote-secret", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());
@@ -405,4 +406,37 @@ fn a_malformed_set_flag_fails_with_the_commands_error_code() {
         );
         assert!(output.stdout.is_empty(), "{arguments:?}");
     }
+}
+
+/// `create-remote-secret` prints a token: onto a terminal only with `--force`, and the refusal
+/// comes before any cluster is asked (here the kubeconfig does not exist, so reaching the
+/// cluster would fail differently). `script` gives the command a terminal for its stdout.
+#[test]
+fn create_remote_secret_refuses_to_write_a_token_to_a_terminal() {
+    let on_terminal = |extra: &str| {
+        let command = format!(
+            "NO_COLOR=1 {} create-remote-secret --name cluster-b --kubeconfig /nonexistent/kubeconfig {extra}",
+            env!("CARGO_BIN_EXE_meshctl")
+        );
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("script runs (util-linux)");
+        (output.status.code(), stdout(&output))
+    };
+    let (code, text) = on_terminal("");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("refusing to write a Secret with a token to a terminal"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("/nonexistent/kubeconfig"),
+        "asked the cluster first: {text}"
+    );
+    let (code, text) = on_terminal("--force");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(!text.contains("refusing"), "{text}");
+    assert!(text.contains("`/nonexistent/kubeconfig`"), "{text}");
 }
