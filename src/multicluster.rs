@@ -547,8 +547,191 @@ async fn wait_for_token(
     })
 }
 
+/// The ports of the primary a remote cluster needs: 15012 for its proxies (xDS and
+/// certificates), 15017 for its injection webhook. An east-west gateway exposes both.
+pub const PRIMARY_PORTS: [u16; 2] = [15012, 15017];
+/// How long connecting to the primary may take before it is called unreachable.
+const PRIMARY_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where a remote cluster finds its primary's control plane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrimaryAddress {
+    /// `values.global.remotePilotAddress`: istiod's (or an east-west gateway's) address; the
+    /// remote's `istiod` Service points there, ports 15012 and 15017.
+    Pilot(String),
+    /// `values.istiodRemote.injectionURL`: the injection webhook's URL, used as given.
+    InjectionUrl {
+        url: String,
+        host: String,
+        port: u16,
+    },
+}
+
+/// Why a remote cluster's install cannot go ahead.
+#[derive(Debug, thiserror::Error)]
+pub enum RemoteInstallError {
+    #[error(
+        "this input installs a remote cluster (`values.istiodRemote.enabled`, e.g. `profile: remote`), but names no primary: `values.global.remotePilotAddress` and `values.istiodRemote.injectionURL` are both empty"
+    )]
+    NoPrimaryAddress,
+    #[error(
+        "`values.istiodRemote.injectionURL` `{0}` is not a URL: expected `https://HOST[:PORT]/PATH`"
+    )]
+    BadInjectionUrl(String),
+    #[error("cannot render the input")]
+    Render(#[source] crate::render::RenderError),
+    #[error("the primary's control plane is not reachable at {address}: {cause}")]
+    Unreachable { address: String, cause: String },
+}
+
+impl RemoteInstallError {
+    /// What the user can do about it.
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Self::NoPrimaryAddress => Some(
+                "set `values.global.remotePilotAddress` to the primary's istiod or east-west gateway address (see README, \"Multi-cluster\")".into(),
+            ),
+            Self::Unreachable { .. } => Some(
+                "check the address and that the primary's istiod (or east-west gateway) is up; `--force` installs anyway".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The primary a merged `IstioOperator` points a remote cluster at: `None` when it does not
+/// install a remote (`values.istiodRemote.enabled`, which the `remote` profile sets, with the
+/// pilot component enabled), an error when it does and names no primary.
+pub fn remote_primary(merged: &Value) -> Result<Option<PrimaryAddress>, RemoteInstallError> {
+    let expanded =
+        crate::render::values::expand_presets(merged).map_err(RemoteInstallError::Render)?;
+    let values = &expanded["spec"]["values"];
+    let remote = values["istiodRemote"]["enabled"].as_bool() == Some(true);
+    let pilot = expanded["spec"]["components"]["pilot"]["enabled"].as_bool() != Some(false);
+    if !remote || !pilot {
+        return Ok(None);
+    }
+    let text = |value: &Value| {
+        value
+            .as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    if let Some(url) = text(&values["istiodRemote"]["injectionURL"]) {
+        let rest = url
+            .strip_prefix("https://")
+            .ok_or_else(|| RemoteInstallError::BadInjectionUrl(url.clone()))?;
+        let authority = rest.split('/').next().unwrap_or_default();
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) if !host.ends_with(']') || host.starts_with('[') => (
+                host.to_string(),
+                port.parse()
+                    .map_err(|_| RemoteInstallError::BadInjectionUrl(url.clone()))?,
+            ),
+            _ => (authority.to_string(), 443),
+        };
+        if host.is_empty() {
+            return Err(RemoteInstallError::BadInjectionUrl(url));
+        }
+        return Ok(Some(PrimaryAddress::InjectionUrl { url, host, port }));
+    }
+    match text(&values["global"]["remotePilotAddress"]) {
+        Some(address) => Ok(Some(PrimaryAddress::Pilot(address))),
+        None => Err(RemoteInstallError::NoPrimaryAddress),
+    }
+}
+
+/// Connects (TCP) to every port a remote needs of its primary. This is reachability from where
+/// meshctl runs, which is usually, not always, the remote cluster's network too.
+pub async fn check_primary_reachable(primary: &PrimaryAddress) -> Result<(), RemoteInstallError> {
+    let targets: Vec<(String, u16)> = match primary {
+        PrimaryAddress::Pilot(host) => PRIMARY_PORTS.iter().map(|p| (host.clone(), *p)).collect(),
+        PrimaryAddress::InjectionUrl { host, port, .. } => vec![(host.clone(), *port)],
+    };
+    for (host, port) in targets {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let address = if bare.contains(':') {
+            format!("[{bare}]:{port}")
+        } else {
+            format!("{bare}:{port}")
+        };
+        let outcome = tokio::time::timeout(
+            PRIMARY_CONNECT_TIMEOUT,
+            tokio::net::TcpStream::connect(address.clone()),
+        )
+        .await;
+        let cause = match outcome {
+            Ok(Ok(_)) => continue,
+            Ok(Err(error)) => error.to_string(),
+            Err(_) => format!("no answer within {} s", PRIMARY_CONNECT_TIMEOUT.as_secs()),
+        };
+        return Err(RemoteInstallError::Unreachable { address, cause });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
+
+    fn merged(set: &[&str]) -> Value {
+        let inputs = Inputs {
+            set_flags: set
+                .iter()
+                .map(|s| SetFlag::parse(s).expect("flag"))
+                .collect(),
+            ..Inputs::default()
+        };
+        pipeline::merge(&inputs).expect("merges").tree
+    }
+
+    #[test]
+    fn a_remote_install_must_name_its_primary() {
+        assert_eq!(remote_primary(&merged(&[])).expect("primary"), None);
+        assert!(matches!(
+            remote_primary(&merged(&["profile=remote"])),
+            Err(RemoteInstallError::NoPrimaryAddress)
+        ));
+        assert_eq!(
+            remote_primary(&merged(&[
+                "profile=remote",
+                "values.global.remotePilotAddress=10.0.0.9"
+            ]))
+            .expect("primary"),
+            Some(PrimaryAddress::Pilot("10.0.0.9".into()))
+        );
+        assert_eq!(
+            remote_primary(&merged(&[
+                "profile=remote",
+                "values.istiodRemote.injectionURL=https://istiod.example:15017/inject/cluster/b/net/n1"
+            ]))
+            .expect("primary"),
+            Some(PrimaryAddress::InjectionUrl {
+                url: "https://istiod.example:15017/inject/cluster/b/net/n1".into(),
+                host: "istiod.example".into(),
+                port: 15017
+            })
+        );
+        // A remote without the pilot component installs nothing that needs the primary.
+        assert_eq!(
+            remote_primary(&merged(&[
+                "profile=remote",
+                "components.pilot.enabled=false"
+            ]))
+            .expect("primary"),
+            None
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_primary_is_named() {
+        let error = check_primary_reachable(&PrimaryAddress::Pilot("127.0.0.1".into()))
+            .await
+            .expect_err("nothing listens on 127.0.0.1:15012 in a test");
+        assert!(error.to_string().contains("127.0.0.1:15012"), "{error}");
+    }
+
     use super::*;
 
     #[test]
