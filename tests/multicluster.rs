@@ -588,3 +588,138 @@ fn istiod_in_a_reads_cluster_b_through_the_remote_secret() {
         );
     });
 }
+
+/// The last part of item 2, primary-remote: B installed with the `remote` profile and A's istiod
+/// as its primary (in the test network namespace A's pod addresses are reachable from B's API
+/// server, so `remotePilotAddress` is istiod's pod address, where a real network would have A's
+/// east-west gateway); A's istiod, given B's remote secret, patches B's injection webhook and
+/// injects B's pods, as cluster B.
+#[test]
+#[ignore = "needs two clusters and istiod (see the file header)"]
+fn injection_in_b_is_served_by_istiod_in_a() {
+    let _lock = lock();
+    let a = kubeconfig();
+    let b = cluster_b();
+    istiod(&["stop", "--all", "--release"]);
+    assert_code(&meshctl(&a, &["uninstall", "--purge", "-y"]), 0);
+    runtime().block_on(clean_b(&b));
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/multicluster");
+    let file = |name: &str| examples.join(name).display().to_string();
+
+    assert_code(
+        &meshctl(
+            &a,
+            &[
+                "install",
+                "-y",
+                "-f",
+                &file("primary-remote-cluster-a.yaml"),
+            ],
+        ),
+        0,
+    );
+    istiod(&["start"]);
+    let pod_ip = runtime().block_on(async {
+        let pods = Api::<Pod>::namespaced(client(&a).await, SYSTEM)
+            .list(&ListParams::default().labels("app=istiod"))
+            .await
+            .expect("istiod pods");
+        pods.items
+            .iter()
+            .find_map(|p| p.status.as_ref()?.pod_ip.clone())
+            .expect("an istiod pod with an IP")
+    });
+
+    // B names A as its control plane, then installs the remote profile pointing at A.
+    runtime().block_on(async {
+        let namespaces = Api::<Namespace>::all(client(&b).await);
+        let system: Namespace = serde_json::from_value(json!({"metadata": {
+            "name": SYSTEM,
+            "annotations": {"topology.istio.io/controlPlaneClusters": "cluster-a"},
+        }}))
+        .expect("Namespace");
+        if namespaces.get_opt(SYSTEM).await.expect("get").is_none() {
+            namespaces
+                .create(&PostParams::default(), &system)
+                .await
+                .expect("create istio-system in B");
+        } else {
+            namespaces
+                .patch(
+                    SYSTEM,
+                    &kube::api::PatchParams::default(),
+                    &kube::api::Patch::Merge(&system),
+                )
+                .await
+                .expect("annotate istio-system in B");
+        }
+    });
+    let remote = meshctl(
+        &b,
+        &[
+            "install",
+            "-y",
+            "-f",
+            &file("primary-remote-cluster-b.yaml"),
+            "--set",
+            &format!("values.global.remotePilotAddress={pod_ip}"),
+        ],
+    );
+    assert_code(&remote, 0);
+    let secret = secret_of(&String::from_utf8_lossy(
+        &meshctl(&b, &["create-remote-secret", "--name", CLUSTER_B]).stdout,
+    ));
+    runtime().block_on(async {
+        let typed: Secret = serde_json::from_value(secret).expect("a Secret");
+        Api::<Secret>::namespaced(client(&a).await, SYSTEM)
+            .create(&PostParams::default(), &typed)
+            .await
+            .expect("apply the remote secret in A");
+        let client_b = client(&b).await;
+        let webhooks: Api<k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration> =
+            Api::all(client_b.clone());
+        eventually("A's istiod patches B's injection webhook with its CA", SETTLE, || {
+            let webhooks = webhooks.clone();
+            async move {
+                let webhook = webhooks.get_opt("istio-sidecar-injector").await.ok()??;
+                let hooks = webhook.webhooks?;
+                hooks
+                    .iter()
+                    .all(|h| h.client_config.ca_bundle.as_ref().is_some_and(|b| !b.0.is_empty()))
+                    .then_some(())
+            }
+        })
+        .await;
+        let namespace: Namespace = serde_json::from_value(json!({"metadata": {
+            "name": DEMO, "labels": {"istio-injection": "enabled"}}}))
+        .expect("Namespace");
+        Api::<Namespace>::all(client_b.clone())
+            .create(&PostParams::default(), &namespace)
+            .await
+            .expect("create the injected namespace in B");
+        let pod: Pod = serde_json::from_value(json!({
+            "metadata": {"name": "sleep", "namespace": DEMO, "labels": {"app": "sleep"}},
+            "spec": {"containers": [{"name": "sleep", "image": "curlimages/curl", "command": ["sleep", "3650d"]}]},
+        }))
+        .expect("Pod");
+        let created = eventually("B's API server admits a pod through A's istiod", SETTLE, || {
+            let pods = Api::<Pod>::namespaced(client_b.clone(), DEMO);
+            let pod = pod.clone();
+            async move {
+                match pods.create(&PostParams::default(), &pod).await {
+                    Ok(created) => Some(created),
+                    Err(error) => {
+                        eprintln!("create pod in B: {error}");
+                        None
+                    }
+                }
+            }
+        })
+        .await;
+        let spec = serde_json::to_string(&created.spec).expect("JSON");
+        assert!(spec.contains("istio-proxy"), "not injected: {spec}");
+        assert!(spec.contains(r#""name":"ISTIO_META_CLUSTER_ID","value":"cluster-b""#), "not injected as cluster B: {spec}");
+        eprintln!("injected in B by A's istiod: {} containers", created.spec.map_or(0, |s| s.containers.len() + s.init_containers.map_or(0, |i| i.len())));
+    });
+    istiod(&["stop", "--all", "--release"]);
+}
