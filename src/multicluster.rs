@@ -304,7 +304,6 @@ fn kubeconfig_text(cluster_name: &str, server: &str, ca_base64: &str, token: &st
         }],
         "current-context": cluster_name,
         "kind": "Config",
-        "preferences": {},
         "users": [{"name": cluster_name, "user": {"token": token}}],
     });
     crate::yaml::value_to_string(&tree)
