@@ -728,3 +728,103 @@ fn injection_in_b_is_served_by_istiod_in_a() {
     });
     istiod(&["stop", "--all", "--release"]);
 }
+
+/// Item 5, as decided (README, "The operator: one per cluster"): cluster B's own operator
+/// reconciles B's remote `IstioOperator` from B — a resource that names no primary is Error with
+/// the reason and nothing applied; one that names it is installed and Healthy — and nothing is
+/// written to cluster A.
+#[test]
+#[ignore = "needs two clusters (see the file header)"]
+fn each_cluster_runs_its_own_operator_for_its_own_resource() {
+    use common::{Operator, WATCHED, write_service_account_kubeconfig};
+    use kube::api::{DynamicObject, Patch, PatchParams};
+    use meshctl::operator::controller::istio_operator_resource;
+
+    let _lock = lock();
+    let a = kubeconfig();
+    let b = cluster_b();
+    istiod(&["stop", "--all", "--release"]);
+    assert_code(&meshctl(&a, &["uninstall", "--purge", "-y"]), 0);
+    assert_code(&meshctl(&b, &["operator", "remove", "--purge", "-y"]), 0);
+    runtime().block_on(clean_b(&b));
+    assert_code(
+        &meshctl(&b, &["operator", "init", "--watchedNamespaces", WATCHED]),
+        0,
+    );
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let operator_kubeconfig = directory.path().join("operator-b.kubeconfig");
+    write_service_account_kubeconfig(&b, &operator_kubeconfig);
+    let mut operator = Operator::start(&operator_kubeconfig, "operator-b", directory.path(), &[]);
+
+    runtime().block_on(async {
+        let client_b = client(&b).await;
+        let resources: Api<DynamicObject> =
+            Api::namespaced_with(client_b.clone(), WATCHED, &istio_operator_resource());
+        let apply = |spec: Value| {
+            let resources = resources.clone();
+            async move {
+                let body = json!({
+                    "apiVersion": "install.istio.io/v1alpha1",
+                    "kind": "IstioOperator",
+                    "metadata": {"name": "remote", "namespace": WATCHED},
+                    "spec": spec,
+                });
+                resources
+                    .patch("remote", &PatchParams::apply("tests").force(), &Patch::Apply(&body))
+                    .await
+                    .expect("apply the IstioOperator in B");
+            }
+        };
+        let status = |want: &'static str| {
+            let resources = resources.clone();
+            async move {
+                let resource = resources.get_opt("remote").await.ok()??;
+                let status = resource.data.get("status")?.clone();
+                (status["phase"] == want).then_some(status)
+            }
+        };
+
+        apply(json!({"profile": "remote", "values": {"global": {"multiCluster": {"clusterName": CLUSTER_B}}}})).await;
+        let error = eventually("B's operator refuses a remote without a primary", SETTLE, || status("Error")).await;
+        assert!(error.to_string().contains("names no primary"), "{error}");
+        let slices: Api<EndpointSlice> = Api::namespaced(client_b.clone(), SYSTEM);
+        assert!(
+            slices.get_opt("istiod").await.expect("get").is_none(),
+            "applied part of an invalid remote"
+        );
+
+        apply(json!({"profile": "remote", "values": {"global": {
+            "multiCluster": {"clusterName": CLUSTER_B},
+            "remotePilotAddress": "10.244.0.250",
+        }}}))
+        .await;
+        eventually("B's operator installs the remote", SETTLE, || status("Healthy")).await;
+        let slice = slices.get_opt("istiod").await.expect("get").expect("the remote's istiod endpoints");
+        let addresses: Vec<String> = slice
+            .endpoints
+            .into_iter()
+            .flatten()
+            .flat_map(|e| e.addresses)
+            .collect();
+        assert_eq!(addresses, vec!["10.244.0.250".to_string()]);
+
+        // Cluster A got nothing from B's operator.
+        let client_a = client(&a).await;
+        let webhooks: Api<k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration> =
+            Api::all(client_a);
+        assert!(
+            webhooks.get_opt("istio-sidecar-injector").await.expect("get").is_none(),
+            "something of B's remote reached A"
+        );
+
+        // Deleting the resource uninstalls it from B (the operator's finalizer).
+        resources.delete("remote", &DeleteParams::default()).await.expect("delete");
+        eventually("B's remote uninstalled", SETTLE, || {
+            let slices = slices.clone();
+            async move { slices.get_opt("istiod").await.ok()?.is_none().then_some(()) }
+        })
+        .await;
+    });
+    assert!(operator.terminate().success(), "{}", operator.log());
+    assert_code(&meshctl(&b, &["operator", "remove", "--purge", "-y"]), 0);
+}

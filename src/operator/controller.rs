@@ -604,6 +604,9 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     for warning in &merged.warnings {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
+    // A remote that names no primary is invalid, as for `meshctl install`. Reachability is not
+    // checked here: the operator keeps a remote's objects in place while its primary is down.
+    crate::multicluster::remote_primary(&merged.tree).map_err(|e| chain(&e))?;
     pipeline::render(&merged).map_err(|e| chain(&e))
 }
 
@@ -887,6 +890,14 @@ mod tests {
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object
+    }
+
+    #[test]
+    fn a_remote_resource_must_name_its_primary() {
+        let error = render(&resource(&json!({ "profile": "remote" }))).expect_err("invalid");
+        assert!(error.contains("names no primary"), "{error}");
+        let named = json!({ "profile": "remote", "values": { "global": { "remotePilotAddress": "10.0.0.9" } } });
+        assert!(render(&resource(&named)).is_ok());
     }
 
     #[test]
