@@ -727,6 +727,37 @@ fn injection_in_b_is_served_by_istiod_in_a() {
         eprintln!("injected in B by A's istiod: {} containers", created.spec.map_or(0, |s| s.containers.len() + s.init_containers.map_or(0, |i| i.len())));
     });
     istiod(&["stop", "--all", "--release"]);
+
+    // Uninstalling the remote removes all it got, the endpoints pointing at A included, and
+    // nothing of A.
+    assert_code(&meshctl(&b, &["uninstall", "--purge", "-y"]), 0);
+    runtime().block_on(async {
+        let client_b = client(&b).await;
+        assert!(
+            Api::<EndpointSlice>::namespaced(client_b.clone(), SYSTEM)
+                .get_opt("istiod")
+                .await
+                .expect("get")
+                .is_none(),
+            "B's uninstall left the endpoints pointing at A"
+        );
+        let webhooks: Api<
+            k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration,
+        > = Api::all(client_b);
+        assert!(
+            webhooks
+                .get_opt("istio-sidecar-injector")
+                .await
+                .expect("get")
+                .is_none()
+        );
+        let deployments: Api<k8s_openapi::api::apps::v1::Deployment> =
+            Api::namespaced(client(&a).await, SYSTEM);
+        assert!(
+            deployments.get_opt("istiod").await.expect("get").is_some(),
+            "B's uninstall removed A's istiod"
+        );
+    });
 }
 
 /// Item 5, as decided (README, "The operator: one per cluster"): cluster B's own operator
