@@ -271,6 +271,15 @@ async fn namespace_controller(
 
 /// The `IstioOperator` that owns a live object, from its ownership labels.
 fn owner_of(object: &DynamicObject, resource: &ApiResource) -> Option<ObjectRef<DynamicObject>> {
+    // Another controller's object that copied our labels (the EndpointSlices of a Service)
+    // changes with the endpoints, not with the install: no reason to reconcile.
+    if object
+        .owner_references()
+        .iter()
+        .any(|r| r.controller == Some(true))
+    {
+        return None;
+    }
     let labels = object.labels();
     let name = labels.get(manifest::OWNING_RESOURCE_LABEL)?;
     let namespace = labels.get(manifest::OWNING_RESOURCE_NAMESPACE_LABEL)?;
