@@ -859,3 +859,152 @@ fn each_cluster_runs_its_own_operator_for_its_own_resource() {
     assert!(operator.terminate().success(), "{}", operator.log());
     assert_code(&meshctl(&b, &["operator", "remove", "--purge", "-y"]), 0);
 }
+
+/// Why the remote secret's reader may read Secrets in every namespace (README, "What the token
+/// can do"): with the reader role narrowed to Secrets of `istio-system` only, the real istiod in A
+/// never calls cluster B synced — its credential controller lists every namespace's Secrets and
+/// is part of the sync — and reports B `timeout` once its remote-cluster timeout passes.
+#[test]
+#[ignore = "needs two clusters and istiod (see the file header)"]
+fn a_reader_without_every_namespaces_secrets_never_syncs() {
+    use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, Role, RoleBinding};
+    const NARROW: &str = "narrow-reader";
+    let _lock = lock();
+    let a = kubeconfig();
+    let b = cluster_b();
+    istiod(&["stop", "--all", "--release"]);
+    assert_code(&meshctl(&a, &["uninstall", "--purge", "-y"]), 0);
+    runtime().block_on(clean_b(&b));
+    let remove_narrow = || async {
+        let client_b = client(&b).await;
+        let delete = DeleteParams::default();
+        let _ = Api::<ClusterRoleBinding>::all(client_b.clone())
+            .delete(NARROW, &delete)
+            .await;
+        let _ = Api::<ClusterRole>::all(client_b.clone())
+            .delete(NARROW, &delete)
+            .await;
+        let _ = Api::<RoleBinding>::namespaced(client_b.clone(), SYSTEM)
+            .delete(NARROW, &delete)
+            .await;
+        let _ = Api::<Role>::namespaced(client_b.clone(), SYSTEM)
+            .delete(NARROW, &delete)
+            .await;
+        let _ = Api::<Secret>::namespaced(client_b.clone(), SYSTEM)
+            .delete(&multicluster::token_secret_name(NARROW), &delete)
+            .await;
+        let _ = Api::<ServiceAccount>::namespaced(client_b, SYSTEM)
+            .delete(NARROW, &delete)
+            .await;
+    };
+    runtime().block_on(remove_narrow());
+
+    // In B: the reader's rules without `secrets`, plus Secrets of istio-system only.
+    runtime().block_on(async {
+        let client_b = client(&b).await;
+        let create = PostParams::default();
+        let system: Namespace =
+            serde_json::from_value(json!({"metadata": {"name": SYSTEM}})).expect("Namespace");
+        let _ = Api::<Namespace>::all(client_b.clone()).create(&create, &system).await;
+        let role = multicluster::reader_objects(SYSTEM)
+            .expect("renders")
+            .into_iter()
+            .find(|m| m.kind() == "ClusterRole")
+            .expect("the reader ClusterRole");
+        let mut rules = role.object()["rules"].as_array().cloned().unwrap_or_default();
+        for rule in &mut rules {
+            if let Some(resources) = rule["resources"].as_array_mut() {
+                resources.retain(|r| r != "secrets");
+            }
+        }
+        let subject = json!([{"kind": "ServiceAccount", "name": NARROW, "namespace": SYSTEM}]);
+        let read = json!(["get", "list", "watch"]);
+        Api::<ServiceAccount>::namespaced(client_b.clone(), SYSTEM)
+            .create(&create, &serde_json::from_value(json!({"metadata": {"name": NARROW}})).expect("sa"))
+            .await
+            .expect("create the account");
+        Api::<ClusterRole>::all(client_b.clone())
+            .create(&create, &serde_json::from_value(json!({"metadata": {"name": NARROW}, "rules": rules})).expect("role"))
+            .await
+            .expect("create the narrowed role");
+        Api::<ClusterRoleBinding>::all(client_b.clone())
+            .create(&create, &serde_json::from_value(json!({"metadata": {"name": NARROW},
+                "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": NARROW},
+                "subjects": subject})).expect("binding"))
+            .await
+            .expect("bind it");
+        Api::<Role>::namespaced(client_b.clone(), SYSTEM)
+            .create(&create, &serde_json::from_value(json!({"metadata": {"name": NARROW},
+                "rules": [{"apiGroups": [""], "resources": ["secrets"], "verbs": read}]})).expect("role"))
+            .await
+            .expect("create the Secrets role");
+        Api::<RoleBinding>::namespaced(client_b, SYSTEM)
+            .create(&create, &serde_json::from_value(json!({"metadata": {"name": NARROW},
+                "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": NARROW},
+                "subjects": subject})).expect("binding"))
+            .await
+            .expect("bind it");
+    });
+
+    assert_code(
+        &meshctl(
+            &a,
+            &[
+                "install",
+                "-y",
+                "--set",
+                "values.global.multiCluster.clusterName=cluster-a",
+            ],
+        ),
+        0,
+    );
+    istiod(&["start"]);
+    let created = meshctl(
+        &b,
+        &[
+            "create-remote-secret",
+            "--name",
+            CLUSTER_B,
+            "--service-account",
+            NARROW,
+        ],
+    );
+    assert_code(&created, 0);
+    let secret = secret_of(&String::from_utf8_lossy(&created.stdout));
+    runtime().block_on(async {
+        let client_a = client(&a).await;
+        let typed: Secret = serde_json::from_value(secret).expect("a Secret");
+        Api::<Secret>::namespaced(client_a.clone(), SYSTEM)
+            .create(&PostParams::default(), &typed)
+            .await
+            .expect("apply the remote secret in A");
+        let pods = Api::<Pod>::namespaced(client_a, SYSTEM)
+            .list(&ListParams::default().labels("app=istiod"))
+            .await
+            .expect("istiod pods");
+        let pod_ip = pods
+            .items
+            .iter()
+            .find_map(|p| p.status.as_ref()?.pod_ip.clone())
+            .expect("an istiod pod with an IP");
+        let status = eventually("istiod in A gives up on cluster-b", SETTLE, || {
+            let pod_ip = pod_ip.clone();
+            async move {
+                let clusters = debug_get(&pod_ip, "/debug/clusterz").await?;
+                let status =
+                    clusters.as_array()?.iter().find(|c| c["id"] == CLUSTER_B)?["syncStatus"]
+                        .as_str()?
+                        .to_string();
+                (status != "syncing").then_some(status)
+            }
+        })
+        .await;
+        assert_eq!(
+            status, "timeout",
+            "cluster-b with Secrets of istio-system only"
+        );
+    });
+    istiod(&["stop", "--all", "--release"]);
+    runtime().block_on(remove_narrow());
+    assert_code(&meshctl(&a, &["uninstall", "--purge", "-y"]), 0);
+}
