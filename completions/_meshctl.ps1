@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
+            [CompletionResult]::new('create-remote-secret', 'create-remote-secret', [CompletionResultType]::ParameterValue, 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -305,6 +306,21 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
         'meshctl;operator;help;help' {
             break
         }
+        'meshctl;create-remote-secret' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The name of this cluster in the mesh (its `clusterName`); a DNS-1123 label. Default: the UID of its kube-system namespace')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'Whose token to put in the Secret. Default: istio-reader-service-account for `--type remote`, istiod for `--type config`')
+            [CompletionResult]::new('--create-service-account', '--create-service-account', [CompletionResultType]::ParameterName, 'Create the reader service account and its RBAC in this cluster when they are missing')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The API server address the other cluster''s istiod should use (default: this kubeconfig''s)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Which Secret to make')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The Istio system namespace of this cluster (where the service account lives)')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'The Istio system namespace of this cluster (where the service account lives)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write to standard output even when it is a terminal (the Secret holds a token)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'meshctl;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -324,6 +340,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
+            [CompletionResult]::new('create-remote-secret', 'create-remote-secret', [CompletionResultType]::ParameterValue, 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -383,6 +400,9 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             break
         }
         'meshctl;help;operator;run' {
+            break
+        }
+        'meshctl;help;create-remote-secret' {
             break
         }
         'meshctl;help;completions' {

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
+            cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -270,6 +271,20 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;operator;help;help'= {
         }
+        &'meshctl;create-remote-secret'= {
+            cand --name 'The name of this cluster in the mesh (its `clusterName`); a DNS-1123 label. Default: the UID of its kube-system namespace'
+            cand --service-account 'Whose token to put in the Secret. Default: istio-reader-service-account for `--type remote`, istiod for `--type config`'
+            cand --create-service-account 'Create the reader service account and its RBAC in this cluster when they are missing'
+            cand --server 'The API server address the other cluster''s istiod should use (default: this kubeconfig''s)'
+            cand --type 'Which Secret to make'
+            cand -i 'The Istio system namespace of this cluster (where the service account lives)'
+            cand --istioNamespace 'The Istio system namespace of this cluster (where the service account lives)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --force 'Write to standard output even when it is a terminal (the Secret holds a token)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -287,6 +302,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
+            cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -330,6 +346,8 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;operator;remove'= {
         }
         &'meshctl;help;operator;run'= {
+        }
+        &'meshctl;help;create-remote-secret'= {
         }
         &'meshctl;help;completions'= {
         }

@@ -44,6 +44,10 @@ pub enum Command {
     /// installed.
     #[command(subcommand)]
     Operator(OperatorCommand),
+    /// Print the Secret a primary cluster's istiod needs to read this cluster (istioctl's
+    /// shape), for `kubectl apply` in the primary. It carries a token: it is written only to
+    /// standard output, and not to a terminal without --force.
+    CreateRemoteSecret(CreateRemoteSecretArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
@@ -349,6 +353,52 @@ pub struct DiffArgs {
     pub first: String,
     /// The second profile.
     pub second: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RemoteSecretType {
+    /// `istio-remote-secret-NAME`, for a primary's istiod to read this cluster.
+    #[default]
+    Remote,
+    /// `istio-kubeconfig`, for an external istiod to read its config cluster.
+    Config,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  meshctl create-remote-secret --context cluster-b --name cluster-b \\\n    | kubectl --context cluster-a apply -f -"
+)]
+pub struct CreateRemoteSecretArgs {
+    /// The name of this cluster in the mesh (its `clusterName`); a DNS-1123 label. Default: the
+    /// UID of its kube-system namespace.
+    #[arg(long, value_name = "CLUSTER")]
+    pub name: Option<String>,
+    /// Whose token to put in the Secret. Default: istio-reader-service-account for `--type
+    /// remote`, istiod for `--type config`.
+    #[arg(long, value_name = "NAME")]
+    pub service_account: Option<String>,
+    /// Create the reader service account and its RBAC in this cluster when they are missing.
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub create_service_account: bool,
+    /// The API server address the other cluster's istiod should use (default: this kubeconfig's).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+    /// Which Secret to make.
+    #[arg(long = "type", value_enum, default_value_t)]
+    pub secret_type: RemoteSecretType,
+    /// The Istio system namespace of this cluster (where the service account lives).
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    /// Write to standard output even when it is a terminal (the Secret holds a token).
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

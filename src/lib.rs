@@ -13,6 +13,7 @@ pub mod cluster;
 pub mod input;
 pub mod manifest;
 pub mod merge;
+pub mod multicluster;
 pub mod operator;
 pub mod pipeline;
 pub mod profile;

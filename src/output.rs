@@ -9,7 +9,7 @@ use std::io::{self, IsTerminal, Write};
 use colored::Colorize;
 
 /// Writes data and messages for one command run.
-// Four independent facts about the process's streams, not a state machine.
+// Five independent facts about the process's streams, not a state machine.
 #[allow(clippy::struct_excessive_bools)]
 pub struct Printer {
     stdout: Box<dyn Write>,
@@ -18,6 +18,7 @@ pub struct Printer {
     colour_stderr: bool,
     stderr_terminal: bool,
     stdin_terminal: bool,
+    stdout_terminal: bool,
 }
 
 fn colour_wanted(is_terminal: bool) -> bool {
@@ -37,6 +38,7 @@ impl Printer {
             stderr: Box::new(io::stderr()),
             stderr_terminal: io::stderr().is_terminal(),
             stdin_terminal: io::stdin().is_terminal(),
+            stdout_terminal: io::stdout().is_terminal(),
         }
     }
 
@@ -44,6 +46,13 @@ impl Printer {
     #[must_use]
     pub fn live_progress(&self) -> bool {
         self.stderr_terminal && !std::env::var("TERM").is_ok_and(|t| t == "dumb")
+    }
+
+    /// Whether data written to stdout would land on a terminal (for data nobody should see
+    /// there, such as a token).
+    #[must_use]
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_terminal
     }
 
     /// Whether a person can answer a prompt.

@@ -15,13 +15,15 @@ use std::time::Duration;
 
 use meshctl::cluster::client::ClusterOptions;
 use meshctl::merge::SetFlag;
+use meshctl::multicluster::{self, RemoteSecretOptions, SecretType};
 use meshctl::operator::deploy;
 use meshctl::yaml::Limits;
 
 use crate::cli::{
-    Cli, ClusterArgs, Command, CompletionsArgs, DiffArgs, DumpArgs, DumpFormat, GenerateArgs,
-    InputArgs, InstallArgs, ManifestCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
-    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs, ValidateArgs,
+    Cli, ClusterArgs, Command, CompletionsArgs, CreateRemoteSecretArgs, DiffArgs, DumpArgs,
+    DumpFormat, GenerateArgs, InputArgs, InstallArgs, ManifestCommand, OperatorCommand,
+    OperatorInitArgs, OperatorRemoveArgs, OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand,
+    RemoteSecretType, Shell, UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -40,6 +42,7 @@ pub enum Settings {
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
     OperatorRun(OperatorRunSettings),
+    CreateRemoteSecret(CreateRemoteSecretSettings),
     Completions(Shell),
     Version,
 }
@@ -81,6 +84,9 @@ impl Settings {
             }
             Command::Operator(OperatorCommand::Run(args)) => {
                 Self::OperatorRun(OperatorRunSettings::resolve(args))
+            }
+            Command::CreateRemoteSecret(args) => {
+                Self::CreateRemoteSecret(CreateRemoteSecretSettings::resolve(args)?)
             }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
             Command::Version => Self::Version,
@@ -454,4 +460,47 @@ fn default_identity() -> String {
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "meshctl".into());
     format!("{host}-{}", std::process::id())
+}
+
+/// `create-remote-secret`.
+pub struct CreateRemoteSecretSettings {
+    pub options: RemoteSecretOptions,
+    /// `--force`: write the token to standard output even when it is a terminal.
+    pub force: bool,
+    pub cluster: ClusterOptions,
+}
+
+impl CreateRemoteSecretSettings {
+    fn resolve(args: CreateRemoteSecretArgs) -> anyhow::Result<Self> {
+        let CreateRemoteSecretArgs {
+            name,
+            service_account,
+            create_service_account,
+            server,
+            secret_type,
+            istio_namespace,
+            force,
+            cluster: cluster_args,
+        } = args;
+        let options = RemoteSecretOptions {
+            cluster_name: name,
+            service_account,
+            create_service_account,
+            server,
+            secret_type: match secret_type {
+                RemoteSecretType::Remote => SecretType::Remote,
+                RemoteSecretType::Config => SecretType::Config,
+            },
+            namespace: istio_namespace,
+        };
+        multicluster::check_options(&options).map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+        Ok(Self {
+            options,
+            force,
+            cluster: cluster(cluster_args),
+        })
+    }
 }

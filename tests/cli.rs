@@ -224,6 +224,7 @@ fn help_is_snapshotted() {
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
         &["operator", "remove", "--help"],
+        &["create-remote-secret", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());
@@ -641,4 +642,137 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(first, "apiVersion: apiextensions.k8s.io/v1\n");
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+/// `create-remote-secret` prints a token: onto a terminal only with `--force`, and the refusal
+/// comes before any cluster is asked (here the kubeconfig does not exist, so reaching the
+/// cluster would fail differently). `script` gives the command a terminal for its stdout.
+#[test]
+fn create_remote_secret_refuses_to_write_a_token_to_a_terminal() {
+    let on_terminal = |extra: &str| {
+        let command = format!(
+            "NO_COLOR=1 {} create-remote-secret --name cluster-b --kubeconfig /nonexistent/kubeconfig {extra}",
+            env!("CARGO_BIN_EXE_meshctl")
+        );
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("script runs (util-linux)");
+        (output.status.code(), stdout(&output))
+    };
+    let (code, text) = on_terminal("");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("refusing to write a Secret with a token to a terminal"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("/nonexistent/kubeconfig"),
+        "asked the cluster first: {text}"
+    );
+    let (code, text) = on_terminal("--force");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(!text.contains("refusing"), "{text}");
+    assert!(text.contains("`/nonexistent/kubeconfig`"), "{text}");
+}
+
+/// The multi-cluster examples (README, "Multi-cluster") render, and each cluster's render says
+/// which cluster, network and mesh it is; the east-west gateway carries its network.
+#[test]
+fn multicluster_examples_render_one_cluster_each() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/multicluster");
+    for (file, cluster, network, gateway) in [
+        (
+            "primary-remote-cluster-a.yaml",
+            "cluster-a",
+            "network1",
+            true,
+        ),
+        (
+            "primary-remote-cluster-b.yaml",
+            "cluster-b",
+            "network1",
+            false,
+        ),
+        (
+            "multi-primary-cluster-a.yaml",
+            "cluster-a",
+            "network1",
+            true,
+        ),
+        (
+            "multi-primary-cluster-b.yaml",
+            "cluster-b",
+            "network2",
+            true,
+        ),
+    ] {
+        let path = directory.join(file);
+        let output = meshctl(&[
+            "manifest",
+            "generate",
+            "-f",
+            path.to_str().expect("utf-8 path"),
+            "--set",
+            "values.global.remotePilotAddress=10.0.0.1",
+        ]);
+        assert!(
+            output.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = stdout(&output);
+        let documents = meshctl::yaml::parse_documents(&text, &meshctl::yaml::Source(file.into()))
+            .expect("YAML");
+        let find = |kind: &str, name: &str| {
+            documents
+                .iter()
+                .find(|d| d["kind"] == kind && d["metadata"]["name"] == name)
+                .cloned()
+        };
+        let values = find("ConfigMap", "values").expect("the values ConfigMap");
+        let merged: serde_json::Value = serde_json::from_str(
+            values["data"]["merged-values"]
+                .as_str()
+                .expect("merged-values"),
+        )
+        .expect("JSON");
+        assert_eq!(
+            merged["global"]["multiCluster"]["clusterName"], cluster,
+            "{file}"
+        );
+        assert_eq!(merged["global"]["network"], network, "{file}");
+        assert_eq!(merged["global"]["meshID"], "mesh1", "{file}");
+        let istiod = find("Deployment", "istiod");
+        if file.contains("remote-cluster-b") {
+            assert!(istiod.is_none(), "{file}: a remote runs no istiod");
+            let slice = find("EndpointSlice", "istiod").expect("the remote's istiod endpoints");
+            assert_eq!(slice["endpoints"][0]["addresses"][0], "10.0.0.1", "{file}");
+        } else {
+            let istiod = istiod.expect("istiod");
+            let env = istiod["spec"]["template"]["spec"]["containers"][0]["env"].to_string();
+            assert!(
+                env.contains(&format!(r#""name":"CLUSTER_ID","value":"{cluster}""#)),
+                "{file}: {env}"
+            );
+        }
+        if gateway {
+            let deployment =
+                find("Deployment", "istio-eastwestgateway").expect("east-west gateway");
+            assert_eq!(
+                deployment["spec"]["template"]["metadata"]["labels"]["topology.istio.io/network"],
+                network,
+                "{file}"
+            );
+            let service = find("Service", "istio-eastwestgateway").expect("its Service");
+            let ports = service["spec"]["ports"].to_string();
+            for port in ["15443", "15012", "15017"] {
+                assert!(ports.contains(port), "{file}: {ports}");
+            }
+            assert!(
+                find("Deployment", "istio-ingressgateway").is_some(),
+                "{file}"
+            );
+        }
+    }
 }

@@ -72,6 +72,7 @@ pub const KINDS: &[ManagedKind] = &[
     kind("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers", RENDERED | ISTIOCTL),
     kind("policy", "PodDisruptionBudget", "poddisruptionbudgets", RENDERED | ISTIOCTL),
     kind("networking.k8s.io", "NetworkPolicy", "networkpolicies", RENDERED),
+    kind("discovery.k8s.io", "EndpointSlice", "endpointslices", RENDERED),
     kind("k8s.cni.cncf.io", "NetworkAttachmentDefinition", "network-attachment-definitions", RENDERED),
     kind(RBAC, "ClusterRoleBinding", "clusterrolebindings", RENDERED | ISTIOCTL | OPERATOR),
     kind(RBAC, "ClusterRole", "clusterroles", RENDERED | ISTIOCTL | OPERATOR),

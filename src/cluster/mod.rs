@@ -175,9 +175,15 @@ impl Ownership {
         selector
     }
 
-    /// Whether a live object carries these labels and has not opted out of pruning.
+    /// Whether a live object carries these labels, has not opted out of pruning, and is not
+    /// another controller's: the `EndpointSlice` controller copies a Service's labels, ownership
+    /// labels included, onto the slices it makes for it, and those are its to delete. meshctl
+    /// renders nothing with a controller reference.
     #[must_use]
     pub fn owns(&self, object: &Value) -> bool {
+        let controlled = object["metadata"]["ownerReferences"]
+            .as_array()
+            .is_some_and(|references| references.iter().any(|r| r["controller"] == true));
         let labels = &object["metadata"]["labels"];
         let is = |key: &str, value: &str| labels[key].as_str() == Some(value);
         is(manifest::MANAGED_LABEL, "Reconcile")
@@ -190,6 +196,7 @@ impl Ownership {
                 .as_deref()
                 .is_none_or(|o| is(manifest::OWNING_RESOURCE_LABEL, o))
             && !is(manifest::NOT_PRUNED_LABEL, "true")
+            && !controlled
     }
 }
 
@@ -484,6 +491,9 @@ mod tests {
         assert!(!default.owns(&kept));
         assert!(!default.owns(&foreign));
         assert!(Ownership::everything().owns(&canary));
+        let mut made_for_a_service = ours.clone();
+        made_for_a_service["metadata"]["ownerReferences"] = json!([{"apiVersion": "v1", "kind": "Service", "name": "istiod", "uid": "u", "controller": true}]);
+        assert!(!Ownership::everything().owns(&made_for_a_service));
         assert_eq!(
             default.label_selector(),
             "operator.istio.io/managed=Reconcile,istio.io/rev=default"

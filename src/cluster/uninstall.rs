@@ -8,9 +8,11 @@ use std::collections::BTreeSet;
 
 use super::discovery::Catalog;
 use super::prune::{self, PruneError};
-use super::{ObjectKey, Ownership};
+use super::{ObjectKey, Ownership, RequestFailed};
 use crate::manifest::Manifest;
+use crate::multicluster::MULTICLUSTER_LABEL;
 use crate::pipeline::Merged;
+use kube::api::ListParams;
 
 /// Which install to remove.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,10 @@ pub struct Selection {
     pub ownership: Ownership,
     /// CRDs too (and with them every Istio resource in the cluster): `--purge` only.
     pub include_crds: bool,
+    /// The remote secrets (`istio/multiCluster=true`) in the namespaces below, through which
+    /// this cluster's istiod reads other clusters: `--purge` only, since every revision's istiod
+    /// reads them. They are this cluster's; nothing in the clusters they name is touched.
+    pub remote_secrets: bool,
     /// Where to look, one namespace at a time, for namespaced kinds the user may not list
     /// cluster-wide: the namespaces the input installs into.
     pub namespaces: BTreeSet<String>,
@@ -31,6 +37,7 @@ impl Selection {
         Self {
             ownership: Ownership::of_render(manifests),
             include_crds: false,
+            remote_secrets: false,
             namespaces: manifests
                 .iter()
                 .filter_map(|m| m.namespace().map(str::to_string))
@@ -45,6 +52,7 @@ impl Selection {
         Self {
             ownership: Ownership::revision(revision),
             include_crds: false,
+            remote_secrets: false,
             namespaces: install_namespace(input),
         }
     }
@@ -55,6 +63,7 @@ impl Selection {
         Self {
             ownership: Ownership::everything(),
             include_crds: true,
+            remote_secrets: true,
             namespaces: install_namespace(input),
         }
     }
@@ -86,10 +95,41 @@ pub async fn find(catalog: &Catalog, selection: &Selection) -> Result<Found, Pru
     let owned =
         prune::list_owned(catalog, &kinds, &selection.ownership, &selection.namespaces).await?;
     let mut objects: Vec<ObjectKey> = owned.objects.iter().map(ObjectKey::of).collect();
+    let mut skipped_kinds = owned.skipped_kinds;
+    if selection.remote_secrets
+        && let Some(secrets) = catalog.find_kind("", "Secret")
+    {
+        let params = ListParams::default().labels(&format!("{MULTICLUSTER_LABEL}=true"));
+        for namespace in &selection.namespaces {
+            match catalog.api(&secrets, Some(namespace)).list(&params).await {
+                Ok(list) => objects.extend(list.items.iter().map(|secret| ObjectKey {
+                    group: String::new(),
+                    kind: "Secret".into(),
+                    namespace: Some(namespace.clone()),
+                    name: secret.metadata.name.clone().unwrap_or_default(),
+                })),
+                Err(error) => {
+                    let error = catalog.request_error(error, "list", "secrets", Some(namespace));
+                    if !error.is_forbidden() {
+                        return Err(RequestFailed::new(
+                            "list",
+                            format!("remote secrets in namespace `{namespace}`"),
+                            error,
+                        )
+                        .into());
+                    }
+                    skipped_kinds.push(format!(
+                        "remote Secrets in `{namespace}` (forbidden to list)"
+                    ));
+                }
+            }
+        }
+    }
     prune::sort_for_deletion(&mut objects);
+    objects.dedup();
     Ok(Found {
         objects,
-        skipped_kinds: owned.skipped_kinds,
+        skipped_kinds,
     })
 }
 
@@ -125,6 +165,8 @@ mod tests {
             BTreeSet::from(["mesh-system".into()])
         );
         assert!(Selection::everything(&elsewhere).include_crds);
+        assert!(Selection::everything(&elsewhere).remote_secrets);
+        assert!(!selection.remote_secrets);
     }
 
     #[test]

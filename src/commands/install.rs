@@ -7,19 +7,43 @@ use std::time::Instant;
 use meshctl::cluster::Ownership;
 use meshctl::cluster::apply::{self, ApplyOptions};
 use meshctl::cluster::{diff, wait};
+use meshctl::{multicluster, pipeline};
 
 use super::diff::print_plan;
 use super::reporter::Progress;
 use super::{
-    CommandError, ExitStatus, confirm, connect, describe_cluster, render_inputs, runtime, with_hint,
+    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
 };
 use crate::output::Printer;
 use crate::settings::InstallSettings;
 
 pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let started = Instant::now();
-    let manifests = render_inputs(&args.input, printer)?;
+    let inputs = read_inputs(&args.input, printer)?;
+    let merged = pipeline::merge(&inputs)?;
+    for warning in &merged.warnings {
+        printer.warn(&warning.0)?;
+    }
+    // A remote cluster without its primary has injection pointing nowhere (and, with the
+    // webhook failing closed, pods that cannot be created): refuse before anything is written.
+    let primary = multicluster::remote_primary(&merged.tree).map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
+    let manifests = pipeline::render(&merged)?;
+    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
+        printer.warn(&warning.0)?;
+    }
     runtime()?.block_on(async {
+        if let Some(primary) = &primary
+            && let Err(error) = multicluster::check_primary_reachable(primary).await
+        {
+            if !args.input.force {
+                let hint = error.hint();
+                return Err(with_hint(error, hint).into());
+            }
+            printer.warn(&format!("{error:#}"))?;
+        }
         let (connection, mut catalog) = connect(&args.cluster).await?;
         let ownership = Ownership::of_render(&manifests);
         let plan = diff::plan(&catalog, &manifests, &ownership)

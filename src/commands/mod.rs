@@ -1,6 +1,7 @@
 //! One file per subcommand: turn arguments into settings, call the pipeline, print the result.
 
 mod completions;
+mod create_remote_secret;
 mod diff;
 mod install;
 mod manifest;
@@ -43,6 +44,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::OperatorDump(settings) => operator::dump(&settings, printer),
         Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
         Settings::OperatorRun(settings) => operator::run::run(&settings),
+        Settings::CreateRemoteSecret(settings) => create_remote_secret::run(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
         Settings::Version => {
             printer.data(&format!(

@@ -271,6 +271,15 @@ async fn namespace_controller(
 
 /// The `IstioOperator` that owns a live object, from its ownership labels.
 fn owner_of(object: &DynamicObject, resource: &ApiResource) -> Option<ObjectRef<DynamicObject>> {
+    // Another controller's object that copied our labels (the EndpointSlices of a Service)
+    // changes with the endpoints, not with the install: no reason to reconcile.
+    if object
+        .owner_references()
+        .iter()
+        .any(|r| r.controller == Some(true))
+    {
+        return None;
+    }
     let labels = object.labels();
     let name = labels.get(manifest::OWNING_RESOURCE_LABEL)?;
     let namespace = labels.get(manifest::OWNING_RESOURCE_NAMESPACE_LABEL)?;
@@ -608,6 +617,9 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     for warning in &merged.warnings {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
+    // A remote that names no primary is invalid, as for `meshctl install`. Reachability is not
+    // checked here: the operator keeps a remote's objects in place while its primary is down.
+    crate::multicluster::remote_primary(&merged.tree).map_err(|e| chain(&e))?;
     let manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
     for warning in pipeline::unmatched_overlays(&merged, &manifests) {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
@@ -895,6 +907,14 @@ mod tests {
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object
+    }
+
+    #[test]
+    fn a_remote_resource_must_name_its_primary() {
+        let error = render(&resource(&json!({ "profile": "remote" }))).expect_err("invalid");
+        assert!(error.contains("names no primary"), "{error}");
+        let named = json!({ "profile": "remote", "values": { "global": { "remotePilotAddress": "10.0.0.9" } } });
+        assert!(render(&resource(&named)).is_ok());
     }
 
     #[test]

@@ -354,7 +354,7 @@ mod tests {
 
     /// Every built-in profile, with everything it can switch on switched on: every component,
     /// PDB and HPA, network policies, CNI resource quotas, multus, the stable-channel
-    /// admission policy, and a revision.
+    /// admission policy, and a revision; and a remote that names its primary.
     #[test]
     fn managed_kinds_are_exactly_what_the_render_can_produce() {
         let everything = [
@@ -379,6 +379,11 @@ mod tests {
             revisioned.push("revision=canary");
             rendered.extend(rendered_kinds(profile, &revisioned));
         }
+        // A remote cluster's `istiod` Service points at its primary through an EndpointSlice.
+        rendered.extend(rendered_kinds(
+            "remote",
+            &["values.global.remotePilotAddress=10.0.0.1"],
+        ));
         let managed: BTreeSet<(String, String)> =
             kinds::rendered().map(kinds::ManagedKind::key).collect();
         let missing: Vec<_> = rendered.difference(&managed).collect();
