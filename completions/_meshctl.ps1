@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
+            [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -297,6 +298,88 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
         'meshctl;operator;help;help' {
             break
         }
+        'meshctl;tag' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Print a revision tag''s objects as YAML without writing them (for GitOps)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revision tags: tag, revision, namespaces that use it')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a revision tag; refused while namespaces use it, unless --force')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'meshctl;tag;set' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The control plane revision the tag points at (`default` for the unrevisioned one)')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The control plane revision the tag points at (`default` for the unrevisioned one)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Move the tag if it exists already')
+            [CompletionResult]::new('--auto-inject-namespaces', '--auto-inject-namespaces', [CompletionResultType]::ParameterName, 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write the tag even when its webhook would overlap another injector')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;tag;generate' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The control plane revision the tag points at (`default` for the unrevisioned one)')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The control plane revision the tag points at (`default` for the unrevisioned one)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Move the tag if it exists already')
+            [CompletionResult]::new('--auto-inject-namespaces', '--auto-inject-namespaces', [CompletionResultType]::ParameterName, 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write the tag even when its webhook would overlap another injector')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;tag;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'meshctl;tag;remove' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'The namespace of the control plane')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove it even while namespaces are labelled with it (their new pods are not injected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'meshctl;tag;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Print a revision tag''s objects as YAML without writing them (for GitOps)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revision tags: tag, revision, namespaces that use it')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a revision tag; refused while namespaces use it, unless --force')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'meshctl;tag;help;set' {
+            break
+        }
+        'meshctl;tag;help;generate' {
+            break
+        }
+        'meshctl;tag;help;list' {
+            break
+        }
+        'meshctl;tag;help;remove' {
+            break
+        }
+        'meshctl;tag;help;help' {
+            break
+        }
         'meshctl;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -315,6 +398,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
+            [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print meshctl''s version and the Istio version it installs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -371,6 +455,25 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             break
         }
         'meshctl;help;operator;run' {
+            break
+        }
+        'meshctl;help;tag' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Print a revision tag''s objects as YAML without writing them (for GitOps)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revision tags: tag, revision, namespaces that use it')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a revision tag; refused while namespaces use it, unless --force')
+            break
+        }
+        'meshctl;help;tag;set' {
+            break
+        }
+        'meshctl;help;tag;generate' {
+            break
+        }
+        'meshctl;help;tag;list' {
+            break
+        }
+        'meshctl;help;tag;remove' {
             break
         }
         'meshctl;help;completions' {

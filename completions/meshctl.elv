@@ -30,6 +30,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
+            cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -263,6 +264,77 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;operator;help;help'= {
         }
+        &'meshctl;tag'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;tag;set'= {
+            cand -r 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand --revision 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --overwrite 'Move the tag if it exists already'
+            cand --auto-inject-namespaces 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)'
+            cand --force 'Write the tag even when its webhook would overlap another injector'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;generate'= {
+            cand -r 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand --revision 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --overwrite 'Move the tag if it exists already'
+            cand --auto-inject-namespaces 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)'
+            cand --force 'Write the tag even when its webhook would overlap another injector'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'meshctl;tag;remove'= {
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --force 'Remove it even while namespaces are labelled with it (their new pods are not injected)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;help'= {
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;tag;help;set'= {
+        }
+        &'meshctl;tag;help;generate'= {
+        }
+        &'meshctl;tag;help;list'= {
+        }
+        &'meshctl;tag;help;remove'= {
+        }
+        &'meshctl;tag;help;help'= {
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -279,6 +351,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
+            cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -320,6 +393,20 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;operator;remove'= {
         }
         &'meshctl;help;operator;run'= {
+        }
+        &'meshctl;help;tag'= {
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+        }
+        &'meshctl;help;tag;set'= {
+        }
+        &'meshctl;help;tag;generate'= {
+        }
+        &'meshctl;help;tag;list'= {
+        }
+        &'meshctl;help;tag;remove'= {
         }
         &'meshctl;help;completions'= {
         }

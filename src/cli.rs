@@ -41,6 +41,11 @@ pub enum Command {
     /// installed.
     #[command(subcommand)]
     Operator(OperatorCommand),
+    /// Create, list, generate and remove revision tags: stable names (`prod`, `default`) that
+    /// point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a
+    /// new revision when the tag does.
+    #[command(subcommand)]
+    Tag(TagCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
@@ -154,6 +159,94 @@ pub struct OperatorRunArgs {
     /// Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port).
     #[arg(long, value_name = "ADDRESS", default_value = "0.0.0.0:8081")]
     pub probe_address: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagCommand {
+    /// Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag
+    /// also injects `istio-injection=enabled` namespaces and validates cluster-wide.
+    Set(TagSetArgs),
+    /// Print a revision tag's objects as YAML without writing them (for GitOps).
+    Generate(TagSetArgs),
+    /// List the revision tags: tag, revision, namespaces that use it.
+    List(TagListArgs),
+    /// Remove a revision tag; refused while namespaces use it, unless --force.
+    Remove(TagRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TagSetArgs {
+    /// The tag's name (a DNS label), e.g. `prod` or `default`.
+    #[arg(value_name = "TAG")]
+    pub tag: String,
+    /// The control plane revision the tag points at (`default` for the unrevisioned one).
+    #[arg(short = 'r', long, value_name = "REV")]
+    pub revision: String,
+    /// Move the tag if it exists already.
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`).
+    #[arg(long)]
+    pub auto_inject_namespaces: bool,
+    /// Write the tag even when its webhook would overlap another injector.
+    #[arg(long)]
+    pub force: bool,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListFormat {
+    /// A table on stdout.
+    #[default]
+    Table,
+    /// A JSON array of `{tag, revision, namespaces}`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TagListArgs {
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: ListFormat,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TagRemoveArgs {
+    /// The tag to remove.
+    #[arg(value_name = "TAG")]
+    pub tag: String,
+    /// Remove it even while namespaces are labelled with it (their new pods are not injected).
+    #[arg(long)]
+    pub force: bool,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }

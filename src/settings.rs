@@ -17,10 +17,12 @@ use meshctl::cluster::client::ClusterOptions;
 use meshctl::merge::SetFlag;
 use meshctl::operator::deploy;
 
+pub use crate::cli::ListFormat;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, DiffArgs, DumpArgs, DumpFormat, GenerateArgs,
     InputArgs, InstallArgs, ManifestCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
-    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, UninstallArgs,
+    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, Shell, TagCommand, TagListArgs,
+    TagRemoveArgs, TagSetArgs, UninstallArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -38,6 +40,10 @@ pub enum Settings {
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
     OperatorRun(OperatorRunSettings),
+    TagSet(TagSetSettings),
+    TagGenerate(TagSetSettings),
+    TagList(TagListSettings),
+    TagRemove(TagRemoveSettings),
     Completions(Shell),
     Version,
 }
@@ -76,6 +82,14 @@ impl Settings {
             }
             Command::Operator(OperatorCommand::Run(args)) => {
                 Self::OperatorRun(OperatorRunSettings::resolve(args))
+            }
+            Command::Tag(TagCommand::Set(args)) => Self::TagSet(TagSetSettings::resolve(args)?),
+            Command::Tag(TagCommand::Generate(args)) => {
+                Self::TagGenerate(TagSetSettings::resolve(args)?)
+            }
+            Command::Tag(TagCommand::List(args)) => Self::TagList(TagListSettings::resolve(args)),
+            Command::Tag(TagCommand::Remove(args)) => {
+                Self::TagRemove(TagRemoveSettings::resolve(args)?)
             }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
             Command::Version => Self::Version,
@@ -133,6 +147,96 @@ fn cluster(args: ClusterArgs) -> ClusterOptions {
     ClusterOptions {
         kubeconfig,
         context,
+    }
+}
+
+/// `tag set` and `tag generate`.
+pub struct TagSetSettings {
+    pub tag: String,
+    pub revision: String,
+    pub overwrite: bool,
+    pub auto_inject_namespaces: bool,
+    pub force: bool,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagSetSettings {
+    fn resolve(args: TagSetArgs) -> Result<Self, CommandError> {
+        let TagSetArgs {
+            tag,
+            revision,
+            overwrite,
+            auto_inject_namespaces,
+            force,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        check_name(&tag, "TAG")?;
+        check_name(&revision, "--revision")?;
+        Ok(Self {
+            tag,
+            revision,
+            overwrite,
+            auto_inject_namespaces,
+            force,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        })
+    }
+}
+
+/// A tag or revision name: checked before anything talks to the cluster.
+fn check_name(name: &str, what: &str) -> Result<(), CommandError> {
+    meshctl::cluster::tags::check_tag_name(name)
+        .map_err(|e| CommandError::from(anyhow::anyhow!("{what}: {e}")))
+}
+
+/// `tag list`.
+pub struct TagListSettings {
+    pub format: ListFormat,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagListSettings {
+    fn resolve(args: TagListArgs) -> Self {
+        let TagListArgs {
+            output,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        Self {
+            format: output,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        }
+    }
+}
+
+/// `tag remove`.
+pub struct TagRemoveSettings {
+    pub tag: String,
+    pub force: bool,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagRemoveSettings {
+    fn resolve(args: TagRemoveArgs) -> Result<Self, CommandError> {
+        let TagRemoveArgs {
+            tag,
+            force,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        check_name(&tag, "TAG")?;
+        Ok(Self {
+            tag,
+            force,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        })
     }
 }
 

@@ -223,6 +223,11 @@ fn help_is_snapshotted() {
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
         &["operator", "remove", "--help"],
+        &["tag", "--help"],
+        &["tag", "set", "--help"],
+        &["tag", "generate", "--help"],
+        &["tag", "list", "--help"],
+        &["tag", "remove", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());

@@ -1,6 +1,6 @@
 //! A real istiod on what meshctl installs: `pilot-discovery` of the pinned release, run by
 //! `testenv/istiod` for the istiod pods of the test control plane, reading the mesh config,
-//! injector config and values ConfigMaps meshctl applied, as its own service account. The API
+//! injector config and values `ConfigMaps` meshctl applied, as its own service account. The API
 //! server calls its webhooks through the Services meshctl rendered (testenv/run's network
 //! namespace makes the pod IPs local).
 //!
@@ -197,7 +197,7 @@ async fn webhooks_taken_over(client: &Client, revision: &str) -> String {
     .await
 }
 
-/// A pod of `deployment` in `namespace`, once the ReplicaSet has created one.
+/// A pod of `deployment` in `namespace`, once the `ReplicaSet` has created one.
 async fn first_pod(client: &Client, namespace: &str, app: &str) -> Pod {
     let deployments: Api<DynamicObject> = Api::namespaced_with(
         client.clone(),
@@ -299,9 +299,7 @@ struct Request {
 
 /// The log's length now: requests after this mark are the ones a test caused.
 fn audit_mark(run: &Path) -> usize {
-    std::fs::read_to_string(run.join("logs/audit.log"))
-        .map(|t| t.len())
-        .unwrap_or(0)
+    std::fs::read_to_string(run.join("logs/audit.log")).map_or(0, |t| t.len())
 }
 
 fn audited_since(run: &Path, mark: usize) -> Vec<Request> {

@@ -146,6 +146,7 @@ async fn owned_by(client: &Client, name: &str) -> Vec<String> {
     let ownership = Ownership {
         revision: None,
         owning_resource: Some(name.to_string()),
+        include_opted_out: true,
     };
     common::owned_objects(client, &ownership, false).await
 }

@@ -20,6 +20,7 @@ pub mod handover;
 pub mod kinds;
 pub mod namespace;
 pub mod prune;
+pub mod tags;
 pub mod uninstall;
 pub mod wait;
 
@@ -124,6 +125,9 @@ pub struct Ownership {
     pub revision: Option<String>,
     /// `install.operator.istio.io/owning-resource`, when the `IstioOperator` has a name.
     pub owning_resource: Option<String>,
+    /// Also objects labelled `owning-resource-not-pruned=true`: an uninstall removes them (as
+    /// istioctl's does: the default tag's webhooks carry it), a prune never does.
+    pub include_opted_out: bool,
 }
 
 impl Ownership {
@@ -141,6 +145,7 @@ impl Ownership {
         Self {
             revision: Some(label(manifest::REVISION_LABEL).unwrap_or_else(|| "default".into())),
             owning_resource: label(manifest::OWNING_RESOURCE_LABEL),
+            include_opted_out: false,
         }
     }
 
@@ -150,6 +155,7 @@ impl Ownership {
         Self {
             revision: Some(revision.to_string()),
             owning_resource: None,
+            include_opted_out: true,
         }
     }
 
@@ -159,6 +165,7 @@ impl Ownership {
         Self {
             revision: None,
             owning_resource: None,
+            include_opted_out: true,
         }
     }
 
@@ -175,7 +182,8 @@ impl Ownership {
         selector
     }
 
-    /// Whether a live object carries these labels and has not opted out of pruning.
+    /// Whether a live object carries these labels (and, unless [`Self::include_opted_out`], has
+    /// not opted out of pruning).
     #[must_use]
     pub fn owns(&self, object: &Value) -> bool {
         let labels = &object["metadata"]["labels"];
@@ -189,7 +197,7 @@ impl Ownership {
                 .owning_resource
                 .as_deref()
                 .is_none_or(|o| is(manifest::OWNING_RESOURCE_LABEL, o))
-            && !is(manifest::NOT_PRUNED_LABEL, "true")
+            && (self.include_opted_out || !is(manifest::NOT_PRUNED_LABEL, "true"))
     }
 }
 
@@ -478,10 +486,17 @@ mod tests {
             "install.operator.istio.io/owning-resource-not-pruned": "true"}),
         );
         let foreign = object(json!({"istio.io/rev": "default"}));
-        let default = Ownership::revision("default");
+        let default = Ownership {
+            include_opted_out: false,
+            ..Ownership::revision("default")
+        };
         assert!(default.owns(&ours));
         assert!(!default.owns(&canary));
         assert!(!default.owns(&kept));
+        assert!(
+            Ownership::revision("default").owns(&kept),
+            "uninstall removes it"
+        );
         assert!(!default.owns(&foreign));
         assert!(Ownership::everything().owns(&canary));
         assert_eq!(
@@ -491,6 +506,7 @@ mod tests {
         let named = Ownership {
             revision: Some("default".into()),
             owning_resource: Some("installed-state".into()),
+            include_opted_out: false,
         };
         assert!(!named.owns(&ours));
         assert!(

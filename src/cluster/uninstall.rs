@@ -18,6 +18,9 @@ pub struct Selection {
     pub ownership: Ownership,
     /// CRDs too (and with them every Istio resource in the cluster): `--purge` only.
     pub include_crds: bool,
+    /// Every revision tag too, also the ones `meshctl tag set` or `istioctl tag set` made (they
+    /// carry no ownership labels): `--purge` only.
+    pub include_tags: bool,
     /// Where to look, one namespace at a time, for namespaced kinds the user may not list
     /// cluster-wide: the namespaces the input installs into.
     pub namespaces: BTreeSet<String>,
@@ -31,6 +34,7 @@ impl Selection {
         Self {
             ownership: Ownership::of_render(manifests),
             include_crds: false,
+            include_tags: false,
             namespaces: manifests
                 .iter()
                 .filter_map(|m| m.namespace().map(str::to_string))
@@ -45,6 +49,7 @@ impl Selection {
         Self {
             ownership: Ownership::revision(revision),
             include_crds: false,
+            include_tags: false,
             namespaces: install_namespace(input),
         }
     }
@@ -55,6 +60,7 @@ impl Selection {
         Self {
             ownership: Ownership::everything(),
             include_crds: true,
+            include_tags: true,
             namespaces: install_namespace(input),
         }
     }
@@ -86,6 +92,13 @@ pub async fn find(catalog: &Catalog, selection: &Selection) -> Result<Found, Pru
     let owned =
         prune::list_owned(catalog, &kinds, &selection.ownership, &selection.namespaces).await?;
     let mut objects: Vec<ObjectKey> = owned.objects.iter().map(ObjectKey::of).collect();
+    if selection.include_tags {
+        for key in super::tags::tag_objects(catalog, None).await? {
+            if !objects.contains(&key) {
+                objects.push(key);
+            }
+        }
+    }
     prune::sort_for_deletion(&mut objects);
     Ok(Found {
         objects,

@@ -11,16 +11,25 @@ use meshctl::cluster::{diff, wait};
 use super::diff::print_plan;
 use super::reporter::Progress;
 use super::{
-    CommandError, ExitStatus, confirm, connect, describe_cluster, render_inputs, runtime, with_hint,
+    CommandError, ExitStatus, complete_install, confirm, connect, describe_cluster, render_merged,
+    runtime, with_hint,
 };
 use crate::output::Printer;
 use crate::settings::InstallSettings;
 
 pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let started = Instant::now();
-    let manifests = render_inputs(&args.input, printer)?;
+    let (merged, mut manifests) = render_merged(&args.input, printer)?;
     runtime()?.block_on(async {
         let (connection, mut catalog) = connect(&args.cluster).await?;
+        let tags = complete_install(
+            &catalog,
+            &merged,
+            &mut manifests,
+            args.input.force.then_some("continuing because of --force"),
+            printer,
+        )
+        .await?;
         let ownership = Ownership::of_render(&manifests);
         let plan = diff::plan(&catalog, &manifests, &ownership)
             .await
@@ -58,6 +67,9 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                         with_hint(e, hint)
                     })?;
             }
+            if !args.dry_run {
+                deactivate_live(&catalog, &tags).await?;
+            }
             printer.status(&format!(
                 "✔ No changes: {cluster} already matches the {} rendered objects ({:.1}s)",
                 manifests.len(),
@@ -85,6 +97,7 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        deactivate_live(&catalog, &tags).await?;
         printer.status(&format!(
             "✔ Installation complete: {} applied, {} pruned, {} created \
              (apply and wait {:.1}s, total {:.1}s)",
@@ -96,6 +109,23 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         ))?;
         Ok(ExitStatus::Success)
     })
+}
+
+/// Deactivates the default revision's injectors this install did not render (another tool's, or
+/// an older install's), now that the default tag answers for them.
+async fn deactivate_live(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    tags: &meshctl::cluster::tags::InstallTags,
+) -> anyhow::Result<()> {
+    for webhook in &tags.deactivate_live {
+        meshctl::cluster::tags::deactivate_live(catalog, webhook)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+    }
+    Ok(())
 }
 
 /// `1 object`, `3 objects`.
