@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
+            [CompletionResult]::new('precheck', 'precheck', [CompletionResultType]::ParameterValue, 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -188,11 +189,28 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--skip-confirmation', '--skip-confirmation', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be removed and stop')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove a revision even while namespaces are labelled for it (directly, or through a tag that points at it) or pods run its proxies: they lose their control plane')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'meshctl;verify-install' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An IstioOperator file to overlay, left to right (`-` reads standard input)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'An IstioOperator file to overlay, left to right (`-` reads standard input)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Render a revisioned control plane (names and labels carry `-REV`)')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Render a revisioned control plane (names and labels carry `-REV`)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'meshctl;precheck' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An IstioOperator file to overlay, left to right (`-` reads standard input)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'An IstioOperator file to overlay, left to right (`-` reads standard input)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`')
@@ -397,6 +415,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove an installation: one revision, the objects a file renders, or everything (--purge)')
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Check that every rendered object exists and every workload is ready (exit 1 when not)')
+            [CompletionResult]::new('precheck', 'precheck', [CompletionResultType]::ParameterValue, 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -436,6 +455,9 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             break
         }
         'meshctl;help;verify-install' {
+            break
+        }
+        'meshctl;help;precheck' {
             break
         }
         'meshctl;help;operator' {

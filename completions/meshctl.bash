@@ -37,6 +37,9 @@ _meshctl() {
             meshctl,operator)
                 cmd="meshctl__subcmd__operator"
                 ;;
+            meshctl,precheck)
+                cmd="meshctl__subcmd__precheck"
+                ;;
             meshctl,profile)
                 cmd="meshctl__subcmd__profile"
                 ;;
@@ -69,6 +72,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__help,operator)
                 cmd="meshctl__subcmd__help__subcmd__operator"
+                ;;
+            meshctl__subcmd__help,precheck)
+                cmd="meshctl__subcmd__help__subcmd__precheck"
                 ;;
             meshctl__subcmd__help,profile)
                 cmd="meshctl__subcmd__help__subcmd__profile"
@@ -224,7 +230,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install operator tag completions version help"
+            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install precheck operator tag completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -306,7 +312,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help)
-            opts="manifest profile diff install uninstall verify-install operator tag completions version help"
+            opts="manifest profile diff install uninstall verify-install precheck operator tag completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,6 +468,20 @@ _meshctl() {
         meshctl__subcmd__help__subcmd__operator__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__precheck)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1075,6 +1095,60 @@ _meshctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        meshctl__subcmd__precheck)
+            opts="-f -s -r -o -h --filename --set --revision --force --kubeconfig --context --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         meshctl__subcmd__profile)
             opts="-h --help list dump diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1480,7 +1554,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__uninstall)
-            opts="-r -f -y -h --revision --filename --purge --kubeconfig --context --skip-confirmation --dry-run --timeout --help"
+            opts="-r -f -y -h --revision --filename --purge --kubeconfig --context --skip-confirmation --dry-run --timeout --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand apply 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand precheck 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
@@ -167,10 +168,26 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --dry-run 'List what would be removed and stop'
+            cand --force 'Remove a revision even while namespaces are labelled for it (directly, or through a tag that points at it) or pods run its proxies: they lose their control plane'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'meshctl;verify-install'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'meshctl;precheck'= {
             cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
             cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
             cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
@@ -350,6 +367,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand install 'Install or upgrade Istio: show the plan, confirm, apply in dependency order, wait until ready, prune what is no longer rendered'
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
+            cand precheck 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
@@ -379,6 +397,8 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;uninstall'= {
         }
         &'meshctl;help;verify-install'= {
+        }
+        &'meshctl;help;precheck'= {
         }
         &'meshctl;help;operator'= {
             cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'

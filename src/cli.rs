@@ -37,6 +37,10 @@ pub enum Command {
     Uninstall(UninstallArgs),
     /// Check that every rendered object exists and every workload is ready (exit 1 when not).
     VerifyInstall(PlanArgs),
+    /// Check what an install would hit before writing anything: the Kubernetes version, the
+    /// permissions it needs, installed revisions and tags, overlapping injectors, Gateway API
+    /// CRD versions (exit 1 with the list when something would fail).
+    Precheck(PlanArgs),
     /// Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources
     /// installed.
     #[command(subcommand)]
@@ -323,6 +327,8 @@ pub struct InstallArgs {
     pub readiness_timeout: Duration,
 }
 
+// Each bool is an independent switch of its own flag, as clap structs are.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["revision", "filenames", "purge"])))]
 pub struct UninstallArgs {
@@ -347,6 +353,10 @@ pub struct UninstallArgs {
     /// How long to wait for each object to be gone, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub timeout: Duration,
+    /// Remove a revision even while namespaces are labelled for it (directly, or through a tag
+    /// that points at it) or pods run its proxies: they lose their control plane.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// A duration as `300s`, `5m`, `1m30s`, `2h` or plain seconds (`300`).

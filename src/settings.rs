@@ -36,6 +36,7 @@ pub enum Settings {
     Install(InstallSettings),
     Uninstall(UninstallSettings),
     VerifyInstall(PlanSettings),
+    Precheck(PlanSettings),
     OperatorInit(OperatorInitSettings),
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
@@ -71,6 +72,7 @@ impl Settings {
             Command::Install(args) => Self::Install(InstallSettings::resolve(args)?),
             Command::Uninstall(args) => Self::Uninstall(UninstallSettings::resolve(args)),
             Command::VerifyInstall(args) => Self::VerifyInstall(PlanSettings::resolve(args)?),
+            Command::Precheck(args) => Self::Precheck(PlanSettings::resolve(args)?),
             Command::Operator(OperatorCommand::Init(args)) => {
                 Self::OperatorInit(OperatorInitSettings::resolve(args)?)
             }
@@ -364,6 +366,8 @@ pub struct UninstallSettings {
     pub dry_run: bool,
     /// How long each object may take to be gone.
     pub timeout: Duration,
+    /// Remove a revision even while namespaces or pods still use it.
+    pub force: bool,
 }
 
 impl UninstallSettings {
@@ -376,6 +380,7 @@ impl UninstallSettings {
             yes,
             dry_run,
             timeout,
+            force,
         } = args;
         let target = if purge {
             UninstallTarget::Purge
@@ -390,6 +395,7 @@ impl UninstallSettings {
             yes,
             dry_run,
             timeout,
+            force,
         }
     }
 }

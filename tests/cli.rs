@@ -223,6 +223,7 @@ fn help_is_snapshotted() {
         &["operator", "init", "--help"],
         &["operator", "dump", "--help"],
         &["operator", "remove", "--help"],
+        &["precheck", "--help"],
         &["tag", "--help"],
         &["tag", "set", "--help"],
         &["tag", "generate", "--help"],

@@ -19,6 +19,7 @@ pub mod discovery;
 pub mod handover;
 pub mod kinds;
 pub mod namespace;
+pub mod precheck;
 pub mod prune;
 pub mod tags;
 pub mod uninstall;

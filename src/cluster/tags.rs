@@ -710,6 +710,9 @@ pub struct InstallTags {
     /// Injectors that would overlap once this install is applied; an install refuses them
     /// without `--force`.
     pub overlaps: Vec<Overlap>,
+    /// Why the cluster's injectors could not be read (this user may not list them): no tag is
+    /// added and nothing checked.
+    pub unchecked: Option<String>,
 }
 
 /// istioctl's install-time webhook handling, as objects: when the install is the default revision,
@@ -727,8 +730,29 @@ pub async fn complete_install(
         .filter(|n| !n.is_empty())
         .unwrap_or("istio-system")
         .to_string();
-    let landscape = Landscape::read(catalog, &istio_namespace).await?;
+    let landscape = match Landscape::read(catalog, &istio_namespace).await {
+        Ok(landscape) => landscape,
+        Err(error) if error.source.is_forbidden() => {
+            return Ok(InstallTags {
+                unchecked: Some(anyhow_free_chain(&error)),
+                ..InstallTags::default()
+            });
+        }
+        Err(error) => return Err(error.into()),
+    };
     plan_install(&landscape, merged, manifests, &istio_namespace)
+}
+
+/// `error: cause: cause`, as the CLI prints a chain.
+fn anyhow_free_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    text
 }
 
 /// [`complete_install`] against a landscape already read (offline; unit-tested).
@@ -963,6 +987,52 @@ pub async fn delete_tag(catalog: &Catalog, tag: &str) -> Result<Vec<super::Objec
             }
         })?;
     Ok(keys)
+}
+
+/// What still uses a revision: namespaces labelled `istio.io/rev=REV`, or labelled with a tag
+/// that points at REV (for the `default` tag, also `istio-injection=enabled`), and pods labelled
+/// `istio.io/rev=REV` (the injector labels the pods it injects). Each entry says why.
+pub async fn users_of_revision(
+    catalog: &Catalog,
+    landscape: &Landscape,
+    revision: &str,
+) -> Result<Vec<String>, RequestFailed> {
+    let mut users = Vec::new();
+    for namespace in namespaces_labelled(catalog, revision).await? {
+        users.push(format!("namespace `{namespace}` (istio.io/rev={revision})"));
+    }
+    for (tag, target) in landscape.tags() {
+        if target != revision || tag == revision {
+            continue;
+        }
+        for namespace in namespaces_labelled(catalog, &tag).await? {
+            users.push(format!(
+                "namespace `{namespace}` (istio.io/rev={tag}, a tag for {revision})"
+            ));
+        }
+        if tag == DEFAULT_TAG {
+            let api: Api<Namespace> = Api::all(catalog.client().clone());
+            let list = api
+                .list(&ListParams::default().labels("istio-injection=enabled"))
+                .await
+                .map_err(|e| {
+                    RequestFailed::new(
+                        "list",
+                        "Namespace objects",
+                        catalog.request_error(e, "list", "namespaces", None),
+                    )
+                })?;
+            for namespace in list.items.into_iter().filter_map(|n| n.metadata.name) {
+                users.push(format!(
+                    "namespace `{namespace}` (istio-injection=enabled, through the default tag)"
+                ));
+            }
+        }
+    }
+    for pod in pods_labelled(catalog, revision).await? {
+        users.push(format!("pod `{pod}` (its proxy is {revision}'s)"));
+    }
+    Ok(users)
 }
 
 /// Namespaces labelled `istio.io/rev=<value>`, sorted.

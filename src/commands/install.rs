@@ -6,13 +6,13 @@ use std::time::Instant;
 
 use meshctl::cluster::Ownership;
 use meshctl::cluster::apply::{self, ApplyOptions};
-use meshctl::cluster::{diff, wait};
+use meshctl::cluster::{diff, precheck, wait};
 
 use super::diff::print_plan;
 use super::reporter::Progress;
 use super::{
-    CommandError, ExitStatus, complete_install, confirm, connect, describe_cluster, render_merged,
-    runtime, with_hint,
+    CommandError, ExitStatus, Hinted, complete_install, confirm, connect, describe_cluster,
+    render_merged, runtime, with_hint,
 };
 use crate::output::Printer;
 use crate::settings::InstallSettings;
@@ -22,6 +22,7 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
     let (merged, mut manifests) = render_merged(&args.input, printer)?;
     runtime()?.block_on(async {
         let (connection, mut catalog) = connect(&args.cluster).await?;
+        precheck_before_install(&catalog, &connection, &merged, &manifests, args, printer).await?;
         let tags = complete_install(
             &catalog,
             &merged,
@@ -109,6 +110,47 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         ))?;
         Ok(ExitStatus::Success)
     })
+}
+
+/// `meshctl precheck`'s checks, first: errors refuse the install (unless `--force`), warnings
+/// are shown. Nothing has been written yet.
+async fn precheck_before_install(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    connection: &meshctl::cluster::client::Connection,
+    merged: &meshctl::pipeline::Merged,
+    manifests: &[meshctl::manifest::Manifest],
+    args: &InstallSettings,
+    printer: &mut Printer,
+) -> anyhow::Result<()> {
+    let report = precheck::run(catalog, &connection.server_version, &merged.tree, manifests)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    let problems: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != precheck::Severity::Info)
+        .cloned()
+        .collect();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    super::precheck::print(printer, &precheck::Report { findings: problems })?;
+    if !report.has_errors() {
+        return Ok(());
+    }
+    if args.input.force {
+        printer.warn("the precheck found errors; installing anyway because of --force")?;
+        return Ok(());
+    }
+    Err(anyhow::Error::new(Hinted {
+        message: "install refused: the precheck found errors (listed above); nothing was written"
+            .into(),
+        hint: "fix them (`meshctl precheck` checks again), or pass `--force` to install anyway"
+            .into(),
+    }))
 }
 
 /// Deactivates the default revision's injectors this install did not render (another tool's, or

@@ -5,6 +5,7 @@ mod diff;
 mod install;
 mod manifest;
 mod operator;
+mod precheck;
 mod profile;
 mod reporter;
 mod tag;
@@ -45,6 +46,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::OperatorDump(settings) => operator::dump(&settings, printer),
         Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
         Settings::OperatorRun(settings) => operator::run::run(&settings),
+        Settings::Precheck(settings) => precheck::run(&settings, printer),
         Settings::TagSet(settings) => tag::set(&settings, false, printer),
         Settings::TagGenerate(settings) => tag::set(&settings, true, printer),
         Settings::TagList(settings) => tag::list(&settings, printer),
@@ -253,6 +255,11 @@ pub async fn complete_install(
             let hint = e.hint();
             with_hint(e, hint)
         })?;
+    if let Some(why) = &tags.unchecked {
+        printer.warn(&format!(
+            "revision tags and overlapping injectors not checked: {why}"
+        ))?;
+    }
     if tags.overlaps.is_empty() {
         return Ok(tags);
     }
