@@ -990,8 +990,8 @@ pub async fn delete_tag(catalog: &Catalog, tag: &str) -> Result<Vec<super::Objec
 }
 
 /// What still uses a revision: namespaces labelled `istio.io/rev=REV`, or labelled with a tag
-/// that points at REV (for the `default` tag, also `istio-injection=enabled`), and pods labelled
-/// `istio.io/rev=REV` (the injector labels the pods it injects). Each entry says why.
+/// that points at REV (for the `default` tag, also `istio-injection=enabled`), and pods REV
+/// injected. Each entry says why.
 pub async fn users_of_revision(
     catalog: &Catalog,
     landscape: &Landscape,
@@ -1029,7 +1029,7 @@ pub async fn users_of_revision(
             }
         }
     }
-    for pod in pods_labelled(catalog, revision).await? {
+    for pod in pods_injected_by(catalog, revision).await? {
         users.push(format!("pod `{pod}` (its proxy is {revision}'s)"));
     }
     Ok(users)
@@ -1060,22 +1060,30 @@ pub async fn namespaces_labelled(
     Ok(names)
 }
 
-/// Pods labelled `istio.io/rev=<value>` (injected by that revision or tag), as `namespace/name`.
-pub async fn pods_labelled(catalog: &Catalog, value: &str) -> Result<Vec<String>, RequestFailed> {
+/// Pods whose proxy `revision` injected (annotated `istio.io/rev=<revision>` and
+/// `sidecar.istio.io/status` by the injector), as `namespace/name`. The revision's own istiod
+/// and gateways are not injected, and go with it.
+pub async fn pods_injected_by(
+    catalog: &Catalog,
+    revision: &str,
+) -> Result<Vec<String>, RequestFailed> {
     let api: Api<Pod> = Api::all(catalog.client().clone());
-    let list = api
-        .list(&ListParams::default().labels(&format!("{}={value}", manifest::REVISION_LABEL)))
-        .await
-        .map_err(|e| {
-            RequestFailed::new(
-                "list",
-                "Pod objects",
-                catalog.request_error(e, "list", "pods", None),
-            )
-        })?;
+    let list = api.list(&ListParams::default()).await.map_err(|e| {
+        RequestFailed::new(
+            "list",
+            "Pod objects",
+            catalog.request_error(e, "list", "pods", None),
+        )
+    })?;
     let mut names: Vec<String> = list
         .items
         .into_iter()
+        .filter(|p| {
+            p.metadata.annotations.as_ref().is_some_and(|a| {
+                a.contains_key("sidecar.istio.io/status")
+                    && a.get(manifest::REVISION_LABEL).map(String::as_str) == Some(revision)
+            })
+        })
         .map(|p| {
             format!(
                 "{}/{}",
