@@ -1082,6 +1082,17 @@ fn istioctl_and_meshctl_installs_leave_the_same_objects() {
             text(&installed)
         );
         let by_istioctl = runtime().block_on(async { installed_state(&client(admin).await).await });
+        // The install-time objects are there: the comparison is not of two empty sets.
+        for expected in [
+            "MutatingWebhookConfiguration `istio-revision-tag-default`",
+            "ValidatingWebhookConfiguration `istiod-default-validator`",
+            "Service `istio-system/istiod-revision-tag-default`",
+        ] {
+            assert!(
+                by_istioctl.contains(expected),
+                "{expected} not in {by_istioctl:#?}"
+            );
+        }
         assert_code(&meshctl(admin, &["uninstall", "--purge", "-y"]), 0);
         let left = runtime().block_on(async { installed_state(&client(admin).await).await });
         assert!(
