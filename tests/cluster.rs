@@ -568,3 +568,60 @@ fn an_install_that_loses_the_api_server_fails_clearly_and_converges_once_it_is_b
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
     assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
 }
+
+/// Issue 10: `meshctl precheck` names every permission an install needs and the user lacks (a
+/// user without RBAC bindings may still ask), and passes for the admin.
+#[test]
+#[ignore = "needs a cluster"]
+fn precheck_names_the_missing_permissions_and_passes_for_an_admin() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let limited = kubeconfig.with_file_name("limited.kubeconfig");
+    let refused = meshctl(&limited, &["precheck"]);
+    assert_code(&refused, 1);
+    let message = stderr(&refused);
+    for missing in [
+        "forbidden: user `meshctl-limited` may not create namespaces at cluster scope",
+        "forbidden: user `meshctl-limited` may not create deployments.apps in namespace `istio-system`",
+        "forbidden: user `meshctl-limited` may not patch mutatingwebhookconfigurations.admissionregistration.k8s.io at cluster scope",
+        "forbidden: user `meshctl-limited` may not create customresourcedefinitions.apiextensions.k8s.io at cluster scope",
+    ] {
+        assert!(message.contains(missing), "`{missing}` not in:\n{message}");
+    }
+    let json = meshctl(&limited, &["precheck", "-o", "json"]);
+    assert_code(&json, 1);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["check"] == "permissions" || f["check"] == "gateway-api"),
+        "{report:#}"
+    );
+    let passed = meshctl(&kubeconfig, &["precheck"]);
+    assert_code(&passed, 0);
+    assert!(
+        stderr(&passed).contains("No issues found"),
+        "{}",
+        stderr(&passed)
+    );
+    // An installed revision is reported, and an install of it is an upgrade in place.
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    let again = meshctl(&kubeconfig, &["precheck"]);
+    assert_code(&again, 0);
+    assert!(
+        stderr(&again).contains("revision `default` is installed"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        stderr(&again).contains("revision tag `default` points at `default`"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        installed_objects(&kubeconfig)
+            .iter()
+            .any(|o| o.contains("istio-revision-tag-default"))
+    );
+}

@@ -119,7 +119,7 @@ fn istiod(arguments: &[&str]) -> String {
 // ------------------------------------------------------------------------------- what istiod did
 
 /// Error-level lines of an istiod log (Istio's format: `TIME\terror\tSCOPE\tMESSAGE`), but for
-/// istiod's own start-up races on its validator, which say nothing about the install and happen
+/// istiod's own start-up races on its validators, which say nothing about the install and happen
 /// on any cluster, istioctl's installs included: until its webhook server answers, the validation
 /// controller retries its fail-close check (`webhook is not ready, retry`), and two of its own
 /// updates of the validator can collide (`the object has been modified`), which it retries too.
@@ -127,7 +127,10 @@ fn error_lines(log: &str) -> Vec<String> {
     log.lines()
         .filter(|line| matches!(line.split('\t').nth(1), Some("error" | "fatal")))
         .filter(|line| {
-            let validator_retry = line.contains("istio-validator")
+            // Both validators it manages: its revision's, and the default tag's, which
+            // istioctl's installs create too.
+            let validator_retry = (line.contains("istio-validator")
+                || line.contains("istiod-default-validator"))
                 && (line.contains("webhook is not ready, retry")
                     || line.contains("the object has been modified"));
             !validator_retry
