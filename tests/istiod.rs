@@ -82,8 +82,16 @@ fn clean_env() -> Env {
 
 impl Drop for Env {
     fn drop(&mut self) {
-        // Never leave an istiod (or a revision held down) behind for the next test.
+        // Never leave an istiod (or a revision held down) behind for the next test, nor the
+        // injected pods that keep a revision "in use" for another suite's `uninstall -r`.
         istiod(&["stop", "--all", "--release"]);
+        let admin = self.admin.clone();
+        runtime().block_on(async {
+            let namespaces: Api<Namespace> = Api::all(client(&admin).await);
+            for name in NAMESPACES {
+                let _ = namespaces.delete(name, &DeleteParams::default()).await;
+            }
+        });
     }
 }
 
