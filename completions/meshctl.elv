@@ -30,8 +30,10 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
+            cand precheck 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
+            cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -168,6 +170,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --dry-run 'List what would be removed and stop'
+            cand --force 'Remove a revision even while namespaces are labelled for it (directly, or through a tag that points at it) or pods run its proxies: they lose their control plane'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -191,6 +194,21 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --filename 'An IstioOperator file to check, each on its own over its profile (`-` reads standard input)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'meshctl;precheck'= {
+            cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand --filename 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
+            cand -s 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand --set 'Set one value with istioctl''s path syntax, e.g. `values.global.proxy.privileged=true`'
+            cand -r 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --revision 'Render a revisioned control plane (names and labels carry `-REV`)'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --force 'Turn validation errors into warnings and render anyway'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'meshctl;operator'= {
             cand -h 'Print help'
@@ -285,6 +303,77 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'meshctl;tag'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;tag;set'= {
+            cand -r 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand --revision 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --overwrite 'Move the tag if it exists already'
+            cand --auto-inject-namespaces 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)'
+            cand --force 'Write the tag even when its webhook would overlap another injector'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;generate'= {
+            cand -r 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand --revision 'The control plane revision the tag points at (`default` for the unrevisioned one)'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --overwrite 'Move the tag if it exists already'
+            cand --auto-inject-namespaces 'Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`)'
+            cand --force 'Write the tag even when its webhook would overlap another injector'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'meshctl;tag;remove'= {
+            cand -i 'The namespace of the control plane'
+            cand --istioNamespace 'The namespace of the control plane'
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --force 'Remove it even while namespaces are labelled with it (their new pods are not injected)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;tag;help'= {
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;tag;help;set'= {
+        }
+        &'meshctl;tag;help;generate'= {
+        }
+        &'meshctl;tag;help;list'= {
+        }
+        &'meshctl;tag;help;remove'= {
+        }
+        &'meshctl;tag;help;help'= {
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -301,8 +390,10 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand uninstall 'Remove an installation: one revision, the objects a file renders, or everything (--purge)'
             cand verify-install 'Check that every rendered object exists and every workload is ready (exit 1 when not)'
             cand validate 'Check IstioOperator files without rendering or a cluster: every problem of every file is listed (exit 1 when there is one)'
+            cand precheck 'Check what an install would hit before writing anything: the Kubernetes version, the permissions it needs, installed revisions and tags, overlapping injectors, Gateway API CRD versions (exit 1 with the list when something would fail)'
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
+            cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -333,6 +424,8 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;help;validate'= {
         }
+        &'meshctl;help;precheck'= {
+        }
         &'meshctl;help;operator'= {
             cand init 'Deploy the operator in one shot: the IstioOperator CRD, the operator''s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'
             cand dump 'Print what `operator init` would apply, as multi-document YAML'
@@ -348,6 +441,20 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;operator;run'= {
         }
         &'meshctl;help;create-remote-secret'= {
+        }
+        &'meshctl;help;tag'= {
+            cand set 'Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag also injects `istio-injection=enabled` namespaces and validates cluster-wide'
+            cand generate 'Print a revision tag''s objects as YAML without writing them (for GitOps)'
+            cand list 'List the revision tags: tag, revision, namespaces that use it'
+            cand remove 'Remove a revision tag; refused while namespaces use it, unless --force'
+        }
+        &'meshctl;help;tag;set'= {
+        }
+        &'meshctl;help;tag;generate'= {
+        }
+        &'meshctl;help;tag;list'= {
+        }
+        &'meshctl;help;tag;remove'= {
         }
         &'meshctl;help;completions'= {
         }

@@ -40,6 +40,10 @@ pub enum Command {
     /// Check IstioOperator files without rendering or a cluster: every problem of every file is
     /// listed (exit 1 when there is one).
     Validate(ValidateArgs),
+    /// Check what an install would hit before writing anything: the Kubernetes version, the
+    /// permissions it needs, installed revisions and tags, overlapping injectors, Gateway API
+    /// CRD versions (exit 1 with the list when something would fail).
+    Precheck(PlanArgs),
     /// Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources
     /// installed.
     #[command(subcommand)]
@@ -48,6 +52,11 @@ pub enum Command {
     /// shape), for `kubectl apply` in the primary. It carries a token: it is written only to
     /// standard output, and not to a terminal without --force.
     CreateRemoteSecret(CreateRemoteSecretArgs),
+    /// Create, list, generate and remove revision tags: stable names (`prod`, `default`) that
+    /// point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a
+    /// new revision when the tag does.
+    #[command(subcommand)]
+    Tag(TagCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
@@ -166,6 +175,94 @@ pub struct OperatorRunArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TagCommand {
+    /// Create or move a revision tag (`--overwrite` to move an existing one). The `default` tag
+    /// also injects `istio-injection=enabled` namespaces and validates cluster-wide.
+    Set(TagSetArgs),
+    /// Print a revision tag's objects as YAML without writing them (for GitOps).
+    Generate(TagSetArgs),
+    /// List the revision tags: tag, revision, namespaces that use it.
+    List(TagListArgs),
+    /// Remove a revision tag; refused while namespaces use it, unless --force.
+    Remove(TagRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TagSetArgs {
+    /// The tag's name (a DNS label), e.g. `prod` or `default`.
+    #[arg(value_name = "TAG")]
+    pub tag: String,
+    /// The control plane revision the tag points at (`default` for the unrevisioned one).
+    #[arg(short = 'r', long, value_name = "REV")]
+    pub revision: String,
+    /// Move the tag if it exists already.
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Inject every namespace that has no injection label (`sidecarInjectorWebhook.enableNamespacesByDefault`).
+    #[arg(long)]
+    pub auto_inject_namespaces: bool,
+    /// Write the tag even when its webhook would overlap another injector.
+    #[arg(long)]
+    pub force: bool,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListFormat {
+    /// A table on stdout.
+    #[default]
+    Table,
+    /// A JSON array of `{tag, revision, namespaces}`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TagListArgs {
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: ListFormat,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TagRemoveArgs {
+    /// The tag to remove.
+    #[arg(value_name = "TAG")]
+    pub tag: String,
+    /// Remove it even while namespaces are labelled with it (their new pods are not injected).
+    #[arg(long)]
+    pub force: bool,
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ManifestCommand {
     /// Render the manifests for the merged input as multi-document YAML, in a stable order.
     Generate(GenerateArgs),
@@ -245,6 +342,8 @@ pub struct InstallArgs {
     pub readiness_timeout: Duration,
 }
 
+// Each bool is an independent switch of its own flag, as clap structs are.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["revision", "filenames", "purge"])))]
 pub struct UninstallArgs {
@@ -269,6 +368,10 @@ pub struct UninstallArgs {
     /// How long to wait for each object to be gone, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub timeout: Duration,
+    /// Remove a revision even while namespaces are labelled for it (directly, or through a tag
+    /// that points at it) or pods run its proxies: they lose their control plane.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// A duration as `300s`, `5m`, `1m30s`, `2h` or plain seconds (`300`).

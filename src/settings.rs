@@ -19,11 +19,13 @@ use meshctl::multicluster::{self, RemoteSecretOptions, SecretType};
 use meshctl::operator::deploy;
 use meshctl::yaml::Limits;
 
+pub use crate::cli::ListFormat;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, CreateRemoteSecretArgs, DiffArgs, DumpArgs,
     DumpFormat, GenerateArgs, InputArgs, InstallArgs, ManifestCommand, OperatorCommand,
     OperatorInitArgs, OperatorRemoveArgs, OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand,
-    RemoteSecretType, Shell, UninstallArgs, ValidateArgs,
+    RemoteSecretType, Shell, TagCommand, TagListArgs, TagRemoveArgs, TagSetArgs, UninstallArgs,
+    ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -38,11 +40,16 @@ pub enum Settings {
     Uninstall(UninstallSettings),
     VerifyInstall(PlanSettings),
     Validate(InputSettings),
+    Precheck(PlanSettings),
     OperatorInit(OperatorInitSettings),
     OperatorDump(OperatorDumpSettings),
     OperatorRemove(OperatorRemoveSettings),
     OperatorRun(OperatorRunSettings),
     CreateRemoteSecret(CreateRemoteSecretSettings),
+    TagSet(TagSetSettings),
+    TagGenerate(TagSetSettings),
+    TagList(TagListSettings),
+    TagRemove(TagRemoveSettings),
     Completions(Shell),
     Version,
 }
@@ -73,6 +80,7 @@ impl Settings {
             Command::Validate(ValidateArgs { filenames }) => {
                 Self::Validate(InputSettings::files(filenames)?)
             }
+            Command::Precheck(args) => Self::Precheck(PlanSettings::resolve(args)?),
             Command::Operator(OperatorCommand::Init(args)) => {
                 Self::OperatorInit(OperatorInitSettings::resolve(args)?)
             }
@@ -87,6 +95,14 @@ impl Settings {
             }
             Command::CreateRemoteSecret(args) => {
                 Self::CreateRemoteSecret(CreateRemoteSecretSettings::resolve(args)?)
+            }
+            Command::Tag(TagCommand::Set(args)) => Self::TagSet(TagSetSettings::resolve(args)?),
+            Command::Tag(TagCommand::Generate(args)) => {
+                Self::TagGenerate(TagSetSettings::resolve(args)?)
+            }
+            Command::Tag(TagCommand::List(args)) => Self::TagList(TagListSettings::resolve(args)),
+            Command::Tag(TagCommand::Remove(args)) => {
+                Self::TagRemove(TagRemoveSettings::resolve(args)?)
             }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
             Command::Version => Self::Version,
@@ -162,6 +178,96 @@ fn cluster(args: ClusterArgs) -> ClusterOptions {
     ClusterOptions {
         kubeconfig,
         context,
+    }
+}
+
+/// `tag set` and `tag generate`.
+pub struct TagSetSettings {
+    pub tag: String,
+    pub revision: String,
+    pub overwrite: bool,
+    pub auto_inject_namespaces: bool,
+    pub force: bool,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagSetSettings {
+    fn resolve(args: TagSetArgs) -> Result<Self, CommandError> {
+        let TagSetArgs {
+            tag,
+            revision,
+            overwrite,
+            auto_inject_namespaces,
+            force,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        check_name(&tag, "TAG")?;
+        check_name(&revision, "--revision")?;
+        Ok(Self {
+            tag,
+            revision,
+            overwrite,
+            auto_inject_namespaces,
+            force,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        })
+    }
+}
+
+/// A tag or revision name: checked before anything talks to the cluster.
+fn check_name(name: &str, what: &str) -> Result<(), CommandError> {
+    meshctl::cluster::tags::check_tag_name(name)
+        .map_err(|e| CommandError::from(anyhow::anyhow!("{what}: {e}")))
+}
+
+/// `tag list`.
+pub struct TagListSettings {
+    pub format: ListFormat,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagListSettings {
+    fn resolve(args: TagListArgs) -> Self {
+        let TagListArgs {
+            output,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        Self {
+            format: output,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        }
+    }
+}
+
+/// `tag remove`.
+pub struct TagRemoveSettings {
+    pub tag: String,
+    pub force: bool,
+    pub istio_namespace: String,
+    pub cluster: ClusterOptions,
+}
+
+impl TagRemoveSettings {
+    fn resolve(args: TagRemoveArgs) -> Result<Self, CommandError> {
+        let TagRemoveArgs {
+            tag,
+            force,
+            istio_namespace,
+            cluster: cluster_args,
+        } = args;
+        check_name(&tag, "TAG")?;
+        Ok(Self {
+            tag,
+            force,
+            istio_namespace,
+            cluster: cluster(cluster_args),
+        })
     }
 }
 
@@ -289,6 +395,8 @@ pub struct UninstallSettings {
     pub dry_run: bool,
     /// How long each object may take to be gone.
     pub timeout: Duration,
+    /// Remove a revision even while namespaces or pods still use it.
+    pub force: bool,
 }
 
 impl UninstallSettings {
@@ -301,6 +409,7 @@ impl UninstallSettings {
             yes,
             dry_run,
             timeout,
+            force,
         } = args;
         let target = if purge {
             UninstallTarget::Purge
@@ -315,6 +424,7 @@ impl UninstallSettings {
             yes,
             dry_run,
             timeout,
+            force,
         })
     }
 }

@@ -225,6 +225,12 @@ fn help_is_snapshotted() {
         &["operator", "dump", "--help"],
         &["operator", "remove", "--help"],
         &["create-remote-secret", "--help"],
+        &["precheck", "--help"],
+        &["tag", "--help"],
+        &["tag", "set", "--help"],
+        &["tag", "generate", "--help"],
+        &["tag", "list", "--help"],
+        &["tag", "remove", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());

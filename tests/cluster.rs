@@ -572,3 +572,262 @@ fn an_install_that_loses_the_api_server_fails_clearly_and_converges_once_it_is_b
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
     assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
 }
+
+/// Issue 10: `meshctl precheck` names every permission an install needs and the user lacks (a
+/// user without RBAC bindings may still ask), and passes for the admin.
+#[test]
+#[ignore = "needs a cluster"]
+fn precheck_names_the_missing_permissions_and_passes_for_an_admin() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let limited = kubeconfig.with_file_name("limited.kubeconfig");
+    let refused = meshctl(&limited, &["precheck"]);
+    assert_code(&refused, 1);
+    let message = stderr(&refused);
+    for missing in [
+        "forbidden: user `meshctl-limited` may not create namespaces at cluster scope",
+        "forbidden: user `meshctl-limited` may not create deployments.apps in namespace `istio-system`",
+        "forbidden: user `meshctl-limited` may not patch mutatingwebhookconfigurations.admissionregistration.k8s.io at cluster scope",
+        "forbidden: user `meshctl-limited` may not create customresourcedefinitions.apiextensions.k8s.io at cluster scope",
+    ] {
+        assert!(message.contains(missing), "`{missing}` not in:\n{message}");
+    }
+    let json = meshctl(&limited, &["precheck", "-o", "json"]);
+    assert_code(&json, 1);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["check"] == "permissions" || f["check"] == "gateway-api"),
+        "{report:#}"
+    );
+    let passed = meshctl(&kubeconfig, &["precheck"]);
+    assert_code(&passed, 0);
+    assert!(
+        stderr(&passed).contains("No issues found"),
+        "{}",
+        stderr(&passed)
+    );
+    // An installed revision is reported, and an install of it is an upgrade in place.
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    let again = meshctl(&kubeconfig, &["precheck"]);
+    assert_code(&again, 0);
+    assert!(
+        stderr(&again).contains("revision `default` is installed"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        stderr(&again).contains("revision tag `default` points at `default`"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        installed_objects(&kubeconfig)
+            .iter()
+            .any(|o| o.contains("istio-revision-tag-default"))
+    );
+}
+
+async fn label_namespace(kubeconfig: &Path, name: &str, labels: serde_json::Value) {
+    use k8s_openapi::api::core::v1::Namespace;
+    use kube::api::{Api, Patch, PatchParams};
+    let namespaces: Api<Namespace> = Api::all(client(kubeconfig).await);
+    let body = serde_json::json!({"apiVersion": "v1", "kind": "Namespace",
+                                  "metadata": {"name": name, "labels": labels}});
+    namespaces
+        .patch(
+            name,
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
+        .await
+        .expect("apply namespace");
+}
+
+async fn delete_namespace(kubeconfig: &Path, name: &str) {
+    use k8s_openapi::api::core::v1::Namespace;
+    use kube::api::{Api, DeleteParams};
+    let namespaces: Api<Namespace> = Api::all(client(kubeconfig).await);
+    let _ = namespaces.delete(name, &DeleteParams::default()).await;
+}
+
+/// Issue 10: `tag set|list|generate|remove` on a live revision, with istioctl's refusals.
+#[test]
+#[ignore = "needs a cluster"]
+fn tags_are_set_listed_generated_and_removed() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let kubeconfig = &kubeconfig;
+    assert_code(
+        &meshctl(kubeconfig, &["install", "-y", "-r", "canary", TIMEOUT]),
+        0,
+    );
+    // The first revision on the cluster got the default tag.
+    let listed = meshctl(kubeconfig, &["tag", "list", "-o", "json"]);
+    assert_code(&listed, 0);
+    let tags: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    assert_eq!(
+        tags,
+        serde_json::json!([{"tag": "default", "revision": "canary", "namespaces": []}])
+    );
+
+    let missing = meshctl(kubeconfig, &["tag", "set", "prod", "--revision", "nope"]);
+    assert_code(&missing, 1);
+    assert!(
+        stderr(&missing).contains("revision `nope` is not installed")
+            && stderr(&missing).contains("installed revisions: canary"),
+        "{}",
+        stderr(&missing)
+    );
+    let clash = meshctl(
+        kubeconfig,
+        &["tag", "set", "canary", "--revision", "canary"],
+    );
+    assert_code(&clash, 1);
+    assert!(
+        stderr(&clash).contains("name of an installed revision"),
+        "{}",
+        stderr(&clash)
+    );
+
+    let generated = meshctl(
+        kubeconfig,
+        &["tag", "generate", "prod", "--revision", "canary"],
+    );
+    assert_code(&generated, 0);
+    let yaml = stdout(&generated);
+    assert!(yaml.contains("name: istio-revision-tag-prod"), "{yaml}");
+    assert!(yaml.contains("name: istiod-revision-tag-prod"), "{yaml}");
+    assert!(
+        !yaml.contains("operator.istio.io/managed"),
+        "user-managed: {yaml}"
+    );
+    let still = meshctl(kubeconfig, &["tag", "list", "-o", "json"]);
+    assert!(
+        !stdout(&still).contains("prod"),
+        "generate wrote: {}",
+        stdout(&still)
+    );
+
+    assert_code(
+        &meshctl(kubeconfig, &["tag", "set", "prod", "--revision", "canary"]),
+        0,
+    );
+    runtime().block_on(label_namespace(
+        kubeconfig,
+        "tagged",
+        serde_json::json!({"istio.io/rev": "prod"}),
+    ));
+    let table = meshctl(kubeconfig, &["tag", "list"]);
+    assert_code(&table, 0);
+    assert!(
+        stdout(&table)
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["prod", "canary", "tagged"]),
+        "{}",
+        stdout(&table)
+    );
+    let used = meshctl(kubeconfig, &["tag", "remove", "prod"]);
+    assert_code(&used, 1);
+    assert!(
+        stderr(&used).contains("namespace `tagged`"),
+        "{}",
+        stderr(&used)
+    );
+    assert!(stderr(&used).contains("--force"), "{}", stderr(&used));
+    // The revision behind the tag is in use too.
+    let revision_used = meshctl(kubeconfig, &["uninstall", "-r", "canary", "-y"]);
+    assert_code(&revision_used, 1);
+    assert!(
+        stderr(&revision_used).contains("namespace `tagged` (istio.io/rev=prod, a tag for canary)"),
+        "{}",
+        stderr(&revision_used)
+    );
+    assert_code(
+        &meshctl(kubeconfig, &["tag", "remove", "prod", "--force"]),
+        0,
+    );
+    let after = meshctl(kubeconfig, &["tag", "list", "-o", "json"]);
+    assert!(!stdout(&after).contains("prod"), "{}", stdout(&after));
+    let gone = meshctl(kubeconfig, &["tag", "remove", "prod"]);
+    assert_code(&gone, 1);
+    assert!(
+        stderr(&gone).contains("does not exist; existing tags: default"),
+        "{}",
+        stderr(&gone)
+    );
+    runtime().block_on(delete_namespace(kubeconfig, "tagged"));
+    assert_code(
+        &meshctl(kubeconfig, &["uninstall", "-r", "canary", "-y"]),
+        0,
+    );
+    let empty = meshctl(kubeconfig, &["tag", "list", "-o", "json"]);
+    assert_eq!(stdout(&empty).trim(), "[]");
+}
+
+/// Issue 10: an injector the install would overlap refuses it before anything is written,
+/// naming both webhooks; `--force` installs anyway.
+#[test]
+#[ignore = "needs a cluster"]
+fn an_overlapping_injector_refuses_the_install_unless_forced() {
+    use k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration;
+    use kube::api::{Api, DeleteParams, Patch, PatchParams};
+    let (kubeconfig, _lock) = clean_cluster();
+    let foreign = serde_json::json!({
+        "apiVersion": "admissionregistration.k8s.io/v1",
+        "kind": "MutatingWebhookConfiguration",
+        "metadata": {"name": "old-injector", "labels": {"istio.io/rev": "1-29"}},
+        "webhooks": [{
+            "name": "sidecar-injector.istio.io",
+            "clientConfig": {"service": {"name": "istiod-1-29", "namespace": "istio-system", "path": "/inject"}},
+            "namespaceSelector": {"matchLabels": {"istio-injection": "enabled"}},
+            "rules": [{"operations": ["CREATE"], "apiGroups": [""], "apiVersions": ["v1"], "resources": ["pods"]}],
+            "sideEffects": "None", "admissionReviewVersions": ["v1"], "failurePolicy": "Ignore",
+        }],
+    });
+    runtime().block_on(async {
+        let webhooks: Api<MutatingWebhookConfiguration> = Api::all(client(&kubeconfig).await);
+        webhooks
+            .patch(
+                "old-injector",
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&foreign),
+            )
+            .await
+            .expect("apply the foreign injector");
+    });
+    let refused = meshctl(&kubeconfig, &["install", "-y", TIMEOUT]);
+    assert_code(&refused, 1);
+    let message = stderr(&refused);
+    assert!(
+        message.contains("old-injector/sidecar-injector.istio.io"),
+        "{message}"
+    );
+    assert!(
+        message.contains("istio-revision-tag-default/namespace.sidecar-injector.istio.io"),
+        "{message}"
+    );
+    assert!(
+        message.contains("--force") && message.contains("nothing was written"),
+        "{message}"
+    );
+    assert!(
+        installed_objects(&kubeconfig).is_empty(),
+        "the refused install wrote"
+    );
+    let diff = meshctl(&kubeconfig, &["diff"]);
+    assert_code(&diff, 1);
+    assert!(stderr(&diff).contains("old-injector"), "{}", stderr(&diff));
+    assert_code(
+        &meshctl(&kubeconfig, &["install", "-y", "--force", TIMEOUT]),
+        0,
+    );
+    runtime().block_on(async {
+        let webhooks: Api<MutatingWebhookConfiguration> = Api::all(client(&kubeconfig).await);
+        webhooks
+            .delete("old-injector", &DeleteParams::default())
+            .await
+            .expect("delete the foreign injector");
+    });
+}

@@ -146,6 +146,7 @@ async fn owned_by(client: &Client, name: &str) -> Vec<String> {
     let ownership = Ownership {
         revision: None,
         owning_resource: Some(name.to_string()),
+        include_opted_out: true,
     };
     common::owned_objects(client, &ownership, false).await
 }
@@ -249,6 +250,19 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
         let istiod = deployment(&admin, "istiod")
             .await
             .expect("istiod installed");
+        // What `install` leaves beyond the render (issue 10): the default revision tag, owned by
+        // the resource, so that deleting it removes the tag too (checked below).
+        let owned = owned_by(&admin, "example").await;
+        for expected in [
+            "MutatingWebhookConfiguration `istio-revision-tag-default`",
+            "ValidatingWebhookConfiguration `istiod-default-validator`",
+            "Service `istio-system/istiod-revision-tag-default`",
+        ] {
+            assert!(
+                owned.iter().any(|o| o == expected),
+                "{expected} not in {owned:?}"
+            );
+        }
         let resource = resources(&admin).get("example").await.expect("resource");
         assert!(
             resource

@@ -19,7 +19,9 @@ pub mod discovery;
 pub mod handover;
 pub mod kinds;
 pub mod namespace;
+pub mod precheck;
 pub mod prune;
+pub mod tags;
 pub mod uninstall;
 pub mod wait;
 
@@ -124,6 +126,9 @@ pub struct Ownership {
     pub revision: Option<String>,
     /// `install.operator.istio.io/owning-resource`, when the `IstioOperator` has a name.
     pub owning_resource: Option<String>,
+    /// Also objects labelled `owning-resource-not-pruned=true`: an uninstall removes them (as
+    /// istioctl's does: the default tag's webhooks carry it), a prune never does.
+    pub include_opted_out: bool,
 }
 
 impl Ownership {
@@ -141,6 +146,7 @@ impl Ownership {
         Self {
             revision: Some(label(manifest::REVISION_LABEL).unwrap_or_else(|| "default".into())),
             owning_resource: label(manifest::OWNING_RESOURCE_LABEL),
+            include_opted_out: false,
         }
     }
 
@@ -150,6 +156,7 @@ impl Ownership {
         Self {
             revision: Some(revision.to_string()),
             owning_resource: None,
+            include_opted_out: true,
         }
     }
 
@@ -159,6 +166,7 @@ impl Ownership {
         Self {
             revision: None,
             owning_resource: None,
+            include_opted_out: true,
         }
     }
 
@@ -175,10 +183,10 @@ impl Ownership {
         selector
     }
 
-    /// Whether a live object carries these labels, has not opted out of pruning, and is not
-    /// another controller's: the `EndpointSlice` controller copies a Service's labels, ownership
-    /// labels included, onto the slices it makes for it, and those are its to delete. meshctl
-    /// renders nothing with a controller reference.
+    /// Whether a live object carries these labels, has not opted out of pruning (unless
+    /// [`Self::include_opted_out`]), and is not another controller's: the `EndpointSlice`
+    /// controller copies a Service's labels, ownership labels included, onto the slices it makes
+    /// for it, and those are its to delete. meshctl renders nothing with a controller reference.
     #[must_use]
     pub fn owns(&self, object: &Value) -> bool {
         let controlled = object["metadata"]["ownerReferences"]
@@ -195,7 +203,7 @@ impl Ownership {
                 .owning_resource
                 .as_deref()
                 .is_none_or(|o| is(manifest::OWNING_RESOURCE_LABEL, o))
-            && !is(manifest::NOT_PRUNED_LABEL, "true")
+            && (self.include_opted_out || !is(manifest::NOT_PRUNED_LABEL, "true"))
             && !controlled
     }
 }
@@ -485,10 +493,17 @@ mod tests {
             "install.operator.istio.io/owning-resource-not-pruned": "true"}),
         );
         let foreign = object(json!({"istio.io/rev": "default"}));
-        let default = Ownership::revision("default");
+        let default = Ownership {
+            include_opted_out: false,
+            ..Ownership::revision("default")
+        };
         assert!(default.owns(&ours));
         assert!(!default.owns(&canary));
         assert!(!default.owns(&kept));
+        assert!(
+            Ownership::revision("default").owns(&kept),
+            "uninstall removes it"
+        );
         assert!(!default.owns(&foreign));
         assert!(Ownership::everything().owns(&canary));
         let mut made_for_a_service = ours.clone();
@@ -501,6 +516,7 @@ mod tests {
         let named = Ownership {
             revision: Some("default".into()),
             owning_resource: Some("installed-state".into()),
+            include_opted_out: false,
         };
         assert!(!named.owns(&ours));
         assert!(

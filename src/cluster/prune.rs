@@ -167,7 +167,9 @@ pub fn select_prunable<S: std::hash::BuildHasher>(
             let crd = key.group == kinds::CRD.group && key.kind == kinds::CRD.kind;
             let namespace = key.group.is_empty() && key.kind == "Namespace";
             let still_rendered = rendered.contains(&key);
-            ownership.owns(object) && !still_rendered && !crd && !namespace
+            let opted_out =
+                object["metadata"]["labels"][crate::manifest::NOT_PRUNED_LABEL] == "true";
+            ownership.owns(object) && !opted_out && !still_rendered && !crd && !namespace
         })
         .cloned()
         .collect()

@@ -24,6 +24,9 @@ pub struct Selection {
     /// this cluster's istiod reads other clusters: `--purge` only, since every revision's istiod
     /// reads them. They are this cluster's; nothing in the clusters they name is touched.
     pub remote_secrets: bool,
+    /// Every revision tag too, also the ones `meshctl tag set` or `istioctl tag set` made (they
+    /// carry no ownership labels): `--purge` only.
+    pub include_tags: bool,
     /// Where to look, one namespace at a time, for namespaced kinds the user may not list
     /// cluster-wide: the namespaces the input installs into.
     pub namespaces: BTreeSet<String>,
@@ -38,6 +41,7 @@ impl Selection {
             ownership: Ownership::of_render(manifests),
             include_crds: false,
             remote_secrets: false,
+            include_tags: false,
             namespaces: manifests
                 .iter()
                 .filter_map(|m| m.namespace().map(str::to_string))
@@ -53,6 +57,7 @@ impl Selection {
             ownership: Ownership::revision(revision),
             include_crds: false,
             remote_secrets: false,
+            include_tags: false,
             namespaces: install_namespace(input),
         }
     }
@@ -64,6 +69,7 @@ impl Selection {
             ownership: Ownership::everything(),
             include_crds: true,
             remote_secrets: true,
+            include_tags: true,
             namespaces: install_namespace(input),
         }
     }
@@ -122,6 +128,13 @@ pub async fn find(catalog: &Catalog, selection: &Selection) -> Result<Found, Pru
                         "remote Secrets in `{namespace}` (forbidden to list)"
                     ));
                 }
+            }
+        }
+    }
+    if selection.include_tags {
+        for key in super::tags::tag_objects(catalog, None).await? {
+            if !objects.contains(&key) {
+                objects.push(key);
             }
         }
     }

@@ -5,7 +5,8 @@ use meshctl::cluster::Ownership;
 use meshctl::cluster::diff::{self, Action, Plan};
 
 use super::{
-    CommandError, ExitStatus, connect, describe_cluster, render_inputs, runtime, with_hint,
+    CommandError, ExitStatus, complete_install, connect, describe_cluster, render_merged, runtime,
+    with_hint,
 };
 use crate::cli::PlanFormat;
 use crate::output::Printer;
@@ -22,9 +23,18 @@ pub fn run(args: &PlanSettings, printer: &mut Printer) -> Result<ExitStatus, Com
 
 /// Prints the plan; `true` when it has changes.
 fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<bool> {
-    let manifests = render_inputs(&args.input, printer)?;
+    let (merged, mut manifests) = render_merged(&args.input, printer)?;
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
+        // What install would add and refuse; diff shows the overlap as a warning and goes on.
+        complete_install(
+            &catalog,
+            &merged,
+            &mut manifests,
+            Some("`meshctl install` refuses this unless given --force"),
+            printer,
+        )
+        .await?;
         let ownership = Ownership::of_render(&manifests);
         let plan = diff::plan(&catalog, &manifests, &ownership)
             .await

@@ -6,34 +6,27 @@ use std::time::Instant;
 
 use meshctl::cluster::Ownership;
 use meshctl::cluster::apply::{self, ApplyOptions};
-use meshctl::cluster::{diff, wait};
-use meshctl::{multicluster, pipeline};
+use meshctl::cluster::{diff, precheck, wait};
+use meshctl::multicluster;
 
 use super::diff::print_plan;
 use super::reporter::Progress;
 use super::{
-    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
+    CommandError, ExitStatus, Hinted, complete_install, confirm, connect, describe_cluster,
+    render_merged, runtime, with_hint,
 };
 use crate::output::Printer;
 use crate::settings::InstallSettings;
 
 pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let started = Instant::now();
-    let inputs = read_inputs(&args.input, printer)?;
-    let merged = pipeline::merge(&inputs)?;
-    for warning in &merged.warnings {
-        printer.warn(&warning.0)?;
-    }
+    let (merged, mut manifests) = render_merged(&args.input, printer)?;
     // A remote cluster without its primary has injection pointing nowhere (and, with the
     // webhook failing closed, pods that cannot be created): refuse before anything is written.
     let primary = multicluster::remote_primary(&merged.tree).map_err(|e| {
         let hint = e.hint();
         with_hint(e, hint)
     })?;
-    let manifests = pipeline::render(&merged)?;
-    for warning in pipeline::unmatched_overlays(&merged, &manifests) {
-        printer.warn(&warning.0)?;
-    }
     runtime()?.block_on(async {
         if let Some(primary) = &primary
             && let Err(error) = multicluster::check_primary_reachable(primary).await
@@ -45,6 +38,15 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
             printer.warn(&format!("{error:#}"))?;
         }
         let (connection, mut catalog) = connect(&args.cluster).await?;
+        precheck_before_install(&catalog, &connection, &merged, &manifests, args, printer).await?;
+        let tags = complete_install(
+            &catalog,
+            &merged,
+            &mut manifests,
+            args.input.force.then_some("continuing because of --force"),
+            printer,
+        )
+        .await?;
         let ownership = Ownership::of_render(&manifests);
         let plan = diff::plan(&catalog, &manifests, &ownership)
             .await
@@ -82,6 +84,9 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                         with_hint(e, hint)
                     })?;
             }
+            if !args.dry_run {
+                deactivate_live(&catalog, &tags).await?;
+            }
             printer.status(&format!(
                 "✔ No changes: {cluster} already matches the {} rendered objects ({:.1}s)",
                 manifests.len(),
@@ -109,6 +114,7 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        deactivate_live(&catalog, &tags).await?;
         printer.status(&format!(
             "✔ Installation complete: {} applied, {} pruned, {} created \
              (apply and wait {:.1}s, total {:.1}s)",
@@ -120,6 +126,64 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         ))?;
         Ok(ExitStatus::Success)
     })
+}
+
+/// `meshctl precheck`'s checks, first: errors refuse the install (unless `--force`), warnings
+/// are shown. Nothing has been written yet.
+async fn precheck_before_install(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    connection: &meshctl::cluster::client::Connection,
+    merged: &meshctl::pipeline::Merged,
+    manifests: &[meshctl::manifest::Manifest],
+    args: &InstallSettings,
+    printer: &mut Printer,
+) -> anyhow::Result<()> {
+    let report = precheck::run(catalog, &connection.server_version, &merged.tree, manifests)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    let problems: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != precheck::Severity::Info)
+        .cloned()
+        .collect();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    super::precheck::print(printer, &precheck::Report { findings: problems })?;
+    if !report.has_errors() {
+        return Ok(());
+    }
+    if args.input.force {
+        printer.warn("the precheck found errors; installing anyway because of --force")?;
+        return Ok(());
+    }
+    Err(anyhow::Error::new(Hinted {
+        message: "install refused: the precheck found errors (listed above); nothing was written"
+            .into(),
+        hint: "fix them (`meshctl precheck` checks again), or pass `--force` to install anyway"
+            .into(),
+    }))
+}
+
+/// Deactivates the default revision's injectors this install did not render (another tool's, or
+/// an older install's), now that the default tag answers for them.
+async fn deactivate_live(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    tags: &meshctl::cluster::tags::InstallTags,
+) -> anyhow::Result<()> {
+    for webhook in &tags.deactivate_live {
+        meshctl::cluster::tags::deactivate_live(catalog, webhook)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
+    }
+    Ok(())
 }
 
 /// `1 object`, `3 objects`.

@@ -6,8 +6,10 @@ mod diff;
 mod install;
 mod manifest;
 mod operator;
+mod precheck;
 mod profile;
 mod reporter;
+mod tag;
 mod uninstall;
 mod validate;
 mod verify;
@@ -45,6 +47,11 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::OperatorRemove(settings) => operator::remove(&settings, printer),
         Settings::OperatorRun(settings) => operator::run::run(&settings),
         Settings::CreateRemoteSecret(settings) => create_remote_secret::run(&settings, printer),
+        Settings::Precheck(settings) => precheck::run(&settings, printer),
+        Settings::TagSet(settings) => tag::set(&settings, false, printer),
+        Settings::TagGenerate(settings) => tag::set(&settings, true, printer),
+        Settings::TagList(settings) => tag::list(&settings, printer),
+        Settings::TagRemove(settings) => tag::remove(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
         Settings::Version => {
             printer.data(&format!(
@@ -188,6 +195,14 @@ where
 
 /// Reads, merges (printing warnings) and renders the inputs.
 pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
+    Ok(render_merged(args, printer)?.1)
+}
+
+/// [`render_inputs`], keeping the merged tree (install-time decisions read it).
+pub fn render_merged(
+    args: &InputSettings,
+    printer: &mut Printer,
+) -> anyhow::Result<(pipeline::Merged, Vec<Manifest>)> {
     let inputs = read_inputs(args, printer)?;
     let merged = pipeline::merge(&inputs)?;
     for warning in &merged.warnings {
@@ -197,7 +212,50 @@ pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Res
     for warning in pipeline::unmatched_overlays(&merged, &manifests) {
         printer.warn(&warning.0)?;
     }
-    Ok(manifests)
+    Ok((merged, manifests))
+}
+
+/// What `install` adds to a render against this cluster (the default revision tag, the default
+/// revision's injector deactivated), and the check for overlapping injectors: refused, unless
+/// `warn_only` says why it is only a warning (`--force`, or a command that writes nothing).
+pub async fn complete_install(
+    catalog: &Catalog,
+    merged: &pipeline::Merged,
+    manifests: &mut Vec<Manifest>,
+    warn_only: Option<&str>,
+    printer: &mut Printer,
+) -> anyhow::Result<meshctl::cluster::tags::InstallTags> {
+    let tags = meshctl::cluster::tags::complete_install(catalog, &merged.tree, manifests)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    if let Some(why) = &tags.unchecked {
+        printer.warn(&format!(
+            "revision tags and overlapping injectors not checked: {why}"
+        ))?;
+    }
+    if tags.overlaps.is_empty() {
+        return Ok(tags);
+    }
+    let list: Vec<String> = tags.overlaps.iter().map(|o| format!("  - {o}")).collect();
+    let message = format!(
+        "injection webhooks would overlap after this install (a pod would be injected twice):\n{}",
+        list.join("\n")
+    );
+    if let Some(why) = warn_only {
+        printer.warn(&format!("{message}\n  {why}"))?;
+        return Ok(tags);
+    }
+    Err(anyhow::Error::new(Hinted {
+        message,
+        hint:
+            "remove or retarget the other injector (`meshctl tag list`, `meshctl tag remove TAG`, \
+               `kubectl delete mutatingwebhookconfiguration NAME`), or pass `--force` to install \
+               anyway; nothing was written"
+                .into(),
+    }))
 }
 
 /// The async runtime the cluster commands run on: one thread is plenty, the work is waiting on

@@ -3,13 +3,16 @@
 //! decision ([`uninstall`]): by ownership labels, in the namespaces the input installs into;
 //! deletion is foreground and waits until each object is gone. Namespaces are left in place.
 
+use meshctl::cluster::discovery::Catalog;
 use meshctl::cluster::prune;
+use meshctl::cluster::tags::{self, Landscape};
 use meshctl::cluster::uninstall::{self, Selection};
 use meshctl::pipeline;
 
 use super::reporter::Progress;
 use super::{
-    CommandError, ExitStatus, confirm, connect, describe_cluster, read_inputs, runtime, with_hint,
+    CommandError, ExitStatus, Hinted, confirm, connect, describe_cluster, read_inputs, runtime,
+    with_hint,
 };
 use crate::output::Printer;
 use crate::settings::{InputSettings, UninstallSettings, UninstallTarget};
@@ -37,6 +40,9 @@ pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus
         })?;
         for kind in &found.skipped_kinds {
             printer.warn(&format!("not checked: {kind}"))?;
+        }
+        if let UninstallTarget::Revision(revision) = &args.target {
+            refuse_while_used(&catalog, revision, args.force, printer).await?;
         }
         let keys = found.objects;
         let cluster = describe_cluster(&connection);
@@ -73,4 +79,62 @@ pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus
         printer.status(&format!("✔ Removed {deleted} objects."))?;
         Ok(ExitStatus::Success)
     })
+}
+
+/// How many users of a revision a refusal lists.
+const SHOWN: usize = 20;
+
+/// `uninstall -r REV` while namespaces or pods still use REV: refused (istioctl asks), listing
+/// them, unless `--force`, which only warns.
+async fn refuse_while_used(
+    catalog: &Catalog,
+    revision: &str,
+    force: bool,
+    printer: &mut Printer,
+) -> anyhow::Result<()> {
+    let istio_namespace = "istio-system";
+    let landscape = Landscape::read(catalog, istio_namespace)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    let users = tags::users_of_revision(catalog, &landscape, revision)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    if users.is_empty() {
+        return Ok(());
+    }
+    let mut lines: Vec<String> = users
+        .iter()
+        .take(SHOWN)
+        .map(|u| format!("  - {u}"))
+        .collect();
+    if users.len() > SHOWN {
+        lines.push(format!("  … and {} more", users.len() - SHOWN));
+    }
+    let message = format!(
+        "revision `{revision}` is still in use ({} users); without it their proxies lose their \
+         control plane and new pods are not injected:\n{}",
+        users.len(),
+        lines.join("\n")
+    );
+    if force {
+        printer.warn(&format!(
+            "{message}\n  removing it anyway because of --force"
+        ))?;
+        return Ok(());
+    }
+    Err(anyhow::Error::new(Hinted {
+        message,
+        hint: format!(
+            "move them first: relabel the namespaces (`kubectl label namespace NS \
+             istio.io/rev=NEW --overwrite`) or the tag (`meshctl tag set TAG --revision NEW \
+             --overwrite`), restart their workloads, then uninstall; or pass `--force`. Nothing \
+             was deleted from revision `{revision}`"
+        ),
+    }))
 }

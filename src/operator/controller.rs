@@ -106,6 +106,8 @@ impl OperatorError {
 pub enum ReconcileError {
     #[error("planning")]
     Plan(#[from] DiffError),
+    #[error("planning the revision tags")]
+    Tags(#[from] crate::cluster::tags::TagError),
     #[error("applying")]
     Apply(#[from] apply::ApplyError),
     #[error("checking readiness")]
@@ -329,8 +331,8 @@ async fn install(
     let key = resource_key(resource);
     let generation = resource.metadata.generation.unwrap_or_default();
     let previous = Status::of(&resource.data);
-    let manifests = match render(resource) {
-        Ok(manifests) => manifests,
+    let (merged, mut manifests) = match render(resource) {
+        Ok(rendered) => rendered,
         Err(message) => {
             tracing::warn!(resource = %key, %message, "invalid; nothing applied");
             let observation = Observation {
@@ -353,6 +355,18 @@ async fn install(
         .collect();
 
     let mut catalog = context.catalog.lock().await;
+    // The install-time objects `meshctl install` adds (the default revision tag), decided
+    // against the cluster the same way. An overlap is logged: the resource is what the user
+    // asked for, and there is no `--force` to give.
+    let tags = crate::cluster::tags::complete_install(&catalog, &merged, &mut manifests).await?;
+    for overlap in &tags.overlaps {
+        tracing::warn!(resource = %key, "injection webhooks overlap: {overlap}");
+    }
+    for webhook in &tags.deactivate_live {
+        crate::cluster::tags::deactivate_live(&catalog, webhook)
+            .await
+            .map_err(crate::cluster::tags::TagError::from)?;
+    }
     let ownership = Ownership::of_render(&manifests);
     let plan =
         match diff::plan_scanning(&catalog, &manifests, &ownership, &context.scan_kinds).await {
@@ -548,6 +562,7 @@ async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action
     let ownership = Ownership {
         revision: None,
         owning_resource: Some(name),
+        include_opted_out: true,
     };
     let namespaces = BTreeSet::from([namespace.clone()]);
     let owned = prune::list_owned(&catalog, &context.scan_kinds, &ownership, &namespaces).await?;
@@ -588,7 +603,7 @@ async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action
 
 /// The resource as pipeline input: its spec over its profile, named after it, so that the
 /// ownership labels name it. The status and server-set metadata are not input.
-fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
+fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>), String> {
     let tree = json!({
         "apiVersion": format!("{GROUP}/{VERSION}"),
         "kind": KIND,
@@ -624,7 +639,7 @@ fn render(resource: &DynamicObject) -> Result<Vec<Manifest>, String> {
     for warning in pipeline::unmatched_overlays(&merged, &manifests) {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
-    Ok(manifests)
+    Ok((merged.tree, manifests))
 }
 
 /// Says what a reconcile found, the one way every outcome is told: a Kubernetes event whose
@@ -919,7 +934,7 @@ mod tests {
 
     #[test]
     fn a_resource_renders_as_the_cli_renders_its_file() {
-        let manifests = render(&resource(&json!({ "profile": "minimal" }))).expect("renders");
+        let (_, manifests) = render(&resource(&json!({ "profile": "minimal" }))).expect("renders");
         let deployment = manifests
             .iter()
             .find(|m| m.kind() == "Deployment")
