@@ -11,6 +11,8 @@
 
 #[path = "common/cluster.rs"]
 mod common;
+#[path = "common/health.rs"]
+mod health;
 
 use std::path::PathBuf;
 use std::sync::MutexGuard;
@@ -106,15 +108,15 @@ async fn merge_spec(client: &Client, name: &str, spec: Value) -> i64 {
     patched.metadata.generation.expect("generation")
 }
 
-/// The resource's status once it reports `phase` for its current generation.
-async fn status_when(client: &Client, name: &str, phase: &str) -> Value {
+/// The resource's status once its `status.status` is `wanted` for its current generation.
+async fn status_when(client: &Client, name: &str, wanted: &str) -> Value {
     let api = resources(client);
-    eventually(&format!("IstioOperator `{name}` {phase}"), SETTLE, || {
+    eventually(&format!("IstioOperator `{name}` {wanted}"), SETTLE, || {
         let api = api.clone();
         async move {
             let resource = api.get(name).await.ok()?;
             let status = resource.data.get("status")?.clone();
-            (status["phase"] == phase
+            (status["status"] == wanted
                 && status["observedGeneration"].as_i64() == resource.metadata.generation)
                 .then_some(status)
         }
@@ -232,13 +234,13 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             ),
             0,
         );
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert_eq!(
-            status["componentStatus"]["Pilot"]["phase"], "Healthy",
+            status["componentStatus"]["Pilot"]["status"], "HEALTHY",
             "{status}"
         );
         assert_eq!(
-            status["componentStatus"]["Base"]["phase"], "Healthy",
+            status["componentStatus"]["Base"]["status"], "HEALTHY",
             "{status}"
         );
         let ready = status["conditions"]
@@ -315,9 +317,9 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
                 { "name": "istio-egressgateway", "enabled": true } ] } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert_eq!(
-            status["componentStatus"]["EgressGateways"]["phase"], "Healthy",
+            status["componentStatus"]["EgressGateways"]["status"], "HEALTHY",
             "{status}"
         );
         assert!(deployment(&admin, "istio-egressgateway").await.is_some());
@@ -329,7 +331,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             json!({ "profile": "default", "components": { "egressGateways": null } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert!(deployment(&admin, "istio-ingressgateway").await.is_some());
         assert!(
             deployment(&admin, "istio-egressgateway").await.is_none(),
@@ -349,7 +351,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
                 "egressGateways": [ { "name": "istio-egressgateway", "enabled": true } ] } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Error").await;
+        let status = status_when(&admin, "example", "ERROR").await;
         let message = status["message"].as_str().unwrap_or_default();
         assert!(
             message.contains("components.pilot.k8s.replicaCount"),
@@ -372,7 +374,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             json!({ "components": { "pilot": { "k8s": { "replicaCount": 1 } } } }),
         )
         .await;
-        status_when(&admin, "example", "Healthy").await;
+        status_when(&admin, "example", "HEALTHY").await;
         assert!(deployment(&admin, "istio-egressgateway").await.is_some());
 
         // Deleted → components gone, finalizer released, CRDs kept.
@@ -444,7 +446,7 @@ fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
         );
 
         apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
-        status_when(&admin, "example", "Healthy").await;
+        status_when(&admin, "example", "HEALTHY").await;
         assert!(leading.log().contains("installed:"), "{}", leading.log());
         assert!(
             !standing.log().contains("installed:"),
@@ -506,7 +508,7 @@ fn an_invalid_resource_is_an_error_and_installs_nothing() {
             json!({ "profile": "minimal", "values": { "global": { "hubx": "example.com" } } }),
         )
         .await;
-        let status = status_when(&admin, "broken", "Error").await;
+        let status = status_when(&admin, "broken", "ERROR").await;
         let message = status["message"].as_str().unwrap_or_default();
         assert!(message.contains("values.global.hubx"), "{message}");
         assert!(message.contains("did you mean `hub`"), "{message}");
@@ -667,4 +669,204 @@ fn run_without_the_crd_says_to_run_init() {
         "{stderr}"
     );
     assert!(stderr.contains("meshctl operator init"), "{stderr}");
+}
+
+// ------------------------------------------------------------- what Argo CD and Flux read
+
+/// The rules themselves, on statuses written by hand: each state the operator can be in, and
+/// the shape Istio's own operator wrote.
+#[test]
+fn argo_cd_and_kstatus_rules_read_hand_written_statuses() {
+    let with = |status: Value| json!({ "metadata": { "generation": 2 }, "status": status });
+    let condition = |type_: &str, status: &str| json!({ "type": type_, "status": status });
+    let healthy = with(
+        json!({ "status": "HEALTHY", "observedGeneration": 2, "conditions": [
+        condition("Ready", "True"), condition("Reconciling", "False"), condition("Stalled", "False")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&healthy), health::kstatus(&healthy)),
+        ("Healthy", "Current")
+    );
+    let updating = with(
+        json!({ "status": "UPDATING", "observedGeneration": 2, "conditions": [
+        condition("Ready", "False"), condition("Reconciling", "True"), condition("Stalled", "False")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&updating), health::kstatus(&updating)),
+        ("Progressing", "InProgress")
+    );
+    let invalid = with(
+        json!({ "status": "ERROR", "observedGeneration": 2, "conditions": [
+        condition("Ready", "False"), condition("Reconciling", "False"), condition("Stalled", "True")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&invalid), health::kstatus(&invalid)),
+        ("Degraded", "Failed")
+    );
+    // Healthy for an older generation: Argo CD does not look, kstatus waits.
+    let stale = with(json!({ "status": "HEALTHY", "observedGeneration": 1 }));
+    assert_eq!(
+        (health::argo_cd(&stale), health::kstatus(&stale)),
+        ("Healthy", "InProgress")
+    );
+    let mut deleting = healthy.clone();
+    deleting["metadata"]["deletionTimestamp"] = json!("2026-12-05T08:00:00Z");
+    assert_eq!(
+        (health::argo_cd(&deleting), health::kstatus(&deleting)),
+        ("Progressing", "Terminating")
+    );
+    // No status yet; Istio's numeric enum; meshctl's old `phase`, which Argo CD never understood.
+    assert_eq!(health::argo_cd(&json!({})), "Progressing");
+    assert_eq!(health::argo_cd(&with(json!({ "status": 3 }))), "Healthy");
+    assert_eq!(health::argo_cd(&with(json!({ "status": 0 }))), "Unknown");
+    assert_eq!(
+        health::argo_cd(&with(json!({ "phase": "Healthy" }))),
+        "Progressing"
+    );
+}
+
+/// `kubectl` as a user runs it, against the admin kubeconfig.
+fn kubectl(admin: &std::path::Path, arguments: &[&str]) -> std::process::Output {
+    std::process::Command::new("kubectl")
+        .args(arguments)
+        .arg("--kubeconfig")
+        .arg(admin)
+        .env_remove("KUBECONFIG")
+        .output()
+        .expect("kubectl runs (it is on PATH where the cluster tests run)")
+}
+
+/// The whole live resource, as Argo CD and Flux see it.
+async fn live(client: &Client, name: &str) -> Value {
+    serde_json::to_value(
+        resources(client)
+            .get(name)
+            .await
+            .expect("get IstioOperator"),
+    )
+    .expect("json")
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn argo_cd_and_flux_read_the_status_the_operator_writes() {
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    // A short readiness timeout: the unschedulable edit below fails after it instead of 300s.
+    let mut operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--readiness-timeout", "20s"],
+    );
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+
+        // Installed: Healthy / Current, `kubectl wait --for=condition=Ready` returns, and
+        // `kubectl get iop` shows Istio's status column.
+        apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
+        assert_eq!(status["componentStatus"]["Pilot"]["status"], "HEALTHY", "{status}");
+        let resource = live(&admin, "example").await;
+        assert_eq!(health::argo_cd(&resource), "Healthy", "{resource}");
+        assert_eq!(health::kstatus(&resource), "Current", "{resource}");
+        let wait = kubectl(
+            &setup.admin,
+            &["wait", "--for=condition=Ready", "--timeout=10s", "-n", WATCHED, "iop/example"],
+        );
+        assert!(wait.status.success(), "{}", String::from_utf8_lossy(&wait.stderr));
+        let table = kubectl(&setup.admin, &["get", "iop", "-n", WATCHED, "example"]);
+        let table = String::from_utf8_lossy(&table.stdout).into_owned();
+        let mut lines = table.lines();
+        let header: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
+        let row: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
+        // No revision: the column is empty, so the row has one field fewer than the header.
+        assert_eq!(header, ["NAME", "REVISION", "STATUS", "AGE"], "{table}");
+        assert_eq!(row.get(1), Some(&"HEALTHY"), "{table}");
+        let jsonpath = kubectl(
+            &setup.admin,
+            &["get", "iop", "-n", WATCHED, "example", "-o", "jsonpath={.status.status}"],
+        );
+        assert_eq!(String::from_utf8_lossy(&jsonpath.stdout), "HEALTHY");
+
+        // Reconciling: an edit whose istiod pod can never be scheduled keeps the resource
+        // UPDATING (applied, waiting for readiness) for its current generation.
+        let generation = merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "pilot": { "k8s": {
+                "nodeSelector": { "meshctl.test/nowhere": "true" } } } } }),
+        )
+        .await;
+        let reconciling = eventually("the edit being reconciled", SETTLE, || async {
+            let resource = live(&admin, "example").await;
+            let status = &resource["status"];
+            (status["observedGeneration"].as_i64() == Some(generation)
+                && (status["status"] == "UPDATING" || status["status"] == "RECONCILING"))
+                .then_some(resource)
+        })
+        .await;
+        assert_eq!(health::argo_cd(&reconciling), "Progressing", "{reconciling}");
+        assert_eq!(health::kstatus(&reconciling), "InProgress", "{reconciling}");
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "pilot": { "k8s": { "nodeSelector": null } } } }),
+        )
+        .await;
+        status_when(&admin, "example", "HEALTHY").await;
+
+        // Invalid: Degraded / Failed (Stalled), nothing applied.
+        apply_resource(
+            &admin,
+            "broken",
+            json!({ "profile": "minimal", "components": { "pilot": { "k8s": { "replicaCount": "two" } } } }),
+        )
+        .await;
+        status_when(&admin, "broken", "ERROR").await;
+        let broken = live(&admin, "broken").await;
+        assert_eq!(health::argo_cd(&broken), "Degraded", "{broken}");
+        assert_eq!(health::kstatus(&broken), "Failed", "{broken}");
+        resources(&admin)
+            .delete("broken", &DeleteParams::default())
+            .await
+            .expect("delete broken");
+        eventually("IstioOperator `broken` gone", SETTLE, || async {
+            resources(&admin).get_opt("broken").await.expect("get").is_none().then_some(())
+        })
+        .await;
+    });
+
+    // Deleting: with the operator stopped, the finalizer holds the resource in deletion —
+    // Progressing / Terminating — until an operator runs again and uninstalls.
+    assert!(operator.terminate().success(), "{}", operator.log());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        resources(&admin)
+            .delete("example", &DeleteParams::default())
+            .await
+            .expect("delete example");
+        let deleting = live(&admin, "example").await;
+        assert_eq!(health::argo_cd(&deleting), "Progressing", "{deleting}");
+        assert_eq!(health::kstatus(&deleting), "Terminating", "{deleting}");
+    });
+    let mut successor = Operator::start(&setup.operator, "replica-b", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        eventually(
+            "IstioOperator `example` uninstalled and gone",
+            SETTLE,
+            || async {
+                resources(&admin)
+                    .get_opt("example")
+                    .await
+                    .expect("get")
+                    .is_none()
+                    .then_some(())
+            },
+        )
+        .await;
+        assert!(owned_by(&admin, "example").await.is_empty());
+    });
+    assert!(successor.terminate().success());
 }

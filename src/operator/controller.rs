@@ -290,7 +290,7 @@ async fn reconcile(
     finalizer(&api, FINALIZER, resource, |event| async {
         match event {
             finalizer::Event::Apply(resource) => install(&resource, &api, &context).await,
-            finalizer::Event::Cleanup(resource) => uninstall(&resource, &context).await,
+            finalizer::Event::Cleanup(resource) => uninstall(&resource, &api, &context).await,
         }
     })
     .await
@@ -332,6 +332,8 @@ async fn install(
                 )),
                 generation,
                 components: BTreeMap::new(),
+                // Retrying the same spec gives the same answer: kstatus `Failed`, not waiting.
+                stalled: true,
             };
             record(api, resource, context, &observation, previous.as_ref()).await?;
             // Nothing will change until the resource does.
@@ -379,7 +381,7 @@ async fn install(
     // A generation the status has already seen as healthy means something changed underneath.
     let drift = previous
         .as_ref()
-        .is_some_and(|p| p.phase == Phase::Healthy && p.observed_generation == generation);
+        .is_some_and(|p| p.status == Phase::Healthy && p.observed_generation == generation);
     let summary = plan_summary(&plan);
     let (reason, verb) = if drift {
         ("DriftDetected", "repairing drift")
@@ -387,15 +389,18 @@ async fn install(
         ("Reconciling", "applying")
     };
     tracing::info!(resource = %key, "{verb}: {summary}");
+    // Istio's word for "changes are being applied" is UPDATING (its operator marked each
+    // component UPDATING while applying it, and the whole resource with it).
     let reconciling = Observation {
-        phase: Phase::Reconciling,
+        phase: Phase::Updating,
         reason,
         message: format!("{verb}: {summary}"),
         generation,
         components: present
             .iter()
-            .map(|c| (*c, component(Phase::Reconciling, "")))
+            .map(|c| (*c, component(Phase::Updating, "")))
             .collect(),
+        stalled: false,
     };
     let current = record(api, resource, context, &reconciling, previous.as_ref()).await?;
 
@@ -426,6 +431,7 @@ async fn install(
                     .iter()
                     .map(|c| (*c, component(Phase::Healthy, "")))
                     .collect(),
+                stalled: false,
             };
             record(api, resource, context, &healthy, Some(&current)).await?;
             Ok(Action::requeue(context.settings.resync))
@@ -445,6 +451,8 @@ async fn install(
                 message,
                 generation,
                 components,
+                // Retried after RETRY_AFTER_ERROR: an API error or a slow workload may pass.
+                stalled: false,
             };
             record(api, resource, context, &failed, Some(&current)).await?;
             Err(error.into())
@@ -487,10 +495,10 @@ async fn check_ready(
     }
     let (observation, action) = if verification.is_complete() {
         let message = previous
-            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .filter(|p| p.status == Phase::Healthy && p.observed_generation == generation)
             .map_or_else(|| "up to date".to_string(), |p| p.message.clone());
         let reason = previous
-            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .filter(|p| p.status == Phase::Healthy && p.observed_generation == generation)
             .and_then(|p| p.conditions.iter().find(|c| c.type_ == status::READY))
             .map_or("UpToDate", |c| static_reason(&c.reason));
         (
@@ -500,6 +508,7 @@ async fn check_ready(
                 message,
                 generation,
                 components,
+                stalled: false,
             },
             Action::requeue(context.settings.resync),
         )
@@ -522,6 +531,7 @@ async fn check_ready(
                 message: status::bounded(&format!("waiting for {}", waiting.join(", "))),
                 generation,
                 components,
+                stalled: false,
             },
             Action::requeue(RECHECK_NOT_READY),
         )
@@ -531,7 +541,11 @@ async fn check_ready(
 }
 
 /// Deletes everything `resource` installed (never CRDs or namespaces) before its finalizer goes.
-async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action, ReconcileError> {
+async fn uninstall(
+    resource: &DynamicObject,
+    api: &Api<DynamicObject>,
+    context: &Context,
+) -> Result<Action, ReconcileError> {
     let key = resource_key(resource);
     let name = resource.name_any();
     let namespace = resource.namespace().unwrap_or_default();
@@ -554,17 +568,20 @@ async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action
         .collect();
     prune::sort_for_deletion(&mut keys);
     tracing::info!(resource = %key, objects = keys.len(), "uninstalling");
-    publish(
-        context,
-        resource,
-        EventType::Normal,
-        "Uninstalling",
-        &format!(
-            "deleting the {} objects this resource installed",
+    // Said in the status too, so that `kubectl get iop` shows why the resource is still there.
+    let uninstalling = Observation {
+        phase: Phase::Reconciling,
+        reason: "Uninstalling",
+        message: format!(
+            "uninstalling: deleting the {} objects this resource installed",
             keys.len()
         ),
-    )
-    .await;
+        generation: resource.metadata.generation.unwrap_or_default(),
+        components: BTreeMap::new(),
+        stalled: false,
+    };
+    let previous = Status::of(&resource.data);
+    record(api, resource, context, &uninstalling, previous.as_ref()).await?;
     let reporter = LogProgress::new(&key);
     let deleted = prune::delete(
         &catalog,
@@ -713,6 +730,8 @@ async fn fail(
             .iter()
             .map(|c| (*c, component(Phase::Reconciling, "not applied")))
             .collect(),
+        // Planning failed on the cluster's side (an API error, a conflict): retried.
+        stalled: false,
     };
     record(api, resource, context, &observation, previous).await?;
     Ok(())
@@ -756,11 +775,8 @@ fn plan_summary(plan: &diff::Plan) -> String {
     text
 }
 
-fn component(phase: Phase, message: &str) -> ComponentStatus {
-    ComponentStatus {
-        phase,
-        message: message.to_string(),
-    }
+fn component(phase: Phase, note: &str) -> ComponentStatus {
+    ComponentStatus::new(phase, note)
 }
 
 /// Condition reasons are `'static` in [`Observation`]; a reason read back from the cluster is
@@ -839,7 +855,7 @@ impl Reporter for LogProgress {
 
     fn component_started(&self, component: ComponentName, objects: usize) {
         tracing::info!(resource = %self.resource, component = component.label(), objects, "applying");
-        self.set(component, Phase::Reconciling, "applying");
+        self.set(component, Phase::Updating, "applying");
     }
 
     fn object_applied(&self, component: ComponentName, object: &ObjectKey) {
@@ -883,7 +899,7 @@ mod tests {
     fn resource(spec: &Value) -> DynamicObject {
         let mut object =
             DynamicObject::new("example", &istio_operator_resource()).within("istio-system");
-        object.data = json!({ "spec": spec.clone(), "status": { "phase": "Healthy" } });
+        object.data = json!({ "spec": spec.clone(), "status": { "status": "HEALTHY" } });
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object
