@@ -870,3 +870,364 @@ fn argo_cd_and_flux_read_the_status_the_operator_writes() {
     });
     assert!(successor.terminate().success());
 }
+
+// ------------------------------------------------------------- Istio's own operator (≤ 1.23)
+
+const ISTIO_FINALIZER: &str = "istio-finalizer.install.istio.io";
+const LEGACY: &str = "istio-operator";
+const LEGACY_RESOURCE: &str = "example-istiocontrolplane";
+
+/// Istio's operator as its 1.23 chart (`manifests/charts/istio-operator`) and `istioctl operator
+/// init` left it: namespace, `ServiceAccount`, `ClusterRole`, `ClusterRoleBinding`, `Service`, `Deployment`
+/// (pods `name=istio-operator`), and Istio's CRD with its schema that keeps every field.
+fn legacy_objects() -> Vec<Value> {
+    vec![
+        json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "istiooperators.install.istio.io", "labels": {"release": "istio"}},
+            "spec": {"conversion": {"strategy": "None"}, "group": "install.istio.io",
+                "names": {"kind": "IstioOperator", "listKind": "IstioOperatorList",
+                    "plural": "istiooperators", "singular": "istiooperator",
+                    "shortNames": ["iop", "io"]},
+                "scope": "Namespaced",
+                "versions": [{"name": "v1alpha1", "served": true, "storage": true,
+                    "subresources": {"status": {}},
+                    "additionalPrinterColumns": [
+                        {"name": "Revision", "type": "string", "jsonPath": ".spec.revision"},
+                        {"name": "Status", "type": "string", "jsonPath": ".status.status"},
+                        {"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}],
+                    "schema": {"openAPIV3Schema": {"type": "object",
+                        "x-kubernetes-preserve-unknown-fields": true}}}]}}),
+        json!({"apiVersion": "v1", "kind": "ServiceAccount",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE}}),
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+            "metadata": {"name": LEGACY},
+            "rules": [{"apiGroups": ["install.istio.io"], "resources": ["istiooperators",
+                "istiooperators/status"], "verbs": ["get", "list", "watch", "update", "patch"]}]}),
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+            "metadata": {"name": LEGACY},
+            "subjects": [{"kind": "ServiceAccount", "name": LEGACY, "namespace": OPERATOR_NAMESPACE}],
+            "roleRef": {"kind": "ClusterRole", "name": LEGACY, "apiGroup": "rbac.authorization.k8s.io"}}),
+        json!({"apiVersion": "v1", "kind": "Service",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE, "labels": {"name": LEGACY}},
+            "spec": {"ports": [{"name": "http-metrics", "port": 8383, "targetPort": 8383}],
+                "selector": {"name": LEGACY}}}),
+        json!({"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE},
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"name": LEGACY}},
+                "template": {"metadata": {"labels": {"name": LEGACY}},
+                    "spec": {"serviceAccountName": LEGACY, "containers": [{
+                        "name": LEGACY, "image": "docker.io/istio/operator:1.23.0",
+                        "command": ["operator", "server"],
+                        "env": [{"name": "WATCH_NAMESPACE", "value": WATCHED},
+                            {"name": "LEADER_ELECTION_NAMESPACE", "value": OPERATOR_NAMESPACE},
+                            {"name": "REVISION", "value": ""}]}]}}}}),
+    ]
+}
+
+/// The `Api` for one of [`legacy_objects`].
+fn legacy_api(client: &Client, object: &Value) -> Api<DynamicObject> {
+    let (group, version) = match object["apiVersion"]
+        .as_str()
+        .unwrap_or_default()
+        .split_once('/')
+    {
+        Some((group, version)) => (group.to_string(), version.to_string()),
+        None => (
+            String::new(),
+            object["apiVersion"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        ),
+    };
+    let kind = object["kind"].as_str().unwrap_or_default();
+    let plural = format!("{}s", kind.to_lowercase());
+    let resource = kube::api::ApiResource::from_gvk_with_plural(
+        &kube::api::GroupVersionKind::gvk(&group, &version, kind),
+        &plural,
+    );
+    match object["metadata"]["namespace"].as_str() {
+        Some(namespace) => Api::namespaced_with(client.clone(), namespace, &resource),
+        None => Api::all_with(client.clone(), &resource),
+    }
+}
+
+async fn legacy_exists(client: &Client, object: &Value) -> bool {
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    legacy_api(client, object)
+        .get_opt(name)
+        .await
+        .expect("get")
+        .is_some_and(|o| o.metadata.deletion_timestamp.is_none())
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
+    let admin_path = kubeconfig();
+    let _lock = lock();
+    assert_code(
+        &meshctl(&admin_path, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    assert_code(&meshctl(&admin_path, &["uninstall", "--purge", "-y"]), 0);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        // Leftovers of an earlier failed run.
+        for object in legacy_objects().iter().rev() {
+            let name = object["metadata"]["name"].as_str().unwrap_or_default();
+            let _ = legacy_api(&admin, object)
+                .delete(name, &DeleteParams::foreground())
+                .await;
+        }
+        for object in legacy_objects() {
+            eventually("leftovers gone", SETTLE, || async {
+                (!legacy_exists(&admin, &object).await).then_some(())
+            })
+            .await;
+        }
+        let namespaces = Api::<k8s_openapi::api::core::v1::Namespace>::all(admin.clone());
+        // `operator remove` deletes the operator namespace it created; wait until it is gone.
+        eventually("the operator namespace gone", SETTLE, || async {
+            namespaces
+                .get_opt(OPERATOR_NAMESPACE)
+                .await
+                .expect("get namespace")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        for namespace in [OPERATOR_NAMESPACE, WATCHED] {
+            let body: k8s_openapi::api::core::v1::Namespace =
+                serde_json::from_value(json!({"metadata": {"name": namespace}})).expect("ns");
+            let _ = Api::<k8s_openapi::api::core::v1::Namespace>::all(admin.clone())
+                .create(&PostParams::default(), &body)
+                .await;
+        }
+        for object in legacy_objects() {
+            let body: DynamicObject = serde_json::from_value(object.clone()).expect("object");
+            legacy_api(&admin, &object)
+                .create(&PostParams::default(), &body)
+                .await
+                .expect("create Istio's operator object");
+        }
+        let crds: Api<CustomResourceDefinition> = Api::all(admin.clone());
+        eventually("Istio's CRD established", SETTLE, || async {
+            let crd = crds.get("istiooperators.install.istio.io").await.ok()?;
+            crd.status?
+                .conditions?
+                .iter()
+                .any(|c| c.type_ == "Established" && c.status == "True")
+                .then_some(())
+        })
+        .await;
+        eventually("Istio's operator pod", SETTLE, || async {
+            let pods = Api::<k8s_openapi::api::core::v1::Pod>::namespaced(
+                admin.clone(),
+                OPERATOR_NAMESPACE,
+            )
+            .list(&ListParams::default().labels("name=istio-operator"))
+            .await
+            .ok()?;
+            (!pods.items.is_empty()).then_some(())
+        })
+        .await;
+        // Its resource, with its finalizer and the status it wrote.
+        let resource: DynamicObject = serde_json::from_value(json!({
+            "apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
+            "metadata": {"name": LEGACY_RESOURCE, "namespace": WATCHED,
+                "finalizers": [ISTIO_FINALIZER]},
+            "spec": {"profile": "minimal", "addonComponents": {"grafana": {"enabled": false}}}}))
+        .expect("resource");
+        resources(&admin)
+            .create(&PostParams::default(), &resource)
+            .await
+            .expect("create the resource");
+        resources(&admin)
+            .patch_status(
+                LEGACY_RESOURCE,
+                &PatchParams::default(),
+                &Patch::Merge(json!({"status": {"status": "HEALTHY", "componentStatus": {
+                    "Base": {"status": "HEALTHY"}, "Pilot": {"status": "HEALTHY"}}}})),
+            )
+            .await
+            .expect("write the old status");
+    });
+    // The mesh it installed, labelled as owned by that resource (the labels Istio's operator
+    // wrote are the ones meshctl writes).
+    let file = directory.path().join("mesh.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: \
+             {LEGACY_RESOURCE}\n  namespace: {WATCHED}\nspec:\n  profile: minimal\n"
+        ),
+    )
+    .expect("write file");
+    assert_code(
+        &meshctl(
+            &admin_path,
+            &["install", "-y", "-f", &file.to_string_lossy()],
+        ),
+        0,
+    );
+
+    // Without consent: refused, naming what it found; nothing written.
+    let refused = meshctl(&admin_path, &["operator", "init"]);
+    assert_ne!(refused.status.code(), Some(0));
+    let text = common::stderr(&refused);
+    for expected in [
+        "Istio's own operator",
+        "Deployment `istio-operator/istio-operator`",
+        &format!("IstioOperator `{WATCHED}/{LEGACY_RESOURCE}` with finalizer `{ISTIO_FINALIZER}`"),
+        "CustomResourceDefinition `istiooperators.install.istio.io`",
+        "--replace-istio-operator",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let (before, istiod_before) = runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        assert!(
+            Api::<Deployment>::namespaced(admin.clone(), OPERATOR_NAMESPACE)
+                .get_opt(NAME)
+                .await
+                .expect("get")
+                .is_none(),
+            "meshctl's operator not deployed"
+        );
+        let crd = Api::<CustomResourceDefinition>::all(admin.clone())
+            .get("istiooperators.install.istio.io")
+            .await
+            .expect("CRD");
+        assert!(
+            !crd.metadata
+                .labels
+                .unwrap_or_default()
+                .contains_key("app.kubernetes.io/part-of"),
+            "Istio's CRD untouched"
+        );
+        let before = live(&admin, LEGACY_RESOURCE).await;
+        assert_eq!(before["metadata"]["finalizers"], json!([ISTIO_FINALIZER]));
+        (
+            before,
+            deployment(&admin, "istiod")
+                .await
+                .expect("istiod installed"),
+        )
+    });
+
+    // With consent: Istio's operator stopped and gone, the CRD meshctl's, the resource kept.
+    let replaced = meshctl(
+        &admin_path,
+        &["operator", "init", "--replace-istio-operator"],
+    );
+    assert_code(&replaced, 0);
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        for object in legacy_objects().iter().skip(1) {
+            assert!(
+                !legacy_exists(&admin, object).await,
+                "still there: {object}"
+            );
+        }
+        let pods =
+            Api::<k8s_openapi::api::core::v1::Pod>::namespaced(admin.clone(), OPERATOR_NAMESPACE)
+                .list(&ListParams::default().labels("name=istio-operator"))
+                .await
+                .expect("pods");
+        assert!(pods.items.is_empty(), "Istio's operator pods are gone");
+        let crd = Api::<CustomResourceDefinition>::all(admin.clone())
+            .get("istiooperators.install.istio.io")
+            .await
+            .expect("CRD");
+        let ours = meshctl::operator::crd::custom_resource_definition();
+        assert_eq!(
+            crd.spec.versions, ours.spec.versions,
+            "meshctl's schema, nothing of Istio's left"
+        );
+        assert_eq!(
+            crd.metadata
+                .labels
+                .unwrap_or_default()
+                .get("app.kubernetes.io/part-of")
+                .map(String::as_str),
+            Some(NAME)
+        );
+        let after = live(&admin, LEGACY_RESOURCE).await;
+        assert_eq!(
+            after["metadata"]["uid"], before["metadata"]["uid"],
+            "the same resource"
+        );
+        assert_eq!(
+            after["spec"], before["spec"],
+            "nothing the user wrote is lost"
+        );
+        assert_eq!(after["metadata"]["finalizers"], json!([FINALIZER]));
+        assert_eq!(
+            after["status"]["status"], "HEALTHY",
+            "the old status still reads"
+        );
+    });
+
+    // meshctl's operator reconciles it: Healthy, without reinstalling anything.
+    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
+    write_service_account_kubeconfig(&admin_path, &operator_kubeconfig);
+    let mut operator = Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        let status = status_when(&admin, LEGACY_RESOURCE, "HEALTHY").await;
+        assert!(status["conditions"].is_array(), "{status}");
+        let istiod = deployment(&admin, "istiod").await.expect("istiod");
+        assert_eq!(
+            istiod.metadata.uid, istiod_before.metadata.uid,
+            "not recreated"
+        );
+        assert_eq!(
+            istiod.metadata.generation, istiod_before.metadata.generation,
+            "not rolled out again"
+        );
+        let reasons = event_reasons(&admin, LEGACY_RESOURCE).await;
+        assert!(!reasons.contains(&"Installed".to_string()), "{reasons:?}");
+
+        // Deleting it still uninstalls, through meshctl's finalizer.
+        resources(&admin)
+            .delete(LEGACY_RESOURCE, &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the resource uninstalled and gone", SETTLE, || async {
+            resources(&admin)
+                .get_opt(LEGACY_RESOURCE)
+                .await
+                .expect("get")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        assert!(owned_by(&admin, LEGACY_RESOURCE).await.is_empty());
+    });
+    assert!(operator.terminate().success(), "{}", operator.log());
+    // The operator namespace was Istio's, so `operator remove` keeps it; the next test expects
+    // a cluster without it.
+    assert_code(
+        &meshctl(&admin_path, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    runtime().block_on(async {
+        let namespaces =
+            Api::<k8s_openapi::api::core::v1::Namespace>::all(client(&admin_path).await);
+        namespaces
+            .delete(OPERATOR_NAMESPACE, &DeleteParams::default())
+            .await
+            .expect("delete the operator namespace");
+        eventually("the operator namespace gone", SETTLE, || async {
+            namespaces
+                .get_opt(OPERATOR_NAMESPACE)
+                .await
+                .expect("get namespace")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+    });
+}
