@@ -988,7 +988,11 @@ fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
             .await;
         }
         let namespaces = Api::<k8s_openapi::api::core::v1::Namespace>::all(admin.clone());
-        // `operator remove` deletes the operator namespace it created; wait until it is gone.
+        // Start without the operator namespace (`operator remove` keeps one it did not create,
+        // such as an earlier run's), and wait until it is gone.
+        let _ = namespaces
+            .delete(OPERATOR_NAMESPACE, &DeleteParams::default())
+            .await;
         eventually("the operator namespace gone", SETTLE, || async {
             namespaces
                 .get_opt(OPERATOR_NAMESPACE)
@@ -1038,7 +1042,7 @@ fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
             "apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
             "metadata": {"name": LEGACY_RESOURCE, "namespace": WATCHED,
                 "finalizers": [ISTIO_FINALIZER]},
-            "spec": {"profile": "minimal", "addonComponents": {"grafana": {"enabled": false}}}}))
+            "spec": {"profile": "minimal", "meshConfig": {"accessLogFile": "/dev/stdout"}}}))
         .expect("resource");
         resources(&admin)
             .create(&PostParams::default(), &resource)
@@ -1061,7 +1065,8 @@ fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
         &file,
         format!(
             "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: \
-             {LEGACY_RESOURCE}\n  namespace: {WATCHED}\nspec:\n  profile: minimal\n"
+             {LEGACY_RESOURCE}\n  namespace: {WATCHED}\nspec:\n  profile: minimal\n  meshConfig:\n    \
+             accessLogFile: /dev/stdout\n"
         ),
     )
     .expect("write file");
