@@ -91,6 +91,17 @@ pub fn init(
             let hint = e.hint();
             with_hint(e, hint)
         };
+        if settings.hub == meshctl::operator::DEFAULT_HUB {
+            // Said up front: otherwise the first sign is a readiness wait ending in
+            // ImagePullBackOff.
+            printer.warn(&format!(
+                "no meshctl image is published at `{}` yet: unless you pushed one there, the \
+                 operator's pod cannot pull it. Build and push it with `scripts/build-image \
+                 --push REGISTRY/meshctl:{}`, then pass `--hub REGISTRY`",
+                settings.image(),
+                settings.tag
+            ))?;
+        }
         // Istio's own operator first: refused without consent, before anything is written.
         let found = migrate::find(&catalog, &settings.namespace)
             .await
