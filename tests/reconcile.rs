@@ -14,6 +14,7 @@ mod common;
 #[path = "common/health.rs"]
 mod health;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::MutexGuard;
 use std::time::Duration;
@@ -1235,4 +1236,126 @@ fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
         })
         .await;
     });
+}
+
+// ------------------------------------------------------------------------------------ scale
+
+/// The operator's watch requests in the API server's audit log since `since`: `(resource,
+/// namespace, label selector)`, once per request.
+fn operator_watches(since: &str) -> Vec<(String, String, String)> {
+    let run = std::env::var_os("MESHCTL_TESTENV_RUN")
+        .map(PathBuf::from)
+        .expect("run inside `testenv/run exec` (MESHCTL_TESTENV_RUN is not set)");
+    let log = std::fs::read_to_string(run.join("logs/audit.log")).expect("the audit log");
+    let user = format!("system:serviceaccount:{OPERATOR_NAMESPACE}:{NAME}");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut watches = Vec::new();
+    for line in log.lines() {
+        let Ok(event) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if event["verb"] != "watch"
+            || event["user"]["username"] != user.as_str()
+            || event["requestReceivedTimestamp"]
+                .as_str()
+                .unwrap_or_default()
+                < since
+            || !seen.insert(event["auditID"].as_str().unwrap_or_default().to_string())
+        {
+            continue;
+        }
+        let uri = event["requestURI"].as_str().unwrap_or_default();
+        let selector = uri
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("labelSelector="))
+            .unwrap_or_default()
+            .replace("%2F", "/")
+            .replace("%3D", "=")
+            .replace("%2C", ",");
+        watches.push((
+            event["objectRef"]["resource"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            event["objectRef"]["namespace"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            selector,
+        ));
+    }
+    watches
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn each_installed_kind_is_watched_once_whatever_the_number_of_watched_namespaces() {
+    let setup = setup();
+    let namespaces = [WATCHED, "team-a", "team-b"];
+    assert_code(
+        &meshctl(
+            &setup.admin,
+            &[
+                "operator",
+                "init",
+                "--watchedNamespaces",
+                &namespaces.join(","),
+            ],
+        ),
+        0,
+    );
+    let since = k8s_openapi::jiff::Timestamp::now().to_string();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--watchedNamespaces", "team-a,team-b"],
+    );
+    let kinds = meshctl::cluster::kinds::rendered()
+        .filter(|k| !k.is_crd())
+        .count();
+    let watches = runtime().block_on(eventually(
+        "the operator's watches in the audit log",
+        SETTLE,
+        || async {
+            let watches = operator_watches(&since);
+            let resources: std::collections::BTreeSet<&String> =
+                watches.iter().map(|(r, _, _)| r).collect();
+            // Every owned kind the cluster serves (at least Deployments and Services), and the
+            // resources of each watched namespace.
+            let resources_seen = resources.len() >= 10
+                && resources.contains(&"deployments".to_string())
+                && watches
+                    .iter()
+                    .filter(|(r, _, _)| r == "istiooperators")
+                    .count()
+                    >= namespaces.len();
+            resources_seen.then_some(watches)
+        },
+    ));
+    let mut per_kind: BTreeMap<&str, std::collections::BTreeSet<(&str, &str)>> = BTreeMap::new();
+    for (resource, namespace, selector) in &watches {
+        per_kind
+            .entry(resource)
+            .or_default()
+            .insert((namespace, selector));
+    }
+    assert_eq!(
+        per_kind["istiooperators"],
+        namespaces.iter().map(|n| (*n, "")).collect(),
+        "one IstioOperator watch per watched namespace"
+    );
+    for (resource, watched) in &per_kind {
+        if *resource == "istiooperators" {
+            continue;
+        }
+        assert_eq!(
+            *watched,
+            std::collections::BTreeSet::from([("", "operator.istio.io/managed=Reconcile")]),
+            "{resource}: watched once, cluster-wide, for what IstioOperators install"
+        );
+    }
+    assert!(per_kind.len() - 1 <= kinds, "{per_kind:?}");
+    assert!(operator.terminate().success());
 }

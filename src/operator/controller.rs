@@ -202,12 +202,20 @@ pub async fn run(
         settings: settings.clone(),
     });
 
+    // One controller per watched namespace (its `IstioOperator` watch needs only a Role there),
+    // but each owned kind is watched once for all of them: its events are routed to the
+    // controller of the namespace whose resource owns the object.
+    let mut routes = BTreeMap::new();
     let controllers =
         futures::future::join_all(settings.watched_namespaces.iter().map(|namespace| {
-            namespace_controller(namespace, &watched_kinds, &context, shutdown.clone())
+            let (sender, receiver) = futures::channel::mpsc::unbounded();
+            routes.insert(namespace.clone(), sender);
+            namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
+    let owned = watch_owned(&client, &watched_kinds, &context.resource, routes);
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
+        () = owned => Ok(()),
         lost = leader.keep(|error| tracing::warn!(error = %chain(error), "renewing the Lease")) => {
             return Err(lost.into());
         }
@@ -220,39 +228,69 @@ pub async fn run(
     outcome
 }
 
+/// The label every object an `IstioOperator` installed carries; the one selector of the owned
+/// watches, so that the API server sends nothing about unrelated objects.
+fn owned_selector() -> String {
+    format!("{}=Reconcile", manifest::MANAGED_LABEL)
+}
+
+/// Watches each owned kind once, cluster-wide, filtered by [`owned_selector`], and sends the
+/// owner of every object that changes to the controller of its namespace (objects owned from an
+/// unwatched namespace are someone else's). Runs until dropped.
+async fn watch_owned(
+    client: &Client,
+    kinds: &[ApiResource],
+    owner_resource: &ApiResource,
+    routes: BTreeMap<String, futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>>,
+) {
+    use kube::runtime::WatchStreamExt;
+    let selector = owned_selector();
+    let streams = kinds.iter().map(|kind| {
+        watcher::watcher(
+            Api::<DynamicObject>::all_with(client.clone(), kind),
+            watcher::Config::default().labels(&selector),
+        )
+        .default_backoff()
+        .touched_objects()
+        .boxed()
+    });
+    let mut events = futures::stream::select_all(streams);
+    tracing::info!(kinds = kinds.len(), "watching the kinds IstioOperator resources install, once each");
+    while let Some(event) = events.next().await {
+        match event {
+            Ok(object) => {
+                if let Some(owner) = owner_of(&object, owner_resource)
+                    && let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n))
+                {
+                    let _ = route.unbounded_send(owner);
+                }
+            }
+            Err(error) => tracing::warn!(error = %chain(&error), "watching owned objects"),
+        }
+    }
+}
+
 /// One controller per watched namespace: a namespaced watch needs only a Role there, not the
-/// right to read `IstioOperator` resources cluster-wide.
+/// right to read `IstioOperator` resources cluster-wide. Changes to owned objects arrive through
+/// `owned` (see [`watch_owned`]).
 async fn namespace_controller(
     namespace: &str,
-    watched_kinds: &[ApiResource],
+    owned: futures::channel::mpsc::UnboundedReceiver<ObjectRef<DynamicObject>>,
     context: &Arc<Context>,
     shutdown: Shared<BoxFuture<'static, ()>>,
 ) -> Result<(), OperatorError> {
     let resource = context.resource.clone();
     let api: Api<DynamicObject> =
         Api::namespaced_with(context.client.clone(), namespace, &resource);
-    let mut controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
+    let controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
         .with_config(
             ControllerConfig::default()
                 .debounce(DEBOUNCE)
                 .concurrency(1),
         )
+        .reconcile_on(owned)
         .graceful_shutdown_on(shutdown);
-    let selector = format!(
-        "{}=Reconcile,{}={namespace}",
-        manifest::MANAGED_LABEL,
-        manifest::OWNING_RESOURCE_NAMESPACE_LABEL
-    );
-    for kind in watched_kinds {
-        let owner_resource = resource.clone();
-        controller = controller.watches_with(
-            Api::<DynamicObject>::all_with(context.client.clone(), kind),
-            kind.clone(),
-            watcher::Config::default().labels(&selector),
-            move |object: DynamicObject| owner_of(&object, &owner_resource),
-        );
-    }
-    tracing::info!(%namespace, kinds = watched_kinds.len(), "watching IstioOperator resources and what they own");
+    tracing::info!(%namespace, "watching IstioOperator resources");
     let mut results = controller
         .run(reconcile, error_policy, Arc::clone(context))
         .boxed();
