@@ -255,7 +255,10 @@ async fn watch_owned(
         .boxed()
     });
     let mut events = futures::stream::select_all(streams);
-    tracing::info!(kinds = kinds.len(), "watching the kinds IstioOperator resources install, once each");
+    tracing::info!(
+        kinds = kinds.len(),
+        "watching the kinds IstioOperator resources install, once each"
+    );
     while let Some(event) = events.next().await {
         match event {
             Ok(object) => {
