@@ -257,6 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
+            [CompletionResult]::new('--replace-istio-operator', '--replace-istio-operator', [CompletionResultType]::ParameterName, 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -273,6 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
+            [CompletionResult]::new('--replace-istio-operator', '--replace-istio-operator', [CompletionResultType]::ParameterName, 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -231,6 +231,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
+            cand --replace-istio-operator 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -246,6 +247,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
+            cand --replace-istio-operator 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
             cand -h 'Print help'
             cand --help 'Print help'
         }

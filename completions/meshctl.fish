@@ -147,6 +147,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_see
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from init" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from init" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from init" -l dry-run -d 'Show what would be applied and stop: nothing is written to the cluster'
+complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from init" -l replace-istio-operator -d 'Where Istio\'s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l hub -d 'The registry of the operator image' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l tag -d 'The tag of the operator image' -r
@@ -158,6 +159,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_see
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l dry-run -d 'Show what would be applied and stop: nothing is written to the cluster'
+complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -l replace-istio-operator -d 'Where Istio\'s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from remove" -l operatorNamespace -d 'The namespace the operator runs in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and __fish_seen_subcommand_from remove" -l timeout -d 'How long to wait for each object to be gone, e.g. `300s`, `5m`' -r

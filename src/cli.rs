@@ -110,6 +110,11 @@ pub struct OperatorInitArgs {
     /// Show what would be applied and stop: nothing is written to the cluster.
     #[arg(long)]
     pub dry_run: bool,
+    /// Where Istio's own operator (Istio 1.23 and older) still runs or left its finalizer: stop
+    /// and remove it, replace its CRD, and take over its IstioOperator resources (the installed
+    /// mesh stays as it is). Without this flag init refuses there.
+    #[arg(long = "replace-istio-operator")]
+    pub replace_istio_operator: bool,
     /// How long the operator may take to become ready, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub readiness_timeout: Duration,

@@ -435,6 +435,8 @@ pub struct OperatorInitSettings {
     /// The `IstioOperator` resource to apply once the operator runs, if any.
     pub resource: InputSettings,
     pub dry_run: bool,
+    /// Take over from Istio's own operator where it is found.
+    pub replace_istio_operator: bool,
     pub readiness_timeout: Duration,
     pub cluster: ClusterOptions,
 }
@@ -449,6 +451,7 @@ impl OperatorInitSettings {
             image_pull_secrets,
             filenames,
             dry_run,
+            replace_istio_operator,
             readiness_timeout,
             cluster: cluster_args,
         } = args;
@@ -468,6 +471,7 @@ impl OperatorInitSettings {
             deployment,
             resource: InputSettings::files(filenames)?,
             dry_run,
+            replace_istio_operator,
             readiness_timeout,
             cluster: cluster(cluster_args),
         })
@@ -488,6 +492,7 @@ impl OperatorDumpSettings {
             // `dump` takes `init`'s flags, so that a command line can be switched between the
             // two; it prints offline, so the flags about the cluster mean nothing to it.
             dry_run: _,
+            replace_istio_operator: _,
             readiness_timeout: _,
             cluster: _,
         } = OperatorInitSettings::resolve(args)?;

@@ -621,7 +621,7 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
             .await
             .expect("apply the IstioOperator");
         status_when(&client, "the operator installs the mesh", |s| {
-            s["phase"] == "Healthy"
+            s["status"] == "HEALTHY"
         })
         .await;
 
@@ -660,7 +660,7 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
                 .all(|w| w.failure_policy.as_deref() == Some("Fail")),
             "istiod's failurePolicy was reverted"
         );
-        status_when(&client, "still healthy", |s| s["phase"] == "Healthy").await;
+        status_when(&client, "still healthy", |s| s["status"] == "HEALTHY").await;
 
         // istiod down: an edit is still applied, and the status says what is wrong.
         istiod(&["stop"]);
@@ -685,7 +685,7 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
         })
         .await;
         let status = status_when(&client, "the status names what keeps istiod down", |s| {
-            s["phase"] != "Healthy" && s.to_string().contains("CrashLoopBackOff")
+            s["status"] != "HEALTHY" && s.to_string().contains("CrashLoopBackOff")
         })
         .await;
         eprintln!("status while istiod is down: {status:#}");
@@ -693,7 +693,7 @@ fn the_operator_lives_beside_istiod_without_fighting_it_or_deadlocking() {
         // Back up: healthy again without anyone touching the resource.
         istiod(&["start"]);
         status_when(&client, "healthy once istiod is back", |s| {
-            s["phase"] == "Healthy"
+            s["status"] == "HEALTHY"
         })
         .await;
 

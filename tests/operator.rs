@@ -196,7 +196,7 @@ fn init_applies_everything_and_the_crd_checks_what_it_is_given() {
         assert!(message.contains("spec.values"), "{message}");
 
         for status in [
-            json!({"phase": "Bogus"}),
+            json!({"status": "Bogus"}),
             json!({"observedGeneration": "one"}),
             json!({"conditions": [{"type": "Ready", "status": "Maybe"}]}),
         ] {
@@ -215,18 +215,23 @@ fn init_applies_everything_and_the_crd_checks_what_it_is_given() {
                 "valid",
                 &PatchParams::default(),
                 &Patch::Merge(json!({"status": {
-                    "phase": "Healthy", "message": "ok", "observedGeneration": 1,
+                    "status": "HEALTHY", "message": "ok", "observedGeneration": 1,
                     "conditions": [{"type": "Ready", "status": "True", "reason": "Installed",
                         "message": "", "lastTransitionTime": "2026-01-01T00:00:00Z",
                         "observedGeneration": 1}],
-                    "componentStatus": {"Pilot": {"phase": "Healthy", "message": ""}}
+                    "componentStatus": {"Pilot": {"status": "HEALTHY", "message": ""},
+                        "Base": {"status": "ERROR", "error": "timed out", "version": "1.23.0"}}
                 }})),
             )
             .await
             .expect("the status the controller writes is accepted");
         assert_eq!(
-            accepted.data["status"]["componentStatus"]["Pilot"]["phase"],
-            "Healthy"
+            accepted.data["status"]["componentStatus"]["Pilot"]["status"],
+            "HEALTHY"
+        );
+        assert_eq!(
+            accepted.data["status"]["componentStatus"]["Base"]["version"], "1.23.0",
+            "Istio's own component fields are kept"
         );
     });
 

@@ -11,7 +11,10 @@
 
 #[path = "common/cluster.rs"]
 mod common;
+#[path = "common/health.rs"]
+mod health;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::MutexGuard;
 use std::time::Duration;
@@ -106,15 +109,15 @@ async fn merge_spec(client: &Client, name: &str, spec: Value) -> i64 {
     patched.metadata.generation.expect("generation")
 }
 
-/// The resource's status once it reports `phase` for its current generation.
-async fn status_when(client: &Client, name: &str, phase: &str) -> Value {
+/// The resource's status once its `status.status` is `wanted` for its current generation.
+async fn status_when(client: &Client, name: &str, wanted: &str) -> Value {
     let api = resources(client);
-    eventually(&format!("IstioOperator `{name}` {phase}"), SETTLE, || {
+    eventually(&format!("IstioOperator `{name}` {wanted}"), SETTLE, || {
         let api = api.clone();
         async move {
             let resource = api.get(name).await.ok()?;
             let status = resource.data.get("status")?.clone();
-            (status["phase"] == phase
+            (status["status"] == wanted
                 && status["observedGeneration"].as_i64() == resource.metadata.generation)
                 .then_some(status)
         }
@@ -233,13 +236,13 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             ),
             0,
         );
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert_eq!(
-            status["componentStatus"]["Pilot"]["phase"], "Healthy",
+            status["componentStatus"]["Pilot"]["status"], "HEALTHY",
             "{status}"
         );
         assert_eq!(
-            status["componentStatus"]["Base"]["phase"], "Healthy",
+            status["componentStatus"]["Base"]["status"], "HEALTHY",
             "{status}"
         );
         let ready = status["conditions"]
@@ -329,9 +332,9 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
                 { "name": "istio-egressgateway", "enabled": true } ] } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert_eq!(
-            status["componentStatus"]["EgressGateways"]["phase"], "Healthy",
+            status["componentStatus"]["EgressGateways"]["status"], "HEALTHY",
             "{status}"
         );
         assert!(deployment(&admin, "istio-egressgateway").await.is_some());
@@ -343,7 +346,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             json!({ "profile": "default", "components": { "egressGateways": null } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Healthy").await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
         assert!(deployment(&admin, "istio-ingressgateway").await.is_some());
         assert!(
             deployment(&admin, "istio-egressgateway").await.is_none(),
@@ -363,7 +366,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
                 "egressGateways": [ { "name": "istio-egressgateway", "enabled": true } ] } }),
         )
         .await;
-        let status = status_when(&admin, "example", "Error").await;
+        let status = status_when(&admin, "example", "ERROR").await;
         let message = status["message"].as_str().unwrap_or_default();
         assert!(
             message.contains("components.pilot.k8s.replicaCount"),
@@ -386,7 +389,7 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             json!({ "components": { "pilot": { "k8s": { "replicaCount": 1 } } } }),
         )
         .await;
-        status_when(&admin, "example", "Healthy").await;
+        status_when(&admin, "example", "HEALTHY").await;
         assert!(deployment(&admin, "istio-egressgateway").await.is_some());
 
         // Deleted → components gone, finalizer released, CRDs kept.
@@ -458,7 +461,7 @@ fn of_two_replicas_one_leads_and_the_other_takes_over_when_it_stops() {
         );
 
         apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
-        status_when(&admin, "example", "Healthy").await;
+        status_when(&admin, "example", "HEALTHY").await;
         assert!(leading.log().contains("installed:"), "{}", leading.log());
         assert!(
             !standing.log().contains("installed:"),
@@ -520,7 +523,7 @@ fn an_invalid_resource_is_an_error_and_installs_nothing() {
             json!({ "profile": "minimal", "values": { "global": { "hubx": "example.com" } } }),
         )
         .await;
-        let status = status_when(&admin, "broken", "Error").await;
+        let status = status_when(&admin, "broken", "ERROR").await;
         let message = status["message"].as_str().unwrap_or_default();
         assert!(message.contains("values.global.hubx"), "{message}");
         assert!(message.contains("did you mean `hub`"), "{message}");
@@ -681,4 +684,692 @@ fn run_without_the_crd_says_to_run_init() {
         "{stderr}"
     );
     assert!(stderr.contains("meshctl operator init"), "{stderr}");
+}
+
+// ------------------------------------------------------------- what Argo CD and Flux read
+
+/// The rules themselves, on statuses written by hand: each state the operator can be in, and
+/// the shape Istio's own operator wrote.
+#[test]
+fn argo_cd_and_kstatus_rules_read_hand_written_statuses() {
+    let with = |status: Value| json!({ "metadata": { "generation": 2 }, "status": status });
+    let condition = |type_: &str, status: &str| json!({ "type": type_, "status": status });
+    let healthy = with(
+        json!({ "status": "HEALTHY", "observedGeneration": 2, "conditions": [
+        condition("Ready", "True"), condition("Reconciling", "False"), condition("Stalled", "False")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&healthy), health::kstatus(&healthy)),
+        ("Healthy", "Current")
+    );
+    let updating = with(
+        json!({ "status": "UPDATING", "observedGeneration": 2, "conditions": [
+        condition("Ready", "False"), condition("Reconciling", "True"), condition("Stalled", "False")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&updating), health::kstatus(&updating)),
+        ("Progressing", "InProgress")
+    );
+    let invalid = with(
+        json!({ "status": "ERROR", "observedGeneration": 2, "conditions": [
+        condition("Ready", "False"), condition("Reconciling", "False"), condition("Stalled", "True")] }),
+    );
+    assert_eq!(
+        (health::argo_cd(&invalid), health::kstatus(&invalid)),
+        ("Degraded", "Failed")
+    );
+    // Healthy for an older generation: Argo CD does not look, kstatus waits.
+    let stale = with(json!({ "status": "HEALTHY", "observedGeneration": 1 }));
+    assert_eq!(
+        (health::argo_cd(&stale), health::kstatus(&stale)),
+        ("Healthy", "InProgress")
+    );
+    let mut deleting = healthy.clone();
+    deleting["metadata"]["deletionTimestamp"] = json!("2026-12-05T08:00:00Z");
+    assert_eq!(
+        (health::argo_cd(&deleting), health::kstatus(&deleting)),
+        ("Progressing", "Terminating")
+    );
+    // No status yet; Istio's numeric enum; meshctl's old `phase`, which Argo CD never understood.
+    assert_eq!(health::argo_cd(&json!({})), "Progressing");
+    assert_eq!(health::argo_cd(&with(json!({ "status": 3 }))), "Healthy");
+    assert_eq!(health::argo_cd(&with(json!({ "status": 0 }))), "Unknown");
+    assert_eq!(
+        health::argo_cd(&with(json!({ "phase": "Healthy" }))),
+        "Progressing"
+    );
+}
+
+/// `kubectl` as a user runs it, against the admin kubeconfig.
+fn kubectl(admin: &std::path::Path, arguments: &[&str]) -> std::process::Output {
+    std::process::Command::new("kubectl")
+        .args(arguments)
+        .arg("--kubeconfig")
+        .arg(admin)
+        .env_remove("KUBECONFIG")
+        .output()
+        .expect("kubectl runs (it is on PATH where the cluster tests run)")
+}
+
+/// The whole live resource, as Argo CD and Flux see it.
+async fn live(client: &Client, name: &str) -> Value {
+    serde_json::to_value(
+        resources(client)
+            .get(name)
+            .await
+            .expect("get IstioOperator"),
+    )
+    .expect("json")
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn argo_cd_and_flux_read_the_status_the_operator_writes() {
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    // A short readiness timeout: the unschedulable edit below fails after it instead of 300s.
+    let mut operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--readiness-timeout", "20s"],
+    );
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+
+        // Installed: Healthy / Current, `kubectl wait --for=condition=Ready` returns, and
+        // `kubectl get iop` shows Istio's status column.
+        apply_resource(&admin, "example", json!({ "profile": "minimal" })).await;
+        let status = status_when(&admin, "example", "HEALTHY").await;
+        assert_eq!(status["componentStatus"]["Pilot"]["status"], "HEALTHY", "{status}");
+        let resource = live(&admin, "example").await;
+        assert_eq!(health::argo_cd(&resource), "Healthy", "{resource}");
+        assert_eq!(health::kstatus(&resource), "Current", "{resource}");
+        let wait = kubectl(
+            &setup.admin,
+            &["wait", "--for=condition=Ready", "--timeout=10s", "-n", WATCHED, "iop/example"],
+        );
+        assert!(wait.status.success(), "{}", String::from_utf8_lossy(&wait.stderr));
+        let table = kubectl(&setup.admin, &["get", "iop", "-n", WATCHED, "example"]);
+        let table = String::from_utf8_lossy(&table.stdout).into_owned();
+        let mut lines = table.lines();
+        let header: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
+        let row: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
+        // No revision: the column is empty, so the row has one field fewer than the header.
+        assert_eq!(header, ["NAME", "REVISION", "STATUS", "AGE"], "{table}");
+        assert_eq!(row.get(1), Some(&"HEALTHY"), "{table}");
+        let jsonpath = kubectl(
+            &setup.admin,
+            &["get", "iop", "-n", WATCHED, "example", "-o", "jsonpath={.status.status}"],
+        );
+        assert_eq!(String::from_utf8_lossy(&jsonpath.stdout), "HEALTHY");
+
+        // Reconciling: an edit whose istiod pod can never be scheduled keeps the resource
+        // UPDATING (applied, waiting for readiness) for its current generation.
+        let generation = merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "pilot": { "k8s": {
+                "nodeSelector": { "meshctl.test/nowhere": "true" } } } } }),
+        )
+        .await;
+        let reconciling = eventually("the edit being reconciled", SETTLE, || async {
+            let resource = live(&admin, "example").await;
+            let status = &resource["status"];
+            (status["observedGeneration"].as_i64() == Some(generation)
+                && (status["status"] == "UPDATING" || status["status"] == "RECONCILING"))
+                .then_some(resource)
+        })
+        .await;
+        assert_eq!(health::argo_cd(&reconciling), "Progressing", "{reconciling}");
+        assert_eq!(health::kstatus(&reconciling), "InProgress", "{reconciling}");
+        merge_spec(
+            &admin,
+            "example",
+            json!({ "components": { "pilot": { "k8s": { "nodeSelector": null } } } }),
+        )
+        .await;
+        status_when(&admin, "example", "HEALTHY").await;
+
+        // Invalid: Degraded / Failed (Stalled), nothing applied.
+        apply_resource(
+            &admin,
+            "broken",
+            json!({ "profile": "minimal", "components": { "pilot": { "k8s": { "replicaCount": "two" } } } }),
+        )
+        .await;
+        status_when(&admin, "broken", "ERROR").await;
+        let broken = live(&admin, "broken").await;
+        assert_eq!(health::argo_cd(&broken), "Degraded", "{broken}");
+        assert_eq!(health::kstatus(&broken), "Failed", "{broken}");
+        resources(&admin)
+            .delete("broken", &DeleteParams::default())
+            .await
+            .expect("delete broken");
+        eventually("IstioOperator `broken` gone", SETTLE, || async {
+            resources(&admin).get_opt("broken").await.expect("get").is_none().then_some(())
+        })
+        .await;
+    });
+
+    // Deleting: with the operator stopped, the finalizer holds the resource in deletion —
+    // Progressing / Terminating — until an operator runs again and uninstalls.
+    assert!(operator.terminate().success(), "{}", operator.log());
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        resources(&admin)
+            .delete("example", &DeleteParams::default())
+            .await
+            .expect("delete example");
+        let deleting = live(&admin, "example").await;
+        assert_eq!(health::argo_cd(&deleting), "Progressing", "{deleting}");
+        assert_eq!(health::kstatus(&deleting), "Terminating", "{deleting}");
+    });
+    let mut successor = Operator::start(&setup.operator, "replica-b", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        eventually(
+            "IstioOperator `example` uninstalled and gone",
+            SETTLE,
+            || async {
+                resources(&admin)
+                    .get_opt("example")
+                    .await
+                    .expect("get")
+                    .is_none()
+                    .then_some(())
+            },
+        )
+        .await;
+        assert!(owned_by(&admin, "example").await.is_empty());
+    });
+    assert!(successor.terminate().success());
+}
+
+// ------------------------------------------------------------- Istio's own operator (≤ 1.23)
+
+const ISTIO_FINALIZER: &str = "istio-finalizer.install.istio.io";
+const LEGACY: &str = "istio-operator";
+const LEGACY_RESOURCE: &str = "example-istiocontrolplane";
+
+/// Istio's operator as its 1.23 chart (`manifests/charts/istio-operator`) and `istioctl operator
+/// init` left it: namespace, `ServiceAccount`, `ClusterRole`, `ClusterRoleBinding`, `Service`, `Deployment`
+/// (pods `name=istio-operator`), and Istio's CRD with its schema that keeps every field.
+fn legacy_objects() -> Vec<Value> {
+    vec![
+        json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "istiooperators.install.istio.io", "labels": {"release": "istio"}},
+            "spec": {"conversion": {"strategy": "None"}, "group": "install.istio.io",
+                "names": {"kind": "IstioOperator", "listKind": "IstioOperatorList",
+                    "plural": "istiooperators", "singular": "istiooperator",
+                    "shortNames": ["iop", "io"]},
+                "scope": "Namespaced",
+                "versions": [{"name": "v1alpha1", "served": true, "storage": true,
+                    "subresources": {"status": {}},
+                    "additionalPrinterColumns": [
+                        {"name": "Revision", "type": "string", "jsonPath": ".spec.revision"},
+                        {"name": "Status", "type": "string", "jsonPath": ".status.status"},
+                        {"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}],
+                    "schema": {"openAPIV3Schema": {"type": "object",
+                        "x-kubernetes-preserve-unknown-fields": true}}}]}}),
+        json!({"apiVersion": "v1", "kind": "ServiceAccount",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE}}),
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+            "metadata": {"name": LEGACY},
+            "rules": [{"apiGroups": ["install.istio.io"], "resources": ["istiooperators",
+                "istiooperators/status"], "verbs": ["get", "list", "watch", "update", "patch"]}]}),
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+            "metadata": {"name": LEGACY},
+            "subjects": [{"kind": "ServiceAccount", "name": LEGACY, "namespace": OPERATOR_NAMESPACE}],
+            "roleRef": {"kind": "ClusterRole", "name": LEGACY, "apiGroup": "rbac.authorization.k8s.io"}}),
+        json!({"apiVersion": "v1", "kind": "Service",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE, "labels": {"name": LEGACY}},
+            "spec": {"ports": [{"name": "http-metrics", "port": 8383, "targetPort": 8383}],
+                "selector": {"name": LEGACY}}}),
+        json!({"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": LEGACY, "namespace": OPERATOR_NAMESPACE},
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"name": LEGACY}},
+                "template": {"metadata": {"labels": {"name": LEGACY}},
+                    "spec": {"serviceAccountName": LEGACY, "containers": [{
+                        "name": LEGACY, "image": "docker.io/istio/operator:1.23.0",
+                        "command": ["operator", "server"],
+                        "env": [{"name": "WATCH_NAMESPACE", "value": WATCHED},
+                            {"name": "LEADER_ELECTION_NAMESPACE", "value": OPERATOR_NAMESPACE},
+                            {"name": "REVISION", "value": ""}]}]}}}}),
+    ]
+}
+
+/// The `Api` for one of [`legacy_objects`].
+fn legacy_api(client: &Client, object: &Value) -> Api<DynamicObject> {
+    let (group, version) = match object["apiVersion"]
+        .as_str()
+        .unwrap_or_default()
+        .split_once('/')
+    {
+        Some((group, version)) => (group.to_string(), version.to_string()),
+        None => (
+            String::new(),
+            object["apiVersion"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        ),
+    };
+    let kind = object["kind"].as_str().unwrap_or_default();
+    let plural = format!("{}s", kind.to_lowercase());
+    let resource = kube::api::ApiResource::from_gvk_with_plural(
+        &kube::api::GroupVersionKind::gvk(&group, &version, kind),
+        &plural,
+    );
+    match object["metadata"]["namespace"].as_str() {
+        Some(namespace) => Api::namespaced_with(client.clone(), namespace, &resource),
+        None => Api::all_with(client.clone(), &resource),
+    }
+}
+
+async fn legacy_exists(client: &Client, object: &Value) -> bool {
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    legacy_api(client, object)
+        .get_opt(name)
+        .await
+        .expect("get")
+        .is_some_and(|o| o.metadata.deletion_timestamp.is_none())
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
+    let admin_path = kubeconfig();
+    let _lock = lock();
+    assert_code(
+        &meshctl(&admin_path, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    assert_code(&meshctl(&admin_path, &["uninstall", "--purge", "-y"]), 0);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        // Leftovers of an earlier failed run.
+        for object in legacy_objects().iter().rev() {
+            let name = object["metadata"]["name"].as_str().unwrap_or_default();
+            let _ = legacy_api(&admin, object)
+                .delete(name, &DeleteParams::foreground())
+                .await;
+        }
+        for object in legacy_objects() {
+            eventually("leftovers gone", SETTLE, || async {
+                (!legacy_exists(&admin, &object).await).then_some(())
+            })
+            .await;
+        }
+        let namespaces = Api::<k8s_openapi::api::core::v1::Namespace>::all(admin.clone());
+        // Start without the operator namespace (`operator remove` keeps one it did not create,
+        // such as an earlier run's), and wait until it is gone.
+        let _ = namespaces
+            .delete(OPERATOR_NAMESPACE, &DeleteParams::default())
+            .await;
+        eventually("the operator namespace gone", SETTLE, || async {
+            namespaces
+                .get_opt(OPERATOR_NAMESPACE)
+                .await
+                .expect("get namespace")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        for namespace in [OPERATOR_NAMESPACE, WATCHED] {
+            let body: k8s_openapi::api::core::v1::Namespace =
+                serde_json::from_value(json!({"metadata": {"name": namespace}})).expect("ns");
+            let _ = Api::<k8s_openapi::api::core::v1::Namespace>::all(admin.clone())
+                .create(&PostParams::default(), &body)
+                .await;
+        }
+        for object in legacy_objects() {
+            let body: DynamicObject = serde_json::from_value(object.clone()).expect("object");
+            legacy_api(&admin, &object)
+                .create(&PostParams::default(), &body)
+                .await
+                .expect("create Istio's operator object");
+        }
+        let crds: Api<CustomResourceDefinition> = Api::all(admin.clone());
+        eventually("Istio's CRD established", SETTLE, || async {
+            let crd = crds.get("istiooperators.install.istio.io").await.ok()?;
+            crd.status?
+                .conditions?
+                .iter()
+                .any(|c| c.type_ == "Established" && c.status == "True")
+                .then_some(())
+        })
+        .await;
+        eventually("Istio's operator pod", SETTLE, || async {
+            let pods = Api::<k8s_openapi::api::core::v1::Pod>::namespaced(
+                admin.clone(),
+                OPERATOR_NAMESPACE,
+            )
+            .list(&ListParams::default().labels("name=istio-operator"))
+            .await
+            .ok()?;
+            (!pods.items.is_empty()).then_some(())
+        })
+        .await;
+        // Its resource, with its finalizer and the status it wrote.
+        let resource: DynamicObject = serde_json::from_value(json!({
+            "apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
+            "metadata": {"name": LEGACY_RESOURCE, "namespace": WATCHED,
+                "finalizers": [ISTIO_FINALIZER]},
+            "spec": {"profile": "minimal", "meshConfig": {"accessLogFile": "/dev/stdout"}}}))
+        .expect("resource");
+        resources(&admin)
+            .create(&PostParams::default(), &resource)
+            .await
+            .expect("create the resource");
+        resources(&admin)
+            .patch_status(
+                LEGACY_RESOURCE,
+                &PatchParams::default(),
+                &Patch::Merge(json!({"status": {"status": "HEALTHY", "componentStatus": {
+                    "Base": {"status": "HEALTHY"}, "Pilot": {"status": "HEALTHY"}}}})),
+            )
+            .await
+            .expect("write the old status");
+    });
+    // The mesh it installed, labelled as owned by that resource (the labels Istio's operator
+    // wrote are the ones meshctl writes).
+    let file = directory.path().join("mesh.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: \
+             {LEGACY_RESOURCE}\n  namespace: {WATCHED}\nspec:\n  profile: minimal\n  meshConfig:\n    \
+             accessLogFile: /dev/stdout\n"
+        ),
+    )
+    .expect("write file");
+    assert_code(
+        &meshctl(
+            &admin_path,
+            &["install", "-y", "-f", &file.to_string_lossy()],
+        ),
+        0,
+    );
+
+    // Without consent: refused, naming what it found; nothing written.
+    let refused = meshctl(&admin_path, &["operator", "init"]);
+    assert_ne!(refused.status.code(), Some(0));
+    let text = common::stderr(&refused);
+    for expected in [
+        "Istio's own operator",
+        "Deployment `istio-operator/istio-operator`",
+        &format!("IstioOperator `{WATCHED}/{LEGACY_RESOURCE}` with finalizer `{ISTIO_FINALIZER}`"),
+        "CustomResourceDefinition `istiooperators.install.istio.io`",
+        "--replace-istio-operator",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let (before, istiod_before) = runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        assert!(
+            Api::<Deployment>::namespaced(admin.clone(), OPERATOR_NAMESPACE)
+                .get_opt(NAME)
+                .await
+                .expect("get")
+                .is_none(),
+            "meshctl's operator not deployed"
+        );
+        let crd = Api::<CustomResourceDefinition>::all(admin.clone())
+            .get("istiooperators.install.istio.io")
+            .await
+            .expect("CRD");
+        assert!(
+            !crd.metadata
+                .labels
+                .unwrap_or_default()
+                .contains_key("app.kubernetes.io/part-of"),
+            "Istio's CRD untouched"
+        );
+        let before = live(&admin, LEGACY_RESOURCE).await;
+        assert_eq!(before["metadata"]["finalizers"], json!([ISTIO_FINALIZER]));
+        (
+            before,
+            deployment(&admin, "istiod")
+                .await
+                .expect("istiod installed"),
+        )
+    });
+
+    // With consent: Istio's operator stopped and gone, the CRD meshctl's, the resource kept.
+    let replaced = meshctl(
+        &admin_path,
+        &["operator", "init", "--replace-istio-operator"],
+    );
+    assert_code(&replaced, 0);
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        for object in legacy_objects().iter().skip(1) {
+            assert!(
+                !legacy_exists(&admin, object).await,
+                "still there: {object}"
+            );
+        }
+        let pods =
+            Api::<k8s_openapi::api::core::v1::Pod>::namespaced(admin.clone(), OPERATOR_NAMESPACE)
+                .list(&ListParams::default().labels("name=istio-operator"))
+                .await
+                .expect("pods");
+        assert!(pods.items.is_empty(), "Istio's operator pods are gone");
+        let crd = Api::<CustomResourceDefinition>::all(admin.clone())
+            .get("istiooperators.install.istio.io")
+            .await
+            .expect("CRD");
+        let ours = meshctl::operator::crd::custom_resource_definition();
+        assert_eq!(
+            crd.spec.versions, ours.spec.versions,
+            "meshctl's schema, nothing of Istio's left"
+        );
+        assert_eq!(
+            crd.metadata
+                .labels
+                .unwrap_or_default()
+                .get("app.kubernetes.io/part-of")
+                .map(String::as_str),
+            Some(NAME)
+        );
+        let after = live(&admin, LEGACY_RESOURCE).await;
+        assert_eq!(
+            after["metadata"]["uid"], before["metadata"]["uid"],
+            "the same resource"
+        );
+        assert_eq!(
+            after["spec"], before["spec"],
+            "nothing the user wrote is lost"
+        );
+        assert_eq!(after["metadata"]["finalizers"], json!([FINALIZER]));
+        assert_eq!(
+            after["status"]["status"], "HEALTHY",
+            "the old status still reads"
+        );
+    });
+
+    // meshctl's operator reconciles it: Healthy, without reinstalling anything.
+    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
+    write_service_account_kubeconfig(&admin_path, &operator_kubeconfig);
+    let mut operator = Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&admin_path).await;
+        let status = status_when(&admin, LEGACY_RESOURCE, "HEALTHY").await;
+        assert!(status["conditions"].is_array(), "{status}");
+        let istiod = deployment(&admin, "istiod").await.expect("istiod");
+        assert_eq!(
+            istiod.metadata.uid, istiod_before.metadata.uid,
+            "not recreated"
+        );
+        assert_eq!(
+            istiod.metadata.generation, istiod_before.metadata.generation,
+            "not rolled out again"
+        );
+        let reasons = event_reasons(&admin, LEGACY_RESOURCE).await;
+        assert!(!reasons.contains(&"Installed".to_string()), "{reasons:?}");
+
+        // Deleting it still uninstalls, through meshctl's finalizer.
+        resources(&admin)
+            .delete(LEGACY_RESOURCE, &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the resource uninstalled and gone", SETTLE, || async {
+            resources(&admin)
+                .get_opt(LEGACY_RESOURCE)
+                .await
+                .expect("get")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+        assert!(owned_by(&admin, LEGACY_RESOURCE).await.is_empty());
+    });
+    assert!(operator.terminate().success(), "{}", operator.log());
+    // The operator namespace was Istio's, so `operator remove` keeps it; the next test expects
+    // a cluster without it.
+    assert_code(
+        &meshctl(&admin_path, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    runtime().block_on(async {
+        let namespaces =
+            Api::<k8s_openapi::api::core::v1::Namespace>::all(client(&admin_path).await);
+        namespaces
+            .delete(OPERATOR_NAMESPACE, &DeleteParams::default())
+            .await
+            .expect("delete the operator namespace");
+        eventually("the operator namespace gone", SETTLE, || async {
+            namespaces
+                .get_opt(OPERATOR_NAMESPACE)
+                .await
+                .expect("get namespace")
+                .is_none()
+                .then_some(())
+        })
+        .await;
+    });
+}
+
+// ------------------------------------------------------------------------------------ scale
+
+/// The operator's watch requests in the API server's audit log since `since`: `(resource,
+/// namespace, label selector)`, once per request.
+fn operator_watches(since: &str) -> Vec<(String, String, String)> {
+    let run = std::env::var_os("MESHCTL_TESTENV_RUN")
+        .map(PathBuf::from)
+        .expect("run inside `testenv/run exec` (MESHCTL_TESTENV_RUN is not set)");
+    let log = std::fs::read_to_string(run.join("logs/audit.log")).expect("the audit log");
+    let user = format!("system:serviceaccount:{OPERATOR_NAMESPACE}:{NAME}");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut watches = Vec::new();
+    for line in log.lines() {
+        let Ok(event) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if event["verb"] != "watch"
+            || event["user"]["username"] != user.as_str()
+            || event["requestReceivedTimestamp"]
+                .as_str()
+                .unwrap_or_default()
+                < since
+            || !seen.insert(event["auditID"].as_str().unwrap_or_default().to_string())
+        {
+            continue;
+        }
+        let uri = event["requestURI"].as_str().unwrap_or_default();
+        let selector = uri
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("labelSelector="))
+            .unwrap_or_default()
+            .replace("%2F", "/")
+            .replace("%3D", "=")
+            .replace("%2C", ",");
+        watches.push((
+            event["objectRef"]["resource"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            event["objectRef"]["namespace"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            selector,
+        ));
+    }
+    watches
+}
+
+#[test]
+#[ignore = "needs a cluster"]
+fn each_installed_kind_is_watched_once_whatever_the_number_of_watched_namespaces() {
+    let setup = setup();
+    let namespaces = [WATCHED, "team-a", "team-b"];
+    assert_code(
+        &meshctl(
+            &setup.admin,
+            &[
+                "operator",
+                "init",
+                "--watchedNamespaces",
+                &namespaces.join(","),
+            ],
+        ),
+        0,
+    );
+    let since = k8s_openapi::jiff::Timestamp::now().to_string();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--watchedNamespaces", "team-a,team-b"],
+    );
+    let kinds = meshctl::cluster::kinds::rendered()
+        .filter(|k| !k.is_crd())
+        .count();
+    let watches = runtime().block_on(eventually(
+        "the operator's watches in the audit log",
+        SETTLE,
+        || async {
+            let watches = operator_watches(&since);
+            let resources: std::collections::BTreeSet<&String> =
+                watches.iter().map(|(r, _, _)| r).collect();
+            // Every owned kind the cluster serves (at least Deployments and Services), and the
+            // resources of each watched namespace.
+            let resources_seen = resources.len() >= 10
+                && resources.contains(&"deployments".to_string())
+                && watches
+                    .iter()
+                    .filter(|(r, _, _)| r == "istiooperators")
+                    .count()
+                    >= namespaces.len();
+            resources_seen.then_some(watches)
+        },
+    ));
+    let mut per_kind: BTreeMap<&str, std::collections::BTreeSet<(&str, &str)>> = BTreeMap::new();
+    for (resource, namespace, selector) in &watches {
+        per_kind
+            .entry(resource)
+            .or_default()
+            .insert((namespace, selector));
+    }
+    assert_eq!(
+        per_kind["istiooperators"],
+        namespaces.iter().map(|n| (*n, "")).collect(),
+        "one IstioOperator watch per watched namespace"
+    );
+    for (resource, watched) in &per_kind {
+        if *resource == "istiooperators" {
+            continue;
+        }
+        assert_eq!(
+            *watched,
+            std::collections::BTreeSet::from([("", "operator.istio.io/managed=Reconcile")]),
+            "{resource}: watched once, cluster-wide, for what IstioOperators install"
+        );
+    }
+    assert!(per_kind.len() - 1 <= kinds, "{per_kind:?}");
+    assert!(operator.terminate().success());
 }

@@ -204,12 +204,20 @@ pub async fn run(
         settings: settings.clone(),
     });
 
+    // One controller per watched namespace (its `IstioOperator` watch needs only a Role there),
+    // but each owned kind is watched once for all of them: its events are routed to the
+    // controller of the namespace whose resource owns the object.
+    let mut routes = BTreeMap::new();
     let controllers =
         futures::future::join_all(settings.watched_namespaces.iter().map(|namespace| {
-            namespace_controller(namespace, &watched_kinds, &context, shutdown.clone())
+            let (sender, receiver) = futures::channel::mpsc::unbounded();
+            routes.insert(namespace.clone(), sender);
+            namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
+    let owned = watch_owned(&client, &watched_kinds, &context.resource, routes);
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
+        () = owned => Ok(()),
         lost = leader.keep(|error| tracing::warn!(error = %chain(error), "renewing the Lease")) => {
             return Err(lost.into());
         }
@@ -222,39 +230,72 @@ pub async fn run(
     outcome
 }
 
+/// The label every object an `IstioOperator` installed carries; the one selector of the owned
+/// watches, so that the API server sends nothing about unrelated objects.
+fn owned_selector() -> String {
+    format!("{}=Reconcile", manifest::MANAGED_LABEL)
+}
+
+/// Watches each owned kind once, cluster-wide, filtered by [`owned_selector`], and sends the
+/// owner of every object that changes to the controller of its namespace (objects owned from an
+/// unwatched namespace are someone else's). Runs until dropped.
+async fn watch_owned(
+    client: &Client,
+    kinds: &[ApiResource],
+    owner_resource: &ApiResource,
+    routes: BTreeMap<String, futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>>,
+) {
+    use kube::runtime::WatchStreamExt;
+    let selector = owned_selector();
+    let streams = kinds.iter().map(|kind| {
+        watcher::watcher(
+            Api::<DynamicObject>::all_with(client.clone(), kind),
+            watcher::Config::default().labels(&selector),
+        )
+        .default_backoff()
+        .touched_objects()
+        .boxed()
+    });
+    let mut events = futures::stream::select_all(streams);
+    tracing::info!(
+        kinds = kinds.len(),
+        "watching the kinds IstioOperator resources install, once each"
+    );
+    while let Some(event) = events.next().await {
+        match event {
+            Ok(object) => {
+                if let Some(owner) = owner_of(&object, owner_resource)
+                    && let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n))
+                {
+                    let _ = route.unbounded_send(owner);
+                }
+            }
+            Err(error) => tracing::warn!(error = %chain(&error), "watching owned objects"),
+        }
+    }
+}
+
 /// One controller per watched namespace: a namespaced watch needs only a Role there, not the
-/// right to read `IstioOperator` resources cluster-wide.
+/// right to read `IstioOperator` resources cluster-wide. Changes to owned objects arrive through
+/// `owned` (see [`watch_owned`]).
 async fn namespace_controller(
     namespace: &str,
-    watched_kinds: &[ApiResource],
+    owned: futures::channel::mpsc::UnboundedReceiver<ObjectRef<DynamicObject>>,
     context: &Arc<Context>,
     shutdown: Shared<BoxFuture<'static, ()>>,
 ) -> Result<(), OperatorError> {
     let resource = context.resource.clone();
     let api: Api<DynamicObject> =
         Api::namespaced_with(context.client.clone(), namespace, &resource);
-    let mut controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
+    let controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
         .with_config(
             ControllerConfig::default()
                 .debounce(DEBOUNCE)
                 .concurrency(1),
         )
+        .reconcile_on(owned)
         .graceful_shutdown_on(shutdown);
-    let selector = format!(
-        "{}=Reconcile,{}={namespace}",
-        manifest::MANAGED_LABEL,
-        manifest::OWNING_RESOURCE_NAMESPACE_LABEL
-    );
-    for kind in watched_kinds {
-        let owner_resource = resource.clone();
-        controller = controller.watches_with(
-            Api::<DynamicObject>::all_with(context.client.clone(), kind),
-            kind.clone(),
-            watcher::Config::default().labels(&selector),
-            move |object: DynamicObject| owner_of(&object, &owner_resource),
-        );
-    }
-    tracing::info!(%namespace, kinds = watched_kinds.len(), "watching IstioOperator resources and what they own");
+    tracing::info!(%namespace, "watching IstioOperator resources");
     let mut results = controller
         .run(reconcile, error_policy, Arc::clone(context))
         .boxed();
@@ -301,7 +342,7 @@ async fn reconcile(
     finalizer(&api, FINALIZER, resource, |event| async {
         match event {
             finalizer::Event::Apply(resource) => install(&resource, &api, &context).await,
-            finalizer::Event::Cleanup(resource) => uninstall(&resource, &context).await,
+            finalizer::Event::Cleanup(resource) => uninstall(&resource, &api, &context).await,
         }
     })
     .await
@@ -343,6 +384,8 @@ async fn install(
                 )),
                 generation,
                 components: BTreeMap::new(),
+                // Retrying the same spec gives the same answer: kstatus `Failed`, not waiting.
+                stalled: true,
             };
             record(api, resource, context, &observation, previous.as_ref()).await?;
             // Nothing will change until the resource does.
@@ -402,7 +445,7 @@ async fn install(
     // A generation the status has already seen as healthy means something changed underneath.
     let drift = previous
         .as_ref()
-        .is_some_and(|p| p.phase == Phase::Healthy && p.observed_generation == generation);
+        .is_some_and(|p| p.status == Phase::Healthy && p.observed_generation == generation);
     let summary = plan_summary(&plan);
     let (reason, verb) = if drift {
         ("DriftDetected", "repairing drift")
@@ -410,15 +453,18 @@ async fn install(
         ("Reconciling", "applying")
     };
     tracing::info!(resource = %key, "{verb}: {summary}");
+    // Istio's word for "changes are being applied" is UPDATING (its operator marked each
+    // component UPDATING while applying it, and the whole resource with it).
     let reconciling = Observation {
-        phase: Phase::Reconciling,
+        phase: Phase::Updating,
         reason,
         message: format!("{verb}: {summary}"),
         generation,
         components: present
             .iter()
-            .map(|c| (*c, component(Phase::Reconciling, "")))
+            .map(|c| (*c, component(Phase::Updating, "")))
             .collect(),
+        stalled: false,
     };
     let current = record(api, resource, context, &reconciling, previous.as_ref()).await?;
 
@@ -449,6 +495,7 @@ async fn install(
                     .iter()
                     .map(|c| (*c, component(Phase::Healthy, "")))
                     .collect(),
+                stalled: false,
             };
             record(api, resource, context, &healthy, Some(&current)).await?;
             Ok(Action::requeue(context.settings.resync))
@@ -468,6 +515,8 @@ async fn install(
                 message,
                 generation,
                 components,
+                // Retried after RETRY_AFTER_ERROR: an API error or a slow workload may pass.
+                stalled: false,
             };
             record(api, resource, context, &failed, Some(&current)).await?;
             Err(error.into())
@@ -510,10 +559,10 @@ async fn check_ready(
     }
     let (observation, action) = if verification.is_complete() {
         let message = previous
-            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .filter(|p| p.status == Phase::Healthy && p.observed_generation == generation)
             .map_or_else(|| "up to date".to_string(), |p| p.message.clone());
         let reason = previous
-            .filter(|p| p.phase == Phase::Healthy && p.observed_generation == generation)
+            .filter(|p| p.status == Phase::Healthy && p.observed_generation == generation)
             .and_then(|p| p.conditions.iter().find(|c| c.type_ == status::READY))
             .map_or("UpToDate", |c| static_reason(&c.reason));
         (
@@ -523,6 +572,7 @@ async fn check_ready(
                 message,
                 generation,
                 components,
+                stalled: false,
             },
             Action::requeue(context.settings.resync),
         )
@@ -545,6 +595,7 @@ async fn check_ready(
                 message: status::bounded(&format!("waiting for {}", waiting.join(", "))),
                 generation,
                 components,
+                stalled: false,
             },
             Action::requeue(RECHECK_NOT_READY),
         )
@@ -554,7 +605,11 @@ async fn check_ready(
 }
 
 /// Deletes everything `resource` installed (never CRDs or namespaces) before its finalizer goes.
-async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action, ReconcileError> {
+async fn uninstall(
+    resource: &DynamicObject,
+    api: &Api<DynamicObject>,
+    context: &Context,
+) -> Result<Action, ReconcileError> {
     let key = resource_key(resource);
     let name = resource.name_any();
     let namespace = resource.namespace().unwrap_or_default();
@@ -578,17 +633,20 @@ async fn uninstall(resource: &DynamicObject, context: &Context) -> Result<Action
         .collect();
     prune::sort_for_deletion(&mut keys);
     tracing::info!(resource = %key, objects = keys.len(), "uninstalling");
-    publish(
-        context,
-        resource,
-        EventType::Normal,
-        "Uninstalling",
-        &format!(
-            "deleting the {} objects this resource installed",
+    // Said in the status too, so that `kubectl get iop` shows why the resource is still there.
+    let uninstalling = Observation {
+        phase: Phase::Reconciling,
+        reason: "Uninstalling",
+        message: format!(
+            "uninstalling: deleting the {} objects this resource installed",
             keys.len()
         ),
-    )
-    .await;
+        generation: resource.metadata.generation.unwrap_or_default(),
+        components: BTreeMap::new(),
+        stalled: false,
+    };
+    let previous = Status::of(&resource.data);
+    record(api, resource, context, &uninstalling, previous.as_ref()).await?;
     let reporter = LogProgress::new(&key);
     let deleted = prune::delete(
         &catalog,
@@ -748,6 +806,8 @@ async fn fail(
             .iter()
             .map(|c| (*c, component(Phase::Reconciling, "not applied")))
             .collect(),
+        // Planning failed on the cluster's side (an API error, a conflict): retried.
+        stalled: false,
     };
     record(api, resource, context, &observation, previous).await?;
     Ok(())
@@ -791,11 +851,8 @@ fn plan_summary(plan: &diff::Plan) -> String {
     text
 }
 
-fn component(phase: Phase, message: &str) -> ComponentStatus {
-    ComponentStatus {
-        phase,
-        message: message.to_string(),
-    }
+fn component(phase: Phase, note: &str) -> ComponentStatus {
+    ComponentStatus::new(phase, note)
 }
 
 /// Condition reasons are `'static` in [`Observation`]; a reason read back from the cluster is
@@ -874,7 +931,7 @@ impl Reporter for LogProgress {
 
     fn component_started(&self, component: ComponentName, objects: usize) {
         tracing::info!(resource = %self.resource, component = component.label(), objects, "applying");
-        self.set(component, Phase::Reconciling, "applying");
+        self.set(component, Phase::Updating, "applying");
     }
 
     fn object_applied(&self, component: ComponentName, object: &ObjectKey) {
@@ -918,7 +975,7 @@ mod tests {
     fn resource(spec: &Value) -> DynamicObject {
         let mut object =
             DynamicObject::new("example", &istio_operator_resource()).within("istio-system");
-        object.data = json!({ "spec": spec.clone(), "status": { "phase": "Healthy" } });
+        object.data = json!({ "spec": spec.clone(), "status": { "status": "HEALTHY" } });
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object

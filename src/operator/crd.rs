@@ -21,8 +21,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::{CRD_NAME, GROUP, KIND, MANAGED_BY_LABEL, PART_OF_LABEL, PLURAL, VERSION};
 
-/// The phases the controller reports in `status.phase`.
-pub const PHASES: [&str; 3] = ["Reconciling", "Healthy", "Error"];
+use super::status::Phase;
 
 /// The `IstioOperator` CRD, labelled as part of the operator.
 #[must_use]
@@ -77,7 +76,8 @@ pub fn custom_resource_definition() -> CustomResourceDefinition {
     }
 }
 
-/// `kubectl get iop`: revision, phase, age; `-o wide` adds the message.
+/// `kubectl get iop`: revision, status, age, as Istio's own CRD showed them; `-o wide` adds
+/// whether it is Ready (the condition kstatus and `kubectl wait` read) and the message.
 fn printer_columns() -> Vec<CustomResourceColumnDefinition> {
     let column = |name: &str, type_: &str, path: &str, description: &str, priority: i32| {
         CustomResourceColumnDefinition {
@@ -98,11 +98,18 @@ fn printer_columns() -> Vec<CustomResourceColumnDefinition> {
             0,
         ),
         column(
-            "Phase",
+            "Status",
             "string",
-            ".status.phase",
-            "Reconciling, Healthy or Error.",
+            ".status.status",
+            "HEALTHY, UPDATING, RECONCILING or ERROR (Istio's InstallStatus).",
             0,
+        ),
+        column(
+            "Ready",
+            "string",
+            ".status.conditions[?(@.type==\"Ready\")].status",
+            "The Ready condition.",
+            1,
         ),
         column(
             "Message",
@@ -274,7 +281,14 @@ fn status() -> JSONSchemaProps {
         x_kubernetes_list_map_keys: Some(vec!["type".to_string()]),
         ..typed("array")
     };
-    let component = object([("phase", string()), ("message", string())]);
+    // Istio's `InstallStatus.VersionStatus` (`version`, `status`, `error`) and meshctl's
+    // `message`: a resource Istio's operator wrote keeps every field it had.
+    let component = object([
+        ("status", string_enum(&Phase::SCHEMA_VALUES)),
+        ("error", string()),
+        ("version", string()),
+        ("message", string()),
+    ]);
     let component_status = JSONSchemaProps {
         additional_properties: Some(JSONSchemaPropsOrBool::Schema(Box::new(component))),
         description: Some(
@@ -285,7 +299,7 @@ fn status() -> JSONSchemaProps {
     JSONSchemaProps {
         description: Some("Written by the controller.".to_string()),
         ..object([
-            ("phase", string_enum(&PHASES)),
+            ("status", string_enum(&Phase::SCHEMA_VALUES)),
             ("message", string()),
             ("observedGeneration", int64()),
             ("conditions", conditions),
@@ -384,8 +398,8 @@ mod tests {
         assert_eq!(status.x_kubernetes_preserve_unknown_fields, None);
         let properties = status.properties.as_ref().expect("status properties");
         assert_eq!(
-            properties["phase"].enum_.as_ref().map(Vec::len),
-            Some(PHASES.len())
+            properties["status"].enum_.as_ref().map(Vec::len),
+            Some(Phase::SCHEMA_VALUES.len())
         );
         assert_eq!(
             properties["conditions"].x_kubernetes_list_map_keys,
@@ -394,6 +408,28 @@ mod tests {
         assert_eq!(
             properties["observedGeneration"].format.as_deref(),
             Some("int64")
+        );
+    }
+
+    #[test]
+    fn kubectl_get_shows_istios_status_columns() {
+        let crd = custom_resource_definition();
+        let columns = crd.spec.versions[0]
+            .additional_printer_columns
+            .as_ref()
+            .expect("columns");
+        let shown: Vec<(&str, &str)> = columns
+            .iter()
+            .filter(|c| c.priority.is_none())
+            .map(|c| (c.name.as_str(), c.json_path.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Revision", ".spec.revision"),
+                ("Status", ".status.status"),
+                ("Age", ".metadata.creationTimestamp"),
+            ]
         );
     }
 

@@ -533,6 +533,21 @@ pub enum DeployError {
     NotReady(#[source] WaitError),
     #[error("removing the operator")]
     Remove(#[source] PruneError),
+    #[error(
+        "Istio's own operator is in this cluster:\n{}\nmeshctl's operator would fight it over \
+         these resources, and its finalizer would keep a deleted resource forever",
+        .found.iter().map(|f| format!("  - {f}")).collect::<Vec<_>>().join("\n")
+    )]
+    IstioOperatorFound { found: Vec<String> },
+    #[error(
+        "Istio's operator {deployment} still has {pods} pod(s) {}s after it was scaled to 0",
+        .timeout.as_secs()
+    )]
+    IstioOperatorStillRunning {
+        deployment: String,
+        pods: usize,
+        timeout: Duration,
+    },
 }
 
 impl DeployError {
@@ -544,6 +559,16 @@ impl DeployError {
             Self::Apply(source) => source.hint(),
             Self::NotReady(source) => source.hint(),
             Self::Remove(source) => source.hint(),
+            Self::IstioOperatorFound { .. } => Some(
+                "run `meshctl operator init --replace-istio-operator` to stop Istio's operator, \
+                 remove it, and take over its resources (the installed mesh stays as it is)"
+                    .to_string(),
+            ),
+            Self::IstioOperatorStillRunning { .. } => Some(
+                "nothing of meshctl's operator was applied yet; find out why its pods do not \
+                 terminate (`kubectl describe pod -l name=istio-operator -A`) and run init again"
+                    .to_string(),
+            ),
         }
     }
 }
@@ -610,7 +635,7 @@ pub async fn apply(
 }
 
 /// The live object `key` (of a kind the cluster serves), if it exists.
-async fn get(
+pub(super) async fn get(
     catalog: &Catalog,
     key: &ObjectKey,
     resolved: &Resolved,
@@ -859,9 +884,23 @@ pub async fn remove(
     Ok(deleted)
 }
 
-/// Removes [`FINALIZER`] (and only it) from one `IstioOperator`, guarded by its resource
-/// version so that a concurrent change is not overwritten.
+/// Removes [`FINALIZER`] (and only it) from one `IstioOperator`.
 async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), DeployError> {
+    rewrite_finalizers(catalog, key, "remove the finalizer of", |finalizers| {
+        finalizers.retain(|f| f != FINALIZER);
+    })
+    .await
+}
+
+/// Changes the finalizers of one object with `change`, guarded by its resource version so that
+/// a concurrent change is not overwritten (retried a few times on conflict). An object that is
+/// gone is not an error.
+pub(super) async fn rewrite_finalizers(
+    catalog: &Catalog,
+    key: &ObjectKey,
+    action: &'static str,
+    change: impl Fn(&mut Vec<String>),
+) -> Result<(), DeployError> {
     let Some(resolved) = catalog.find_kind(&key.group, &key.kind) else {
         return Ok(());
     };
@@ -870,14 +909,12 @@ async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), Dep
         let Some(live) = get(catalog, key, &resolved).await? else {
             return Ok(());
         };
-        let finalizers: Vec<String> = live
-            .metadata
-            .finalizers
-            .clone()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|f| f != FINALIZER)
-            .collect();
+        let before = live.metadata.finalizers.clone().unwrap_or_default();
+        let mut finalizers = before.clone();
+        change(&mut finalizers);
+        if finalizers == before {
+            return Ok(());
+        }
         let patch = json!({"metadata": {
             "finalizers": finalizers,
             "resourceVersion": live.metadata.resource_version,
@@ -890,7 +927,6 @@ async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), Dep
             Err(error) if is_conflict(&error) => {}
             Err(error) if is_not_found(&error) => return Ok(()),
             Err(error) => {
-                let action = "remove the finalizer of";
                 return Err(catalog
                     .object_request_failed(error, action, "patch", key, &resolved)
                     .into());
@@ -898,7 +934,7 @@ async fn release_finalizer(catalog: &Catalog, key: &ObjectKey) -> Result<(), Dep
         }
     }
     Err(RequestFailed::new(
-        "remove the finalizer of",
+        action,
         key,
         RequestError::Api {
             code: 409,

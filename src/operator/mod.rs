@@ -8,6 +8,7 @@
 //! - [`controller`]: `meshctl operator run` — reconcile = merge → render → diff → apply → wait →
 //!   prune, status and events, a finalizer that uninstalls, drift repair through watches.
 //! - [`leader`]: a Lease so that of several replicas exactly one acts.
+//! - [`migrate`]: taking over from Istio's own operator (Istio ≤ 1.23) where it still runs.
 //!
 //! Like the rest of the library nothing here prints: the controller logs through `tracing`.
 
@@ -15,6 +16,7 @@ pub mod controller;
 pub mod crd;
 pub mod deploy;
 pub mod leader;
+pub mod migrate;
 pub mod probe;
 pub mod rbac;
 pub mod status;

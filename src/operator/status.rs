@@ -1,5 +1,15 @@
-//! What the controller tells users about an `IstioOperator`: `status.phase`, conditions,
-//! per-component state, `observedGeneration`, a message.
+//! What the controller tells users about an `IstioOperator`, in the two shapes its readers know.
+//!
+//! - Istio's own `InstallStatus` (the `istio.io/api` `operator/v1alpha1` message that Istio's
+//!   removed operator wrote): `status.status` (`HEALTHY`, `RECONCILING`, `UPDATING`, `ERROR`,
+//!   `NONE`), `status.message`, and `status.componentStatus.<Component>.status` / `.error`. Argo
+//!   CD's built-in health check for `install.istio.io/IstioOperator` reads exactly this, and so do
+//!   users' scripts (`kubectl get iop -o jsonpath='{.status.status}'`).
+//! - Kubernetes conditions as kstatus (Flux, `kubectl wait --for=condition=Ready`) reads them:
+//!   `Ready`, `Reconciling` and `Stalled`, and `status.observedGeneration`. `Stalled=True` only
+//!   when retrying cannot help (an invalid spec): that is what makes kstatus report `Failed`
+//!   instead of waiting. A failure that is retried keeps `Reconciling=True` (kstatus
+//!   `InProgress`) while `status.status` says `ERROR` (Argo CD `Degraded`).
 //!
 //! The status is computed here as plain data and compared with what the resource already says,
 //! so the controller writes it only when it changes (a status write is itself a watch event, and
@@ -14,10 +24,16 @@ use serde_json::Value;
 
 use crate::render::ComponentName;
 
-/// The overall state, as `kubectl get iop` shows it.
+/// The overall and per-component state: Istio's `InstallStatus.Status` values, as `kubectl get
+/// iop` shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Phase {
-    /// Changes are being applied, or workloads are not ready yet.
+    /// Nothing of it is present (Istio's value for a component that is not installed).
+    None,
+    /// Changes are being applied (Istio: "being updated").
+    Updating,
+    /// Applied, but its workloads are not ready yet, or the controller has not finished.
     Reconciling,
     /// Everything rendered is applied and ready.
     Healthy,
@@ -25,12 +41,59 @@ pub enum Phase {
     Error,
 }
 
-/// One component's state.
+impl Phase {
+    /// The value as written in `status.status`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "NONE",
+            Self::Updating => "UPDATING",
+            Self::Reconciling => "RECONCILING",
+            Self::Healthy => "HEALTHY",
+            Self::Error => "ERROR",
+        }
+    }
+
+    /// Every value, for the CRD's schema. Istio's `ACTION_REQUIRED` is accepted too, so that a
+    /// resource written by Istio's operator stays valid; meshctl never writes it.
+    pub const SCHEMA_VALUES: [&'static str; 6] = [
+        "NONE",
+        "UPDATING",
+        "RECONCILING",
+        "HEALTHY",
+        "ERROR",
+        "ACTION_REQUIRED",
+    ];
+}
+
+/// One component's state: Istio's `InstallStatus.VersionStatus` (`status`, `error`), plus
+/// meshctl's `message` for what it waits on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComponentStatus {
-    pub phase: Phase,
+    pub status: Phase,
+    /// Why the component is in error; only set with [`Phase::Error`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub error: String,
+    /// What the component waits on while it is not healthy.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
+}
+
+impl ComponentStatus {
+    /// A component in `status`; `note` becomes `error` for [`Phase::Error`], else `message`.
+    #[must_use]
+    pub fn new(status: Phase, note: &str) -> Self {
+        let (error, message) = if status == Phase::Error {
+            (note.to_string(), String::new())
+        } else {
+            (String::new(), note.to_string())
+        };
+        Self {
+            status,
+            error,
+            message,
+        }
+    }
 }
 
 /// A standard condition (`metav1.Condition`).
@@ -53,7 +116,8 @@ pub struct Condition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
-    pub phase: Phase,
+    /// Istio's `InstallStatus.status`.
+    pub status: Phase,
     #[serde(default)]
     pub message: String,
     #[serde(default)]
@@ -69,6 +133,7 @@ pub struct Status {
 /// The condition types this controller sets.
 pub const READY: &str = "Ready";
 pub const RECONCILING: &str = "Reconciling";
+pub const STALLED: &str = "Stalled";
 
 /// What one reconcile found, before it becomes a [`Status`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +144,9 @@ pub struct Observation {
     pub message: String,
     pub generation: i64,
     pub components: BTreeMap<ComponentName, ComponentStatus>,
+    /// With [`Phase::Error`]: retrying cannot help until the resource changes (an invalid spec).
+    /// Sets `Stalled=True`; otherwise an error is retried and `Reconciling` stays `True`.
+    pub stalled: bool,
 }
 
 impl Status {
@@ -90,10 +158,12 @@ impl Status {
         previous: Option<&Status>,
         now: Timestamp,
     ) -> Self {
-        let (ready, reconciling) = match observation.phase {
-            Phase::Healthy => ("True", "False"),
-            Phase::Reconciling => ("False", "True"),
-            Phase::Error => ("False", "False"),
+        let (ready, reconciling, stalled) = match observation.phase {
+            Phase::Healthy => ("True", "False", "False"),
+            Phase::Error if observation.stalled => ("False", "False", "True"),
+            Phase::None | Phase::Updating | Phase::Reconciling | Phase::Error => {
+                ("False", "True", "False")
+            }
         };
         let condition = |type_: &str, status: &str| {
             let last_transition_time = previous
@@ -110,10 +180,14 @@ impl Status {
             }
         };
         Self {
-            phase: observation.phase,
+            status: observation.phase,
             message: observation.message.clone(),
             observed_generation: observation.generation,
-            conditions: vec![condition(READY, ready), condition(RECONCILING, reconciling)],
+            conditions: vec![
+                condition(READY, ready),
+                condition(RECONCILING, reconciling),
+                condition(STALLED, stalled),
+            ],
             component_status: observation
                 .components
                 .iter()
@@ -146,6 +220,7 @@ pub fn bounded(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn observation(phase: Phase) -> Observation {
         Observation {
@@ -153,13 +228,8 @@ mod tests {
             reason: "Installed",
             message: "ok".into(),
             generation: 3,
-            components: BTreeMap::from([(
-                ComponentName::Pilot,
-                ComponentStatus {
-                    phase,
-                    message: String::new(),
-                },
-            )]),
+            components: BTreeMap::from([(ComponentName::Pilot, ComponentStatus::new(phase, ""))]),
+            stalled: false,
         }
     }
 
@@ -167,7 +237,7 @@ mod tests {
     fn healthy_is_ready_and_not_reconciling() {
         let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("timestamp");
         let status = Status::from_observation(&observation(Phase::Healthy), None, now);
-        assert_eq!(status.phase, Phase::Healthy);
+        assert_eq!(status.status, Phase::Healthy);
         assert_eq!(status.observed_generation, 3);
         let ready = &status.conditions[0];
         assert_eq!(
@@ -175,9 +245,14 @@ mod tests {
             (READY, "True")
         );
         assert_eq!(status.conditions[1].status, "False");
-        assert_eq!(status.component_status["Pilot"].phase, Phase::Healthy);
+        assert_eq!(status.conditions[2].status, "False", "not stalled");
+        assert_eq!(status.component_status["Pilot"].status, Phase::Healthy);
         let json = serde_json::to_value(&status).expect("serialises");
-        assert_eq!(json["componentStatus"]["Pilot"]["phase"], "Healthy");
+        assert_eq!(json["status"], "HEALTHY");
+        assert_eq!(
+            json["componentStatus"]["Pilot"],
+            json!({"status": "HEALTHY"})
+        );
         assert_eq!(
             json["conditions"][0]["lastTransitionTime"],
             "2026-11-23T10:00:00Z"
@@ -191,13 +266,73 @@ mod tests {
         let healthy = Status::from_observation(&observation(Phase::Healthy), None, first);
         let again = Status::from_observation(&observation(Phase::Healthy), Some(&healthy), later);
         assert_eq!(again, healthy, "nothing changed, so nothing is written");
-        let failed = Status::from_observation(&observation(Phase::Error), Some(&healthy), later);
+        let mut invalid = observation(Phase::Error);
+        invalid.stalled = true;
+        let failed = Status::from_observation(&invalid, Some(&healthy), later);
         assert_eq!(failed.conditions[0].last_transition_time, later.to_string());
         assert_eq!(
             failed.conditions[1].last_transition_time,
             first.to_string(),
             "Reconciling stayed False"
         );
+        assert_eq!(failed.conditions[2].last_transition_time, later.to_string());
+    }
+
+    fn condition<'a>(status: &'a Status, type_: &str) -> &'a str {
+        status
+            .conditions
+            .iter()
+            .find(|c| c.type_ == type_)
+            .map_or("absent", |c| c.status.as_str())
+    }
+
+    #[test]
+    fn only_an_error_retrying_cannot_fix_is_stalled() {
+        let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("timestamp");
+        let mut invalid = observation(Phase::Error);
+        invalid.stalled = true;
+        let stalled = Status::from_observation(&invalid, None, now);
+        assert_eq!(
+            [READY, RECONCILING, STALLED].map(|t| condition(&stalled, t)),
+            ["False", "False", "True"]
+        );
+        let retried = Status::from_observation(&observation(Phase::Error), None, now);
+        assert_eq!(
+            [READY, RECONCILING, STALLED].map(|t| condition(&retried, t)),
+            ["False", "True", "False"]
+        );
+        let updating = Status::from_observation(&observation(Phase::Updating), None, now);
+        assert_eq!(
+            [READY, RECONCILING, STALLED].map(|t| condition(&updating, t)),
+            ["False", "True", "False"]
+        );
+        assert_eq!(
+            serde_json::to_value(&updating).expect("json")["status"],
+            "UPDATING"
+        );
+    }
+
+    #[test]
+    fn a_component_error_is_istios_error_field() {
+        let failed =
+            serde_json::to_value(ComponentStatus::new(Phase::Error, "timed out")).expect("json");
+        assert_eq!(failed, json!({"status": "ERROR", "error": "timed out"}));
+        let waiting = serde_json::to_value(ComponentStatus::new(Phase::Reconciling, "waiting"))
+            .expect("json");
+        assert_eq!(
+            waiting,
+            json!({"status": "RECONCILING", "message": "waiting"})
+        );
+    }
+
+    #[test]
+    fn a_status_istios_operator_wrote_is_read() {
+        let istio = json!({"status": {"status": "HEALTHY", "componentStatus": {
+            "Pilot": {"status": "HEALTHY"}, "Base": {"status": "HEALTHY"}}}});
+        let status = Status::of(&istio).expect("read");
+        assert_eq!(status.status, Phase::Healthy);
+        assert_eq!(status.observed_generation, 0);
+        assert!(status.conditions.is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod run;
 
 use meshctl::merge;
 use meshctl::operator::deploy::{self, ApplyOptions};
+use meshctl::operator::migrate;
 use meshctl::pipeline;
 use serde_json::Value;
 
@@ -94,9 +95,82 @@ pub fn init(
             let hint = e.hint();
             with_hint(e, hint)
         };
+        if settings.hub == meshctl::operator::DEFAULT_HUB {
+            // Said up front: otherwise the first sign is a readiness wait ending in
+            // ImagePullBackOff.
+            printer.warn(&format!(
+                "no meshctl image is published at `{}` yet: unless you pushed one there, the \
+                 operator's pod cannot pull it. Build and push it with `scripts/build-image \
+                 --push REGISTRY/meshctl:{}`, then pass `--hub REGISTRY`",
+                settings.image(),
+                settings.tag
+            ))?;
+        }
+        // Istio's own operator first: refused without consent, before anything is written.
+        let found = migrate::find(&catalog, &settings.namespace)
+            .await
+            .map_err(map_error)?;
+        if found.needs_replacing() && !args.replace_istio_operator {
+            return Err(map_error(deploy::DeployError::IstioOperatorFound {
+                found: found.describe(),
+            })
+            .into());
+        }
+        if found.needs_replacing() || found.foreign_crd {
+            printer.status(&format!(
+                "{} Istio's operator:",
+                if args.dry_run {
+                    "Would take over from"
+                } else {
+                    "Taking over from"
+                }
+            ))?;
+            for line in found.describe() {
+                printer.status(&format!("  {line}"))?;
+            }
+            printer.flush()?;
+        }
+        if !args.dry_run {
+            let stopped = migrate::stop(&catalog, &found, args.readiness_timeout, &reporter)
+                .await
+                .map_err(map_error)?;
+            if stopped > 0 {
+                printer.status(&format!(
+                    "✔ Istio's operator stopped and removed ({stopped} objects); the mesh it \
+                     installed is untouched."
+                ))?;
+            }
+            if found.foreign_crd {
+                migrate::adopt_crd(&catalog).await.map_err(map_error)?;
+                printer.status(&format!(
+                    "✔ CustomResourceDefinition `{}` replaced by meshctl's (stored resources kept)",
+                    meshctl::operator::CRD_NAME
+                ))?;
+            }
+        }
         deploy::apply(&mut catalog, &objects, options, &reporter)
             .await
             .map_err(map_error)?;
+        if !args.dry_run {
+            for adopted in migrate::adopt_resources(&catalog, &found, settings)
+                .await
+                .map_err(map_error)?
+            {
+                if adopted.watched {
+                    printer.status(&format!(
+                        "✔ {} taken over: Istio's finalizer replaced by meshctl's",
+                        adopted.resource
+                    ))?;
+                } else {
+                    printer.warn(&format!(
+                        "{} is in a namespace meshctl's operator does not watch: Istio's \
+                         finalizer was removed so that deleting it is not held up, and nothing \
+                         reconciles it (add its namespace with `--watchedNamespaces`)",
+                        adopted.resource
+                    ))?;
+                }
+            }
+        }
         if !args.dry_run {
             deploy::wait_ready(&catalog, settings, args.readiness_timeout, &reporter)
                 .await
