@@ -89,7 +89,7 @@ fn case_dirs() -> Vec<PathBuf> {
 fn inputs(case: &Case) -> Inputs {
     let mut inputs = Inputs::default();
     let path = &case.input;
-    let text = std::fs::read_to_string(&path).expect("every case has an input.yaml");
+    let text = std::fs::read_to_string(path).expect("every case has an input.yaml");
     if !text.trim().is_empty() {
         let source = Source(path.display().to_string());
         // The CLI's own parser (identity, limits, the strict typed check), so that a case
