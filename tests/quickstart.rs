@@ -1,7 +1,8 @@
-//! README.md's "Quick start on a laptop cluster", run as written on the project's control plane:
-//! every `sh cluster` block in order, by `sh -e` in the repository, with `meshctl` the built
-//! binary and `kubectl` the one testenv/run provides; each must exit 0 and print the lines of the
-//! `text` block shown after it (see tests/common/readme.rs for how `…` matches).
+//! On the project's control plane: every shipped example installs and verifies, and README.md's
+//! "Quick start on a laptop cluster" runs as written: every `sh cluster` block in order, by
+//! `sh -e` in the repository, with `meshctl` the built binary and `kubectl` the one testenv/run
+//! provides; each must exit 0 and print the lines of the `text` block shown after it (see
+//! tests/common/readme.rs for how `…` matches).
 //!
 //! One stand-in: the control plane's nodes are kwok's, which run no processes, so after the step
 //! that installs Istio this test starts the real istiod of the pinned release for the pods meshctl
@@ -148,5 +149,42 @@ fn the_quick_start_runs_as_written() {
             // The kubelet's part on a real cluster: istiod's pods run.
             istiod(&["start"]);
         }
+    }
+}
+
+/// Every shipped example installs as written (`meshctl install -f examples/FILE.yaml`), is then
+/// reported complete and ready by `verify-install`, and uninstalls: the examples are proven on
+/// the API server, not only against istioctl's render (tests/parity.rs).
+#[test]
+#[ignore = "needs a cluster"]
+fn every_example_installs_verifies_and_uninstalls() {
+    let admin: PathBuf = kubeconfig();
+    let _lock = lock();
+    let _istiod = Istiod;
+    istiod(&["stop", "--all", "--release"]);
+    assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(repository().join("examples"))
+        .expect("examples/ exists")
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    examples.sort();
+    assert!(examples.len() >= 9, "examples/ holds the examples");
+    for example in &examples {
+        let file = example.to_str().expect("a UTF-8 path");
+        let installed = meshctl(
+            &admin,
+            &["install", "-f", file, "-y", "--readiness-timeout=180s"],
+        );
+        assert_code(&installed, 0);
+        let verified = meshctl(&admin, &["verify-install", "-f", file]);
+        assert_code(&verified, 0);
+        // The revision the example installs (canary.yaml's is `canary`), then nothing is left
+        // but Istio's CRDs, which the next install reuses.
+        for revision in ["default", "canary"] {
+            assert_code(&meshctl(&admin, &["uninstall", "-r", revision, "-y"]), 0);
+        }
+        let left = meshctl(&admin, &["verify-install", "-f", file]);
+        assert_code(&left, 1);
     }
 }
