@@ -24,6 +24,57 @@ fn parity_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/parity")
 }
 
+/// The shipped `examples/*.yaml`, compared in place (an edit to an example is checked), each
+/// against `testdata/parity/examples/NAME.expected.yaml` from `testenv/gen-parity`.
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .expect("examples/ exists")
+            .map(|entry| entry.expect("readable directory entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+    files.sort();
+    files
+}
+
+fn example_expected(example: &Path) -> PathBuf {
+    let stem = example.file_stem().expect("an example has a name");
+    parity_dir()
+        .join("examples")
+        .join(format!("{}.expected.yaml", stem.to_string_lossy()))
+}
+
+/// A corpus entry: a case directory (`input.yaml`, `flags`, `expected.yaml`) or a shipped example.
+struct Case {
+    name: String,
+    input: PathBuf,
+    flags: Option<PathBuf>,
+    expected: PathBuf,
+}
+
+fn cases() -> Vec<Case> {
+    let dirs = case_dirs().into_iter().map(|dir| Case {
+        name: dir
+            .file_name()
+            .expect("a case has a name")
+            .to_string_lossy()
+            .into_owned(),
+        input: dir.join("input.yaml"),
+        flags: Some(dir.join("flags")),
+        expected: dir.join("expected.yaml"),
+    });
+    let examples = example_files().into_iter().map(|file| Case {
+        name: format!(
+            "examples/{}",
+            file.file_name().expect("a file name").to_string_lossy()
+        ),
+        expected: example_expected(&file),
+        input: file,
+        flags: None,
+    });
+    dirs.chain(examples).collect()
+}
+
 fn case_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(parity_dir().join("cases"))
         .expect("testdata/parity/cases exists")
@@ -34,11 +85,11 @@ fn case_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// `input.yaml` and `flags` read the way the CLI reads `-f` and `--set`.
-fn inputs(case: &Path) -> Inputs {
+/// The input file and flags read the way the CLI reads `-f` and `--set`.
+fn inputs(case: &Case) -> Inputs {
     let mut inputs = Inputs::default();
-    let path = case.join("input.yaml");
-    let text = std::fs::read_to_string(&path).expect("every case has an input.yaml");
+    let path = &case.input;
+    let text = std::fs::read_to_string(path).expect("every case has an input.yaml");
     if !text.trim().is_empty() {
         let source = Source(path.display().to_string());
         // The CLI's own parser (identity, limits, the strict typed check), so that a case
@@ -47,7 +98,7 @@ fn inputs(case: &Path) -> Inputs {
             input::parse(&text, source, Limits::default(), true).unwrap_or_else(|e| panic!("{e}"));
         inputs.files.push(file);
     }
-    if let Ok(flags) = std::fs::read_to_string(case.join("flags")) {
+    if let Some(Ok(flags)) = case.flags.as_ref().map(std::fs::read_to_string) {
         for line in flags.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -63,7 +114,7 @@ fn inputs(case: &Path) -> Inputs {
 /// Renders a case and reads the result back from the YAML meshctl prints, so that what is
 /// compared is what a user (or kubectl) would read. CRDs are dropped unless asked for: the
 /// expected files have none (but one), and writing and re-reading them dominates the run time.
-fn render(case: &Path, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> {
+fn render(case: &Case, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> {
     let merged = pipeline::merge(&inputs(case)).map_err(|e| e.to_string())?;
     let mut manifests = pipeline::render(&merged).map_err(|e| e.to_string())?;
     if !keep_crds {
@@ -73,8 +124,8 @@ fn render(case: &Path, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> 
     Ok(common::load(&stream, "meshctl output"))
 }
 
-fn compare_case(case: &Path, allow: &AllowList) -> Result<Comparison, String> {
-    let text = std::fs::read_to_string(case.join("expected.yaml"))
+fn compare_case(case: &Case, allow: &AllowList) -> Result<Comparison, String> {
+    let text = std::fs::read_to_string(&case.expected)
         .map_err(|e| format!("no expected.yaml (run testenv/gen-parity): {e}"))?;
     let expected = common::load(&text, "expected.yaml");
     // gen-parity keeps CRDs only in the `crds` case; elsewhere they are not part of the expectation.
@@ -88,7 +139,7 @@ fn compare_case(case: &Path, allow: &AllowList) -> Result<Comparison, String> {
 #[test]
 fn every_case_renders_as_istioctl_does() {
     let allow = AllowList::load(&parity_dir().join("allow-list.yaml"));
-    let cases = case_dirs();
+    let cases = cases();
     assert!(
         cases.len() >= 60,
         "the corpus has {} cases; expected at least 60",
@@ -97,10 +148,7 @@ fn every_case_renders_as_istioctl_does() {
     let mut failures = String::new();
     let (mut objects, mut fields) = ((0, 0), (0, 0));
     for case in &cases {
-        let name = case
-            .file_name()
-            .expect("a case has a name")
-            .to_string_lossy();
+        let name = &case.name;
         match compare_case(case, &allow) {
             Ok(result) => {
                 objects.0 += result.objects_ok;
@@ -133,6 +181,55 @@ fn every_case_renders_as_istioctl_does() {
         fields.1,
         cases.len()
     );
+}
+
+/// Every example people are pointed at is in the corpus, and no expectation outlives its example.
+#[test]
+fn every_example_is_in_the_corpus() {
+    let examples = example_files();
+    let names: Vec<String> = examples
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for wanted in [
+        "production.yaml",
+        "ingress-gateways.yaml",
+        "egress-gateway.yaml",
+        "cni.yaml",
+        "canary.yaml",
+        "ambient.yaml",
+        "proxy-tuning.yaml",
+        "secure-mesh.yaml",
+        "operator-gitops.yaml",
+    ] {
+        assert!(
+            names.iter().any(|n| n == wanted),
+            "examples/{wanted} is missing"
+        );
+    }
+    for example in &examples {
+        assert!(
+            example_expected(example).is_file(),
+            "{} has no expectation: run testenv/gen-parity examples/{}",
+            example.display(),
+            example.file_name().expect("a name").to_string_lossy()
+        );
+    }
+    for entry in std::fs::read_dir(parity_dir().join("examples")).expect("the directory exists") {
+        let path = entry.expect("readable directory entry").path();
+        let name = path.file_name().expect("a name").to_string_lossy();
+        let example = name.strip_suffix(".expected.yaml").unwrap_or(&name);
+        assert!(
+            names.iter().any(|n| *n == format!("{example}.yaml")),
+            "{} belongs to no example in examples/",
+            path.display()
+        );
+    }
 }
 
 #[test]
