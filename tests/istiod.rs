@@ -1129,30 +1129,43 @@ fn istioctl_and_meshctl_installs_leave_the_same_objects() {
 fn meshctl_over_istioctl_and_back_converge_without_duplicate_injectors() {
     let env = clean_env();
     let admin = &env.admin;
+    // istioctl deletes with foreground propagation: its uninstall returns while the garbage
+    // collector still holds the objects (`foregroundDeletion`), so "left nothing" is awaited.
     let empty = |what: &str| {
         runtime().block_on(async {
             let client = client(admin).await;
-            let left: Vec<String> = injectors(&client)
-                .await
-                .iter()
-                .map(|w| {
-                    w["metadata"]["name"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string()
-                })
-                .collect();
-            assert!(left.is_empty(), "{what} left injectors: {left:?}");
             let validators: Api<ValidatingWebhookConfiguration> = Api::all(client.clone());
-            let left: Vec<String> = validators
-                .list(&ListParams::default())
-                .await
-                .expect("list")
-                .items
-                .into_iter()
-                .filter_map(|v| v.metadata.name)
-                .collect();
-            assert!(left.is_empty(), "{what} left validators: {left:?}");
+            let deadline = Instant::now() + SETTLE;
+            loop {
+                let mut left: Vec<String> = injectors(&client)
+                    .await
+                    .iter()
+                    .map(|w| {
+                        w["metadata"]["name"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string()
+                    })
+                    .collect();
+                left.extend(
+                    validators
+                        .list(&ListParams::default())
+                        .await
+                        .expect("list")
+                        .items
+                        .into_iter()
+                        .filter_map(|v| v.metadata.name),
+                );
+                if left.is_empty() {
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{what} left webhooks after {}s: {left:?}",
+                    SETTLE.as_secs()
+                );
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
         });
     };
     let converged = || {
