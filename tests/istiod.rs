@@ -17,8 +17,8 @@ use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
 
 use common::{
-    Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime,
-    write_service_account_kubeconfig,
+    Operator, WATCHED, assert_code, client, eventually, istiod, kubeconfig, lock, meshctl, runtime,
+    text, write_service_account_kubeconfig,
 };
 use k8s_openapi::api::admissionregistration::v1::{
     MutatingWebhookConfiguration, ValidatingWebhookConfiguration,
@@ -93,35 +93,6 @@ impl Drop for Env {
             }
         });
     }
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// `testenv/istiod ARGS…`; its last stdout line (the log path, for `start`).
-fn istiod(arguments: &[&str]) -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/istiod");
-    let output = Command::new(script)
-        .args(arguments)
-        .stdin(Stdio::null())
-        .output()
-        .expect("testenv/istiod runs");
-    assert!(
-        output.status.success(),
-        "testenv/istiod {} failed:\n{}",
-        arguments.join(" "),
-        text(&output)
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string()
 }
 
 // ------------------------------------------------------------------------------- what istiod did

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use common::{assert_code, client, eventually, kubeconfig, lock, meshctl, runtime};
+use common::{assert_code, client, eventually, istiod, kubeconfig, lock, meshctl, runtime, text};
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
 };
@@ -61,14 +61,6 @@ fn cluster_b() -> PathBuf {
     path
 }
 
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
 /// The pinned istioctl, built (or found in the cache) by `testenv/istioctl`.
 fn istioctl() -> PathBuf {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/istioctl");
@@ -88,27 +80,6 @@ fn istioctl() -> PathBuf {
             .unwrap_or_default()
             .trim(),
     )
-}
-
-/// `testenv/istiod ARGS…` for cluster A; its last stdout line.
-fn istiod(arguments: &[&str]) -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/istiod");
-    let output = Command::new(script)
-        .args(arguments)
-        .stdin(Stdio::null())
-        .output()
-        .expect("testenv/istiod runs");
-    assert!(
-        output.status.success(),
-        "testenv/istiod {} failed:\n{}",
-        arguments.join(" "),
-        text(&output)
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// The one Secret document of a `create-remote-secret` output (header comment and `---` allowed).

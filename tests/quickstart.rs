@@ -21,7 +21,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{assert_code, kubeconfig, lock, meshctl};
+use common::{assert_code, istiod, kubeconfig, lock, meshctl, text};
 use readme::{blocks, missing_line};
 
 const SECTION: &str = "Quick start on a laptop cluster";
@@ -30,29 +30,6 @@ const NAMESPACES: [&str; 2] = ["demo", "istio-system"];
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// `testenv/istiod ARGS…`, which must succeed.
-fn istiod(arguments: &[&str]) {
-    let output = Command::new(repository().join("testenv/istiod"))
-        .args(arguments)
-        .stdin(Stdio::null())
-        .output()
-        .expect("testenv/istiod runs");
-    assert!(
-        output.status.success(),
-        "testenv/istiod {} failed:\n{}",
-        arguments.join(" "),
-        text(&output)
-    );
 }
 
 /// Stops every istiod this test started, whatever happened.

@@ -95,6 +95,36 @@ pub fn stderr(output: &Output) -> String {
 }
 
 /// Fails with both streams when the exit code is not `code`.
+/// stdout, then stderr, as one text (for messages and for searching either).
+pub fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `testenv/istiod ARGS…`, which must succeed; its last stdout line (the log path, for `start`).
+pub fn istiod(arguments: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testenv/istiod");
+    let output = Command::new(script)
+        .args(arguments)
+        .stdin(Stdio::null())
+        .output()
+        .expect("testenv/istiod runs");
+    assert!(
+        output.status.success(),
+        "testenv/istiod {} failed:\n{}",
+        arguments.join(" "),
+        text(&output)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 pub fn assert_code(output: &Output, code: i32) {
     assert_eq!(
         output.status.code(),
