@@ -21,7 +21,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::{assert_code, client, eventually, istiod, kubeconfig, lock, meshctl, runtime, text};

@@ -19,7 +19,7 @@ mod readme;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use common::{assert_code, istiod, kubeconfig, lock, meshctl, text};
 use readme::{blocks, missing_line};
