@@ -782,12 +782,12 @@ fn each_cluster_runs_its_own_operator_for_its_own_resource() {
             async move {
                 let resource = resources.get_opt("remote").await.ok()??;
                 let status = resource.data.get("status")?.clone();
-                (status["phase"] == want).then_some(status)
+                (status["status"] == want).then_some(status)
             }
         };
 
         apply(json!({"profile": "remote", "values": {"global": {"multiCluster": {"clusterName": CLUSTER_B}}}})).await;
-        let error = eventually("B's operator refuses a remote without a primary", SETTLE, || status("Error")).await;
+        let error = eventually("B's operator refuses a remote without a primary", SETTLE, || status("ERROR")).await;
         assert!(error.to_string().contains("names no primary"), "{error}");
         let slices: Api<EndpointSlice> = Api::namespaced(client_b.clone(), SYSTEM);
         assert!(
@@ -800,7 +800,7 @@ fn each_cluster_runs_its_own_operator_for_its_own_resource() {
             "remotePilotAddress": "10.244.0.250",
         }}}))
         .await;
-        eventually("B's operator installs the remote", SETTLE, || status("Healthy")).await;
+        eventually("B's operator installs the remote", SETTLE, || status("HEALTHY")).await;
         let slice = slices.get_opt("istiod").await.expect("get").expect("the remote's istiod endpoints");
         let addresses: Vec<String> = slice
             .endpoints
