@@ -1011,18 +1011,7 @@ pub async fn users_of_revision(
             ));
         }
         if tag == DEFAULT_TAG {
-            let api: Api<Namespace> = Api::all(catalog.client().clone());
-            let list = api
-                .list(&ListParams::default().labels("istio-injection=enabled"))
-                .await
-                .map_err(|e| {
-                    RequestFailed::new(
-                        "list",
-                        "Namespace objects",
-                        catalog.request_error(e, "list", "namespaces", None),
-                    )
-                })?;
-            for namespace in list.items.into_iter().filter_map(|n| n.metadata.name) {
+            for namespace in namespaces_selected(catalog, "istio-injection=enabled").await? {
                 users.push(format!(
                     "namespace `{namespace}` (istio-injection=enabled, through the default tag)"
                 ));
@@ -1040,9 +1029,17 @@ pub async fn namespaces_labelled(
     catalog: &Catalog,
     value: &str,
 ) -> Result<Vec<String>, RequestFailed> {
+    namespaces_selected(catalog, &format!("{}={value}", manifest::REVISION_LABEL)).await
+}
+
+/// Namespaces matching a label selector, sorted.
+async fn namespaces_selected(
+    catalog: &Catalog,
+    selector: &str,
+) -> Result<Vec<String>, RequestFailed> {
     let api: Api<Namespace> = Api::all(catalog.client().clone());
     let list = api
-        .list(&ListParams::default().labels(&format!("{}={value}", manifest::REVISION_LABEL)))
+        .list(&ListParams::default().labels(selector))
         .await
         .map_err(|e| {
             RequestFailed::new(
