@@ -192,6 +192,19 @@ pub enum TagCommand {
     Remove(TagRemoveArgs),
 }
 
+/// `-i/--istioNamespace` of the tag commands.
+#[derive(Debug, Args)]
+pub struct IstioNamespaceArgs {
+    /// The namespace of the control plane.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        value_name = "NAMESPACE",
+        default_value = "istio-system"
+    )]
+    pub istio_namespace: String,
+}
+
 #[derive(Debug, Args)]
 pub struct TagSetArgs {
     /// The tag's name (a DNS label), e.g. `prod` or `default`.
@@ -209,14 +222,8 @@ pub struct TagSetArgs {
     /// Write the tag even when its webhook would overlap another injector.
     #[arg(long)]
     pub force: bool,
-    /// The namespace of the control plane.
-    #[arg(
-        short = 'i',
-        long = "istioNamespace",
-        value_name = "NAMESPACE",
-        default_value = "istio-system"
-    )]
-    pub istio_namespace: String,
+    #[command(flatten)]
+    pub istio_namespace: IstioNamespaceArgs,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }
@@ -235,14 +242,8 @@ pub struct TagListArgs {
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t)]
     pub output: ListFormat,
-    /// The namespace of the control plane.
-    #[arg(
-        short = 'i',
-        long = "istioNamespace",
-        value_name = "NAMESPACE",
-        default_value = "istio-system"
-    )]
-    pub istio_namespace: String,
+    #[command(flatten)]
+    pub istio_namespace: IstioNamespaceArgs,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }
@@ -255,14 +256,8 @@ pub struct TagRemoveArgs {
     /// Remove it even while namespaces are labelled with it (their new pods are not injected).
     #[arg(long)]
     pub force: bool,
-    /// The namespace of the control plane.
-    #[arg(
-        short = 'i',
-        long = "istioNamespace",
-        value_name = "NAMESPACE",
-        default_value = "istio-system"
-    )]
-    pub istio_namespace: String,
+    #[command(flatten)]
+    pub istio_namespace: IstioNamespaceArgs,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }

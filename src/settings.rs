@@ -22,10 +22,10 @@ use meshctl::yaml::Limits;
 pub use crate::cli::ListFormat;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, CreateRemoteSecretArgs, DiffArgs, DumpArgs,
-    DumpFormat, GenerateArgs, InputArgs, InstallArgs, ManifestCommand, OperatorCommand,
-    OperatorInitArgs, OperatorRemoveArgs, OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand,
-    RemoteSecretType, Shell, TagCommand, TagListArgs, TagRemoveArgs, TagSetArgs, UninstallArgs,
-    ValidateArgs,
+    DumpFormat, GenerateArgs, InputArgs, InstallArgs, IstioNamespaceArgs, ManifestCommand,
+    OperatorCommand, OperatorInitArgs, OperatorRemoveArgs, OperatorRunArgs, PlanArgs, PlanFormat,
+    ProfileCommand, RemoteSecretType, Shell, TagCommand, TagListArgs, TagRemoveArgs, TagSetArgs,
+    UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -200,7 +200,7 @@ impl TagSetSettings {
             overwrite,
             auto_inject_namespaces,
             force,
-            istio_namespace,
+            istio_namespace: IstioNamespaceArgs { istio_namespace },
             cluster: cluster_args,
         } = args;
         check_name(&tag, "TAG")?;
@@ -234,7 +234,7 @@ impl TagListSettings {
     fn resolve(args: TagListArgs) -> Self {
         let TagListArgs {
             output,
-            istio_namespace,
+            istio_namespace: IstioNamespaceArgs { istio_namespace },
             cluster: cluster_args,
         } = args;
         Self {
@@ -258,7 +258,7 @@ impl TagRemoveSettings {
         let TagRemoveArgs {
             tag,
             force,
-            istio_namespace,
+            istio_namespace: IstioNamespaceArgs { istio_namespace },
             cluster: cluster_args,
         } = args;
         check_name(&tag, "TAG")?;
