@@ -73,6 +73,11 @@ pub enum InputError {
     Yaml(#[from] YamlError),
     #[error("{source_name}: kind is `{kind}`, expected `{}`", api::KIND)]
     WrongKind { source_name: Source, kind: String },
+    #[error("{source_name}: {error}")]
+    Switch {
+        source_name: Source,
+        error: crate::switches::SwitchError,
+    },
     #[error(
         "{source_name}: apiVersion is `{version}`, expected `{}`",
         api::API_VERSION
@@ -258,6 +263,12 @@ fn check_identity(tree: &Value, source: &Source) -> Result<(), InputError> {
             version: version.into(),
         });
     }
+    // The annotations are meshctl's own: checked even with `--force`, since nothing sensible
+    // can be rendered from a mode or namespace name that is not one.
+    crate::switches::Switches::of(tree).map_err(|error| InputError::Switch {
+        source_name: source.clone(),
+        error,
+    })?;
     Ok(())
 }
 

@@ -19,4 +19,5 @@ pub mod pipeline;
 pub mod profile;
 pub mod release;
 pub mod render;
+pub mod switches;
 pub mod yaml;

@@ -61,3 +61,45 @@ fn every_profile_renders_as_committed() {
         "golden renders differ for {stale:?}: review with `MESHCTL_BLESS=1 cargo test --test golden && git diff testdata/golden`"
     );
 }
+
+/// The `meshctl.io/…` annotations (issue 12): each `annotations/NAME.input.yaml` renders to
+/// `annotations/NAME.yaml`, CRD bodies elided as above.
+#[test]
+fn annotated_inputs_render_as_committed() {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/golden/annotations");
+    let bless = std::env::var_os("MESHCTL_BLESS").is_some();
+    let mut inputs: Vec<_> = std::fs::read_dir(&directory)
+        .expect("testdata/golden/annotations exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().ends_with(".input.yaml"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no inputs in {}", directory.display());
+    let mut stale = Vec::new();
+    for input in inputs {
+        let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(["manifest", "generate", "-f"])
+            .arg(&input)
+            .output()
+            .expect("meshctl runs");
+        assert!(
+            output.status.success(),
+            "{}: {}",
+            input.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let rendered = summarise_crds(&String::from_utf8_lossy(&output.stdout));
+        let name = input.to_string_lossy().replace(".input.yaml", ".yaml");
+        if bless {
+            std::fs::write(&name, &rendered).expect("write golden file");
+        }
+        if std::fs::read_to_string(&name).unwrap_or_default() != rendered {
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "golden renders differ for {stale:?}: review with `MESHCTL_BLESS=1 cargo test --test golden && git diff testdata/golden`"
+    );
+}

@@ -74,6 +74,7 @@ pub const KINDS: &[ManagedKind] = &[
     kind("networking.k8s.io", "NetworkPolicy", "networkpolicies", RENDERED),
     kind("discovery.k8s.io", "EndpointSlice", "endpointslices", RENDERED),
     kind("k8s.cni.cncf.io", "NetworkAttachmentDefinition", "network-attachment-definitions", RENDERED),
+    kind("security.istio.io", "PeerAuthentication", "peerauthentications", RENDERED),
     kind(RBAC, "ClusterRoleBinding", "clusterrolebindings", RENDERED | ISTIOCTL | OPERATOR),
     kind(RBAC, "ClusterRole", "clusterroles", RENDERED | ISTIOCTL | OPERATOR),
     kind(RBAC, "RoleBinding", "rolebindings", RENDERED | ISTIOCTL | OPERATOR),

@@ -379,6 +379,24 @@ mod tests {
             revisioned.push("revision=canary");
             rendered.extend(rendered_kinds(profile, &revisioned));
         }
+        // The mesh-wide PeerAuthentication of the `meshctl.io/mtls-mode` annotation (a file's
+        // metadata, which `--set` cannot reach).
+        let annotated = crate::merge::InputFile {
+            source: crate::yaml::Source("mtls.yaml".into()),
+            tree: serde_json::json!({"metadata": {"annotations": {
+                crate::switches::MTLS_MODE_ANNOTATION: "STRICT"}}}),
+        };
+        let merged = pipeline::merge(&Inputs {
+            files: vec![annotated],
+            ..Inputs::default()
+        })
+        .expect("merges");
+        rendered.extend(
+            pipeline::render(&merged)
+                .expect("renders")
+                .iter()
+                .map(|m| (m.group().to_string(), m.kind().to_string())),
+        );
         // A remote cluster's `istiod` Service points at its primary through an EndpointSlice.
         rendered.extend(rendered_kinds(
             "remote",

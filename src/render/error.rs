@@ -36,6 +36,9 @@ pub enum RenderError {
         #[source]
         source: PatchError,
     },
+    /// A `meshctl.io/…` annotation's value is not usable.
+    #[error(transparent)]
+    Switch(#[from] crate::switches::SwitchError),
     /// A `k8s.overlays` entry does not apply to the object it names.
     #[error("{component}: overlay on {object}")]
     Overlay {

@@ -34,6 +34,7 @@ use crate::api;
 use crate::manifest::{self, Manifest};
 use crate::merge::get_path;
 use crate::release;
+use crate::switches::{self, Switches};
 
 pub use context::ChartContext;
 pub use error::{ChartError, RenderError};
@@ -242,6 +243,7 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
         .get("metadata")
         .and_then(|metadata| serde_json::from_value(metadata.clone()).ok())
         .unwrap_or_default();
+    let switches = Switches::of(merged)?;
     let mut all = Vec::new();
     for instance in enabled_components(merged)? {
         let context = ChartContext::new(merged, &instance)?;
@@ -273,6 +275,15 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
                 .map(|object| Manifest::new(instance.component, object)),
         );
         postprocess::apply_kubernetes_settings(&context, &mut manifests)?;
+        if instance.component == ComponentName::Base
+            && let Some(mode) = switches.mtls_mode
+        {
+            // After the `k8s` settings, which are istioctl's and know nothing of this object.
+            manifests.push(Manifest::new(
+                ComponentName::Base,
+                switches::peer_authentication(mode, &switches::root_namespace(merged)),
+            ));
+        }
         for manifest in &mut manifests {
             add_ownership_labels(manifest, &owner, &context);
         }
