@@ -97,6 +97,10 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped_kinds: Vec<String>,
     pub objects: Vec<ObjectPlan>,
+    /// Namespaces labelled or unlabelled for injection (`meshctl.io/injection-namespaces`):
+    /// not rendered objects, so planned apart ([`super::injection`]). `None`: not planned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injection: Option<super::injection::InjectionPlan>,
 }
 
 impl Plan {
@@ -120,6 +124,7 @@ impl Plan {
             missing_namespaces,
             skipped_kinds,
             objects,
+            injection: None,
         }
     }
 
@@ -128,6 +133,10 @@ impl Plan {
     pub fn has_changes(&self) -> bool {
         !self.missing_namespaces.is_empty()
             || self.objects.iter().any(|o| o.action != Action::Unchanged)
+            || self
+                .injection
+                .as_ref()
+                .is_some_and(super::injection::InjectionPlan::has_changes)
     }
 
     /// The action planned for one object (`None` when not in the plan).

@@ -17,6 +17,7 @@ pub mod client;
 pub mod diff;
 pub mod discovery;
 pub mod handover;
+pub mod injection;
 pub mod kinds;
 pub mod namespace;
 pub mod precheck;

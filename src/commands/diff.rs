@@ -36,12 +36,13 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
         )
         .await?;
         let ownership = Ownership::of_render(&manifests);
-        let plan = diff::plan(&catalog, &manifests, &ownership)
+        let mut plan = diff::plan(&catalog, &manifests, &ownership)
             .await
             .map_err(|e| {
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        super::plan_injection(&catalog, &merged, &mut plan).await?;
         match args.format {
             PlanFormat::Json => {
                 printer.data(&format!("{}\n", serde_json::to_string_pretty(&plan)?))?;
@@ -109,6 +110,14 @@ pub fn print_plan(
         }
         if let Some(takeover) = &object.takeover {
             printer.warn(&format!("{}: {takeover}", object.key))?;
+        }
+    }
+    if let Some(injection) = &plan.injection {
+        for line in injection.lines() {
+            match line.strip_prefix("! ") {
+                Some(warning) => printer.warn(warning)?,
+                None => printer.status(&format!("  {line}"))?,
+            }
         }
     }
     for kind in &plan.skipped_kinds {

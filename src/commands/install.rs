@@ -48,12 +48,13 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         )
         .await?;
         let ownership = Ownership::of_render(&manifests);
-        let plan = diff::plan(&catalog, &manifests, &ownership)
+        let mut plan = diff::plan(&catalog, &manifests, &ownership)
             .await
             .map_err(|e| {
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        super::plan_injection(&catalog, &merged, &mut plan).await?;
         let cluster = describe_cluster(&connection);
         let options = ApplyOptions {
             readiness_timeout: args.readiness_timeout,
@@ -115,12 +116,16 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                 with_hint(e, hint)
             })?;
         deactivate_live(&catalog, &tags).await?;
+        // Last, once istiod's injector is ready: a pod created in a labelled namespace before
+        // then would be refused (the webhook fails closed) or start without a sidecar.
+        let labelled = super::apply_injection(&catalog, &merged, &plan).await?;
         printer.status(&format!(
-            "✔ Installation complete: {} applied, {} pruned, {} created \
-             (apply and wait {:.1}s, total {:.1}s)",
+            "✔ Installation complete: {} applied, {} pruned, {} created, {} (un)labelled for \
+             injection (apply and wait {:.1}s, total {:.1}s)",
             count(report.applied, "object"),
             count(report.pruned, "object"),
             count(report.namespaces_created, "namespace"),
+            count(labelled, "namespace"),
             apply_started.elapsed().as_secs_f64(),
             started.elapsed().as_secs_f64()
         ))?;

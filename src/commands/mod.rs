@@ -215,6 +215,43 @@ pub fn render_merged(
     Ok((merged, manifests))
 }
 
+/// Adds the injection labels of `meshctl.io/injection-namespaces` to a plan.
+pub async fn plan_injection(
+    catalog: &Catalog,
+    merged: &pipeline::Merged,
+    plan: &mut meshctl::cluster::diff::Plan,
+) -> anyhow::Result<()> {
+    use meshctl::cluster::injection;
+    let revision = merged.tree["spec"]["revision"].as_str();
+    let desired = injection::Desired::of(&merged.tree, revision)?;
+    let injection_plan = injection::plan(catalog, &desired).await.map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
+    plan.injection = Some(injection_plan);
+    Ok(())
+}
+
+/// Applies the injection part of a plan; returns how many namespaces changed.
+pub async fn apply_injection(
+    catalog: &Catalog,
+    merged: &pipeline::Merged,
+    plan: &meshctl::cluster::diff::Plan,
+) -> anyhow::Result<usize> {
+    use meshctl::cluster::injection;
+    let Some(injection_plan) = plan.injection.as_ref().filter(|p| p.has_changes()) else {
+        return Ok(0);
+    };
+    let revision = merged.tree["spec"]["revision"].as_str();
+    let desired = injection::Desired::of(&merged.tree, revision)?;
+    injection::apply(catalog, &desired, injection_plan)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })
+}
+
 /// What `install` adds to a render against this cluster (the default revision tag, the default
 /// revision's injector deactivated), and the check for overlapping injectors: refused, unless
 /// `warn_only` says why it is only a warning (`--force`, or a command that writes nothing).

@@ -4,6 +4,7 @@
 //! deletion is foreground and waits until each object is gone. Namespaces are left in place.
 
 use meshctl::cluster::discovery::Catalog;
+use meshctl::cluster::injection;
 use meshctl::cluster::prune;
 use meshctl::cluster::tags::{self, Landscape};
 use meshctl::cluster::uninstall::{self, Selection};
@@ -18,19 +19,31 @@ use crate::output::Printer;
 use crate::settings::{InputSettings, UninstallSettings, UninstallTarget};
 
 pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
-    let selection = match &args.target {
+    let (selection, release) = match &args.target {
         UninstallTarget::Files(input) => {
-            Selection::of_render(&super::render_inputs(input, printer)?)
+            let (merged, manifests) = super::render_merged(input, printer)?;
+            let revision = merged.tree["spec"]["revision"].as_str();
+            let owner = injection::Desired::of(&merged.tree, revision)?.owner;
+            (
+                Selection::of_render(&manifests),
+                injection::Release::Owner(owner),
+            )
         }
         // Without files, the input is the default profile: it says where the control plane is.
-        UninstallTarget::Revision(revision) => Selection::revision(
-            revision,
-            &pipeline::merge(&read_inputs(&InputSettings::default(), printer)?)?,
+        UninstallTarget::Revision(revision) => (
+            Selection::revision(
+                revision,
+                &pipeline::merge(&read_inputs(&InputSettings::default(), printer)?)?,
+            ),
+            injection::Release::Revision(revision.clone()),
         ),
-        UninstallTarget::Purge => Selection::everything(&pipeline::merge(&read_inputs(
-            &InputSettings::default(),
-            printer,
-        )?)?),
+        UninstallTarget::Purge => (
+            Selection::everything(&pipeline::merge(&read_inputs(
+                &InputSettings::default(),
+                printer,
+            )?)?),
+            injection::Release::Everything,
+        ),
     };
     runtime()?.block_on(async {
         let (connection, catalog) = connect(&args.cluster).await?;
@@ -47,6 +60,9 @@ pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus
         let keys = found.objects;
         let cluster = describe_cluster(&connection);
         if keys.is_empty() {
+            if !args.dry_run {
+                release_labels(&catalog, &release, printer).await?;
+            }
             printer.status(&format!(
                 "Nothing to remove: no objects in {cluster} match `{}`",
                 selection.ownership.label_selector()
@@ -76,9 +92,28 @@ pub fn run(args: &UninstallSettings, printer: &mut Printer) -> Result<ExitStatus
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        release_labels(&catalog, &release, printer).await?;
         printer.status(&format!("✔ Removed {deleted} objects."))?;
         Ok(ExitStatus::Success)
     })
+}
+
+/// Removes the injection labels meshctl set (`meshctl.io/injection-namespaces`), and says where.
+async fn release_labels(
+    catalog: &Catalog,
+    release: &injection::Release,
+    printer: &mut Printer,
+) -> anyhow::Result<()> {
+    let released = injection::release(catalog, release).await.map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
+    for name in released {
+        printer.status(&format!(
+            "  removed the injection label meshctl set on Namespace `{name}`"
+        ))?;
+    }
+    Ok(())
 }
 
 /// How many users of a revision a refusal lists.

@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use futures::future::{BoxFuture, Shared};
 use futures::{FutureExt, StreamExt};
+use k8s_openapi::api::core::v1::Namespace;
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind, Patch, PatchParams};
 use kube::runtime::controller::{Action, Config as ControllerConfig, Controller};
@@ -40,6 +41,7 @@ use super::{FINALIZER, GROUP, KIND, NAME, VERSION};
 use crate::cluster::apply::{self, ApplyOptions};
 use crate::cluster::diff::{self, DiffError};
 use crate::cluster::discovery::{Catalog, DiscoveryError};
+use crate::cluster::injection;
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
 use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter, kinds};
@@ -114,6 +116,8 @@ pub enum ReconcileError {
     Verify(#[from] WaitError),
     #[error("uninstalling")]
     Uninstall(#[from] PruneError),
+    #[error("labelling namespaces for injection")]
+    Injection(#[from] crate::cluster::RequestFailed),
     #[error("writing the status of IstioOperator `{resource}`")]
     Status {
         resource: String,
@@ -143,6 +147,9 @@ struct Context {
     scan_kinds: BTreeSet<(String, String)>,
     recorder: Recorder,
     settings: Settings,
+    /// What each `IstioOperator` (by namespace and name) wants labelled for injection, as its
+    /// last reconcile read it: the namespace watch wakes the resources a namespace concerns.
+    injection_wants: Mutex<BTreeMap<(String, String), injection::Desired>>,
 }
 
 /// Runs the controller until `shutdown` completes (then finishes the reconciles in flight and
@@ -202,6 +209,7 @@ pub async fn run(
         scan_kinds,
         recorder,
         settings: settings.clone(),
+        injection_wants: Mutex::new(BTreeMap::new()),
     });
 
     // One controller per watched namespace (its `IstioOperator` watch needs only a Role there),
@@ -214,7 +222,7 @@ pub async fn run(
             routes.insert(namespace.clone(), sender);
             namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
-    let owned = watch_owned(&client, &watched_kinds, &context.resource, routes);
+    let owned = watch_owned(&client, &watched_kinds, &context, routes);
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
         () = owned => Ok(()),
@@ -242,10 +250,11 @@ fn owned_selector() -> String {
 async fn watch_owned(
     client: &Client,
     kinds: &[ApiResource],
-    owner_resource: &ApiResource,
+    context: &Context,
     routes: BTreeMap<String, futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>>,
 ) {
     use kube::runtime::WatchStreamExt;
+    let owner_resource = &context.resource;
     let selector = owned_selector();
     let streams = kinds.iter().map(|kind| {
         watcher::watcher(
@@ -254,25 +263,73 @@ async fn watch_owned(
         )
         .default_backoff()
         .touched_objects()
+        .map(|event| event.map(Touched::Owned))
         .boxed()
     });
-    let mut events = futures::stream::select_all(streams);
+    // Namespaces, once, unfiltered: one listed for injection may appear at any time, with any
+    // labels (`meshctl.io/injection-namespaces`).
+    let namespaces = watcher::watcher(
+        Api::<Namespace>::all(client.clone()),
+        watcher::Config::default(),
+    )
+    .default_backoff()
+    .touched_objects()
+    .map(|event| event.map(Touched::Namespace))
+    .boxed();
+    let mut events = futures::stream::select_all(streams.chain(std::iter::once(namespaces)));
     tracing::info!(
         kinds = kinds.len(),
-        "watching the kinds IstioOperator resources install, once each"
+        "watching the kinds IstioOperator resources install, and namespaces, once each"
     );
+    let send = |owner: ObjectRef<DynamicObject>| {
+        if let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n)) {
+            let _ = route.unbounded_send(owner);
+        }
+    };
     while let Some(event) = events.next().await {
         match event {
-            Ok(object) => {
-                if let Some(owner) = owner_of(&object, owner_resource)
-                    && let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n))
-                {
-                    let _ = route.unbounded_send(owner);
+            Ok(Touched::Owned(object)) => {
+                if let Some(owner) = owner_of(&object, owner_resource) {
+                    send(owner);
+                }
+            }
+            Ok(Touched::Namespace(namespace)) => {
+                for owner in concerned_by(&namespace, context) {
+                    send(owner);
                 }
             }
             Err(error) => tracing::warn!(error = %chain(&error), "watching owned objects"),
         }
     }
+}
+
+/// One object the owned watches saw change.
+enum Touched {
+    Owned(DynamicObject),
+    Namespace(Namespace),
+}
+
+/// The `IstioOperator` resources a namespace's change concerns: those that list it for
+/// injection, and the one whose label it carries.
+fn concerned_by(namespace: &Namespace, context: &Context) -> Vec<ObjectRef<DynamicObject>> {
+    let name = namespace.name_any();
+    let owner = namespace
+        .annotations()
+        .get(injection::OWNER_ANNOTATION)
+        .cloned();
+    let wants = context
+        .injection_wants
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    wants
+        .iter()
+        .filter(|(_, desired)| {
+            desired.namespaces.contains(&name) || owner.as_deref() == Some(desired.owner.as_str())
+        })
+        .map(|((resource_namespace, resource_name), _)| {
+            ObjectRef::new_with(resource_name, context.resource.clone()).within(resource_namespace)
+        })
+        .collect()
 }
 
 /// One controller per watched namespace: a namespaced watch needs only a Role there, not the
@@ -411,7 +468,8 @@ async fn install(
             .map_err(crate::cluster::tags::TagError::from)?;
     }
     let ownership = Ownership::of_render(&manifests);
-    let plan =
+    let desired = desired_injection(resource, &merged, context);
+    let mut plan =
         match diff::plan_scanning(&catalog, &manifests, &ownership, &context.scan_kinds).await {
             Ok(plan) => plan,
             Err(error) => {
@@ -428,6 +486,9 @@ async fn install(
                 return Err(error.into());
             }
         };
+    if let Some(desired) = &desired {
+        plan.injection = Some(injection::plan(&catalog, desired).await?);
+    }
 
     if !plan.has_changes() {
         drop(catalog);
@@ -472,7 +533,23 @@ async fn install(
     let options = ApplyOptions {
         readiness_timeout: context.settings.readiness_timeout,
     };
-    match apply::apply(&mut catalog, &manifests, &plan, options, &reporter).await {
+    let applied = match apply::apply(&mut catalog, &manifests, &plan, options, &reporter).await {
+        // Namespaces are labelled last, once the injector is ready (as `meshctl install`).
+        Ok(report) => match (&desired, &plan.injection) {
+            (Some(desired), Some(injection_plan)) => {
+                match injection::apply(&catalog, desired, injection_plan).await {
+                    Ok(_) => Ok(report),
+                    Err(error) => {
+                        tracing::warn!(resource = %key, error = %chain(&error), "labelling namespaces");
+                        return Err(error.into());
+                    }
+                }
+            }
+            _ => Ok(report),
+        },
+        Err(error) => Err(error),
+    };
+    match applied {
         Ok(report) => {
             let (reason, message) = if drift {
                 ("DriftRepaired", format!("repaired drift: {summary}"))
@@ -522,6 +599,28 @@ async fn install(
             Err(error.into())
         }
     }
+}
+
+/// What `resource` wants labelled for injection, remembered for the namespace watch.
+fn desired_injection(
+    resource: &DynamicObject,
+    merged: &serde_json::Value,
+    context: &Context,
+) -> Option<injection::Desired> {
+    // The render has already refused an invalid annotation, so this only fails if it changed.
+    let desired = injection::Desired::of(merged, merged["spec"]["revision"].as_str()).ok()?;
+    context
+        .injection_wants
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(
+            (
+                resource.namespace().unwrap_or_default(),
+                resource.name_any(),
+            ),
+            desired.clone(),
+        );
+    Some(desired)
 }
 
 /// Nothing to apply: the status says whether the workloads are ready.
@@ -655,6 +754,18 @@ async fn uninstall(
         &reporter,
     )
     .await?;
+    if let Ok((merged, _)) = render(resource)
+        && let Ok(desired) = injection::Desired::of(&merged, merged["spec"]["revision"].as_str())
+    {
+        let released =
+            injection::release(&catalog, &injection::Release::Owner(desired.owner)).await?;
+        tracing::info!(resource = %key, namespaces = ?released, "removed the injection labels it set");
+    }
+    context
+        .injection_wants
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .remove(&(namespace.clone(), resource.name_any()));
     tracing::info!(resource = %key, deleted, "uninstalled; releasing the finalizer");
     Ok(Action::await_change())
 }

@@ -116,8 +116,14 @@ pub fn cluster_rules() -> Vec<PolicyRule> {
             &["get", "list", "watch", "create", "patch"],
         ),
         // Why: an install creates the namespaces it renders into when they are missing, and the
-        // diff checks which exist. Never deleted: users keep their own things there.
-        rule(&[""], &["namespaces"], &["get", "list", "watch", "create"]),
+        // diff checks which exist. `patch` labels (and unlabels) the namespaces an
+        // `IstioOperator` lists in `meshctl.io/injection-namespaces`, and `watch` sees one
+        // appear. Never deleted: users keep their own things there.
+        rule(
+            &[""],
+            &["namespaces"],
+            &["get", "list", "watch", "create", "patch"],
+        ),
         // Why: when a component is not ready, the status message explains why from its pods'
         // state and their warning events (`ImagePullBackOff`, `Unschedulable`). Read only.
         rule(&[""], &["pods", "events"], &["get", "list"]),
