@@ -779,6 +779,7 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
         "metadata": {
             "name": resource.name_any(),
             "namespace": resource.namespace(),
+            "annotations": switch_annotations(resource),
         },
         "spec": resource.data.get("spec").cloned().unwrap_or_else(|| json!({})),
     });
@@ -809,6 +810,22 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
     Ok((merged.tree, manifests))
+}
+
+/// The resource's `meshctl.io/…` switch annotations ([`crate::switches`]): input, like its spec.
+fn switch_annotations(resource: &DynamicObject) -> BTreeMap<String, String> {
+    resource
+        .annotations()
+        .iter()
+        .filter(|(key, _)| {
+            [
+                crate::switches::MTLS_MODE_ANNOTATION,
+                crate::switches::INJECTION_NAMESPACES_ANNOTATION,
+            ]
+            .contains(&key.as_str())
+        })
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
 }
 
 /// Says what a reconcile found, the one way every outcome is told: a Kubernetes event whose

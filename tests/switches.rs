@@ -1,0 +1,335 @@
+//! Issue 12, part A: the `meshctl.io/mtls-mode` and `meshctl.io/injection-namespaces`
+//! annotations against a real API server, through `install`/`uninstall` and the operator.
+//!
+//! Each needs a cluster and is ignored unless asked for (`--include-ignored` with
+//! `MESHCTL_TEST_KUBECONFIG`; see tests/common/cluster.rs). Waits are bounded ("eventually,
+//! within N seconds"), not speed assertions.
+
+#[path = "common/cluster.rs"]
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::{
+    Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime, stderr,
+    write_service_account_kubeconfig,
+};
+use k8s_openapi::api::core::v1::Namespace;
+use kube::Client;
+use kube::api::{
+    Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, Patch, PatchParams, PostParams,
+};
+use meshctl::cluster::injection::{LABEL_ANNOTATION, OWNER_ANNOTATION};
+use meshctl::operator::controller::istio_operator_resource;
+use serde_json::{Value, json};
+
+const SETTLE: Duration = Duration::from_secs(120);
+const TIMEOUT: &str = "--readiness-timeout=180s";
+
+fn peer_authentications(client: &Client) -> Api<DynamicObject> {
+    let resource = ApiResource::from_gvk_with_plural(
+        &GroupVersionKind::gvk("security.istio.io", "v1", "PeerAuthentication"),
+        "peerauthentications",
+    );
+    Api::namespaced_with(client.clone(), "istio-system", &resource)
+}
+
+/// The mesh-wide mode, or `None` when there is no `istio-system/default` PeerAuthentication.
+async fn mtls_mode(client: &Client) -> Option<String> {
+    let live = peer_authentications(client)
+        .get_opt("default")
+        .await
+        .ok()??;
+    live.data["spec"]["mtls"]["mode"]
+        .as_str()
+        .map(str::to_string)
+}
+
+async fn namespace(client: &Client, name: &str) -> Namespace {
+    Api::<Namespace>::all(client.clone())
+        .get(name)
+        .await
+        .expect("namespace exists")
+}
+
+fn label(namespace: &Namespace, key: &str) -> Option<String> {
+    namespace.metadata.labels.as_ref()?.get(key).cloned()
+}
+
+fn annotation(namespace: &Namespace, key: &str) -> Option<String> {
+    namespace.metadata.annotations.as_ref()?.get(key).cloned()
+}
+
+/// Creates (or recreates) a namespace with these labels.
+async fn fresh_namespace(client: &Client, name: &str, labels: Value) {
+    let api = Api::<Namespace>::all(client.clone());
+    if api.get_opt(name).await.expect("get").is_some() {
+        let _ = api.delete(name, &DeleteParams::default()).await;
+        eventually(&format!("namespace {name} gone"), SETTLE, || {
+            let api = api.clone();
+            async move { api.get_opt(name).await.ok()?.is_none().then_some(()) }
+        })
+        .await;
+    }
+    let body: Namespace =
+        serde_json::from_value(json!({"metadata": {"name": name, "labels": labels}}))
+            .expect("namespace");
+    api.create(&PostParams::default(), &body)
+        .await
+        .expect("create namespace");
+}
+
+fn iop(directory: &Path, name: &str, annotations: &Value) -> String {
+    let text = json!({
+        "apiVersion": "install.istio.io/v1alpha1",
+        "kind": "IstioOperator",
+        "metadata": {"name": "mesh", "namespace": "istio-system", "annotations": annotations},
+        "spec": {"profile": "minimal"},
+    })
+    .to_string();
+    let path = directory.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.display().to_string()
+}
+
+fn install(kubeconfig: &Path, file: &str) -> String {
+    let output = meshctl(kubeconfig, &["install", "-f", file, "-y", TIMEOUT]);
+    assert_code(&output, 0);
+    stderr(&output)
+}
+
+/// mTLS STRICT → PERMISSIVE → removed, and the injection list grown, shrunk and emptied, with
+/// `install`; a hand-set label is never touched; `uninstall -f` removes what is ours.
+#[test]
+#[ignore = "needs a cluster"]
+fn install_switches_mtls_and_injection_labels_and_uninstall_removes_ours() {
+    let kubeconfig = kubeconfig();
+    let _lock = lock();
+    for revision in ["default", "canary"] {
+        assert_code(
+            &meshctl(&kubeconfig, &["uninstall", "-r", revision, "-y"]),
+            0,
+        );
+    }
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let dir = directory.path();
+    runtime().block_on(async {
+        let admin = client(&kubeconfig).await;
+        fresh_namespace(&admin, "sw-a", json!({})).await;
+        fresh_namespace(&admin, "sw-b", json!({})).await;
+        fresh_namespace(&admin, "sw-hand", json!({"istio-injection": "enabled"})).await;
+
+        // STRICT; sw-a listed, sw-hand labelled by hand, sw-absent missing: both reported.
+        let file = iop(
+            dir,
+            "1.json",
+            &json!({"meshctl.io/mtls-mode": "STRICT",
+                "meshctl.io/injection-namespaces": "sw-a, sw-hand, sw-absent"}),
+        );
+        let diff = meshctl(&kubeconfig, &["diff", "-f", &file]);
+        assert_code(&diff, 1);
+        assert!(
+            stderr(&diff).contains("+ Namespace `sw-a`: label istio-injection=enabled"),
+            "{}",
+            stderr(&diff)
+        );
+        let said = install(&kubeconfig, &file);
+        assert!(
+            said.contains("`sw-absent` is listed for injection but does not exist"),
+            "{said}"
+        );
+        assert!(
+            said.contains("`sw-hand` already carries istio-injection=enabled"),
+            "{said}"
+        );
+        assert_eq!(mtls_mode(&admin).await.as_deref(), Some("STRICT"));
+        let a = namespace(&admin, "sw-a").await;
+        assert_eq!(label(&a, "istio-injection").as_deref(), Some("enabled"));
+        assert_eq!(
+            annotation(&a, OWNER_ANNOTATION).as_deref(),
+            Some("istio-system/mesh")
+        );
+        assert_eq!(
+            annotation(&a, LABEL_ANNOTATION).as_deref(),
+            Some("istio-injection=enabled")
+        );
+        let hand = namespace(&admin, "sw-hand").await;
+        assert_eq!(annotation(&hand, OWNER_ANNOTATION), None);
+
+        // PERMISSIVE; grown by sw-b.
+        let file = iop(
+            dir,
+            "2.json",
+            &json!({"meshctl.io/mtls-mode": "PERMISSIVE",
+                "meshctl.io/injection-namespaces": "sw-a,sw-b"}),
+        );
+        install(&kubeconfig, &file);
+        assert_eq!(mtls_mode(&admin).await.as_deref(), Some("PERMISSIVE"));
+        let b = namespace(&admin, "sw-b").await;
+        assert_eq!(label(&b, "istio-injection").as_deref(), Some("enabled"));
+
+        // Shrunk to sw-b: sw-a's label (ours) goes.
+        let file = iop(
+            dir,
+            "3.json",
+            &json!({"meshctl.io/mtls-mode": "PERMISSIVE",
+                "meshctl.io/injection-namespaces": "sw-b"}),
+        );
+        install(&kubeconfig, &file);
+        let a = namespace(&admin, "sw-a").await;
+        assert_eq!(label(&a, "istio-injection"), None);
+        assert_eq!(annotation(&a, OWNER_ANNOTATION), None);
+
+        // Both annotations removed: the PeerAuthentication is pruned, sw-b unlabelled.
+        let file = iop(dir, "4.json", &json!({}));
+        install(&kubeconfig, &file);
+        assert_eq!(mtls_mode(&admin).await, None);
+        assert_eq!(
+            label(&namespace(&admin, "sw-b").await, "istio-injection"),
+            None
+        );
+
+        // Emptied list (annotation present, empty) after labelling again, then uninstall.
+        let file = iop(
+            dir,
+            "5.json",
+            &json!({"meshctl.io/mtls-mode": "STRICT",
+                "meshctl.io/injection-namespaces": "sw-a"}),
+        );
+        install(&kubeconfig, &file);
+        assert_eq!(
+            label(&namespace(&admin, "sw-a").await, "istio-injection").as_deref(),
+            Some("enabled")
+        );
+        let emptied = iop(
+            dir,
+            "6.json",
+            &json!({"meshctl.io/mtls-mode": "STRICT",
+                "meshctl.io/injection-namespaces": ""}),
+        );
+        install(&kubeconfig, &emptied);
+        assert_eq!(
+            label(&namespace(&admin, "sw-a").await, "istio-injection"),
+            None
+        );
+        install(&kubeconfig, &file);
+        assert_code(&meshctl(&kubeconfig, &["uninstall", "-f", &file, "-y"]), 0);
+        assert_eq!(mtls_mode(&admin).await, None);
+        assert_eq!(
+            label(&namespace(&admin, "sw-a").await, "istio-injection"),
+            None
+        );
+        // The hand-set label survived all of it.
+        assert_eq!(
+            label(&namespace(&admin, "sw-hand").await, "istio-injection").as_deref(),
+            Some("enabled")
+        );
+    });
+}
+
+/// The operator: a listed namespace created after the resource is labelled, and flipping the
+/// mTLS annotation on the live resource flips the PeerAuthentication.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation() {
+    let admin_config = kubeconfig();
+    let _lock = lock();
+    assert_code(
+        &meshctl(&admin_config, &["operator", "remove", "--purge", "-y"]),
+        0,
+    );
+    assert_code(&meshctl(&admin_config, &["uninstall", "--purge", "-y"]), 0);
+    assert_code(
+        &meshctl(
+            &admin_config,
+            &["operator", "init", "--watchedNamespaces", WATCHED],
+        ),
+        0,
+    );
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let operator_config = directory.path().join("operator.kubeconfig");
+    write_service_account_kubeconfig(&admin_config, &operator_config);
+    let operator = Operator::start(&operator_config, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&admin_config).await;
+        let namespaces = Api::<Namespace>::all(admin.clone());
+        if namespaces.get_opt("sw-late").await.expect("get").is_some() {
+            namespaces
+                .delete("sw-late", &DeleteParams::default())
+                .await
+                .expect("delete");
+            eventually("sw-late gone", SETTLE, || {
+                let namespaces = namespaces.clone();
+                async move {
+                    namespaces
+                        .get_opt("sw-late")
+                        .await
+                        .ok()?
+                        .is_none()
+                        .then_some(())
+                }
+            })
+            .await;
+        }
+        let resources: Api<DynamicObject> =
+            Api::namespaced_with(admin.clone(), WATCHED, &istio_operator_resource());
+        let body = json!({
+            "apiVersion": "install.istio.io/v1alpha1",
+            "kind": "IstioOperator",
+            "metadata": {"name": "mesh", "namespace": WATCHED, "annotations": {
+                "meshctl.io/mtls-mode": "STRICT",
+                "meshctl.io/injection-namespaces": "sw-late"}},
+            "spec": {"profile": "minimal"},
+        });
+        resources
+            .patch(
+                "mesh",
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&body),
+            )
+            .await
+            .expect("apply IstioOperator");
+        eventually("PeerAuthentication STRICT", SETTLE, || async {
+            (mtls_mode(&admin).await.as_deref() == Some("STRICT")).then_some(())
+        })
+        .await;
+
+        fresh_namespace(&admin, "sw-late", json!({})).await;
+        eventually("sw-late labelled by the operator", SETTLE, || async {
+            let live = namespace(&admin, "sw-late").await;
+            (label(&live, "istio-injection").as_deref() == Some("enabled")).then_some(())
+        })
+        .await;
+
+        resources
+            .patch(
+                "mesh",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"metadata": {"annotations": {
+                    "meshctl.io/mtls-mode": "PERMISSIVE"}}})),
+            )
+            .await
+            .expect("patch IstioOperator");
+        eventually("PeerAuthentication PERMISSIVE", SETTLE, || async {
+            (mtls_mode(&admin).await.as_deref() == Some("PERMISSIVE")).then_some(())
+        })
+        .await;
+
+        // Deleting the resource removes our label (its finalizer runs the uninstall).
+        resources
+            .delete("mesh", &DeleteParams::default())
+            .await
+            .expect("delete IstioOperator");
+        eventually(
+            "sw-late unlabelled after the resource is deleted",
+            SETTLE,
+            || async {
+                let live = namespace(&admin, "sw-late").await;
+                label(&live, "istio-injection").is_none().then_some(())
+            },
+        )
+        .await;
+    });
+    drop(operator);
+}
