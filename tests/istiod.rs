@@ -519,6 +519,51 @@ fn a_revision_injects_namespaces_labelled_for_it() {
     );
 }
 
+/// Issue 12: the namespaces `meshctl.io/injection-namespaces` lists are injected by the real
+/// istiod, one it does not list is not; the mesh-wide `PeerAuthentication` is accepted and
+/// istiod logs no error reading it.
+#[test]
+#[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
+fn a_namespace_listed_in_the_annotation_is_injected_and_an_unlisted_one_is_not() {
+    let env = clean_env();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("switches.json");
+    let resource = json!({
+        "apiVersion": "install.istio.io/v1alpha1",
+        "kind": "IstioOperator",
+        "metadata": {"annotations": {
+            "meshctl.io/mtls-mode": "STRICT",
+            "meshctl.io/injection-namespaces": "injected"}},
+    });
+    std::fs::write(&file, resource.to_string()).expect("write");
+    let file = file.display().to_string();
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        namespace_with(&client, "injected", json!({})).await;
+        namespace_with(&client, "not-injected", json!({})).await;
+    });
+    assert_code(&meshctl(&env.admin, &["install", "-y", "-f", &file]), 0);
+    let log = istiod(&["start"]);
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        webhooks_taken_over(&client, "default").await;
+        let pod = first_pod(&client, "injected", "app").await;
+        assert!(proxy(&pod).is_some(), "no istio-proxy in {pod:#?}");
+        let pod = first_pod(&client, "not-injected", "app").await;
+        assert!(
+            proxy(&pod).is_none(),
+            "an unlisted namespace was injected: {pod:#?}"
+        );
+    });
+    let text = std::fs::read_to_string(&log).expect("istiod log");
+    let errors = error_lines(&text);
+    assert!(
+        errors.is_empty(),
+        "istiod logged errors:\n{}",
+        errors.join("\n")
+    );
+}
+
 // ------------------------------------------------------------------------------ the operator
 
 fn resources(client: &Client) -> Api<DynamicObject> {

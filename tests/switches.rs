@@ -35,7 +35,7 @@ fn peer_authentications(client: &Client) -> Api<DynamicObject> {
     Api::namespaced_with(client.clone(), "istio-system", &resource)
 }
 
-/// The mesh-wide mode, or `None` when there is no `istio-system/default` PeerAuthentication.
+/// The mesh-wide mode, or `None` when there is no `istio-system/default` `PeerAuthentication`.
 async fn mtls_mode(client: &Client) -> Option<String> {
     let live = peer_authentications(client)
         .get_opt("default")
@@ -229,7 +229,7 @@ fn install_switches_mtls_and_injection_labels_and_uninstall_removes_ours() {
 }
 
 /// The operator: a listed namespace created after the resource is labelled, and flipping the
-/// mTLS annotation on the live resource flips the PeerAuthentication.
+/// mTLS annotation on the live resource flips the `PeerAuthentication`.
 #[test]
 #[ignore = "needs a cluster"]
 fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation() {
