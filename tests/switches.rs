@@ -225,6 +225,12 @@ fn install_switches_mtls_and_injection_labels_and_uninstall_removes_ours() {
             label(&namespace(&admin, "sw-hand").await, "istio-injection").as_deref(),
             Some("enabled")
         );
+        // Gone, so that the other suites' `uninstall -r default` does not find the hand-set
+        // label and refuse (a namespace labelled for the default revision is a user of it).
+        let namespaces = Api::<Namespace>::all(admin.clone());
+        for name in ["sw-a", "sw-b", "sw-hand"] {
+            let _ = namespaces.delete(name, &DeleteParams::default()).await;
+        }
     });
 }
 
