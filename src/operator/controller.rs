@@ -677,7 +677,8 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
         Source(format!("IstioOperator `{}`", resource_key(resource))),
         true,
     )
-    .map_err(|error| chain(&error))?;
+    .map_err(|error| chain(&error))?
+    .file;
     let inputs = Inputs {
         files: vec![file],
         ..Inputs::default()
