@@ -1275,7 +1275,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__run)
-            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --probe-address --kubeconfig --context --help"
+            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --probe-address --watch-banzai --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

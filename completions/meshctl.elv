@@ -272,6 +272,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --probe-address 'Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port)'
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --watch-banzai 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces, through a generated IstioOperator each, when their CRD is installed'
             cand -h 'Print help'
             cand --help 'Print help'
         }

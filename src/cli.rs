@@ -178,6 +178,10 @@ pub struct OperatorRunArgs {
     /// Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port).
     #[arg(long, value_name = "ADDRESS", default_value = "0.0.0.0:8081")]
     pub probe_address: String,
+    /// Also reconcile Banzai Cloud's Istio resources (istio.banzaicloud.io/v1beta1) in the watched
+    /// namespaces, through a generated IstioOperator each, when their CRD is installed.
+    #[arg(long, env = "WATCH_BANZAI")]
+    pub watch_banzai: bool,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }

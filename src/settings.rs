@@ -557,6 +557,8 @@ pub struct OperatorRunSettings {
     pub readiness_timeout: Duration,
     pub resync: Duration,
     pub probe_address: String,
+    /// `--watch-banzai`.
+    pub watch_banzai: bool,
     pub cluster: ClusterOptions,
 }
 
@@ -569,6 +571,7 @@ impl OperatorRunSettings {
             readiness_timeout,
             resync,
             probe_address,
+            watch_banzai,
             cluster: cluster_args,
         } = args;
         Self {
@@ -578,6 +581,7 @@ impl OperatorRunSettings {
             readiness_timeout,
             resync,
             probe_address,
+            watch_banzai,
             cluster: cluster(cluster_args),
         }
     }
