@@ -37,6 +37,9 @@ _meshctl() {
             meshctl,manifest)
                 cmd="meshctl__subcmd__manifest"
                 ;;
+            meshctl,migrate)
+                cmd="meshctl__subcmd__migrate"
+                ;;
             meshctl,operator)
                 cmd="meshctl__subcmd__operator"
                 ;;
@@ -79,6 +82,9 @@ _meshctl() {
             meshctl__subcmd__help,manifest)
                 cmd="meshctl__subcmd__help__subcmd__manifest"
                 ;;
+            meshctl__subcmd__help,migrate)
+                cmd="meshctl__subcmd__help__subcmd__migrate"
+                ;;
             meshctl__subcmd__help,operator)
                 cmd="meshctl__subcmd__help__subcmd__operator"
                 ;;
@@ -105,6 +111,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__help__subcmd__manifest,generate)
                 cmd="meshctl__subcmd__help__subcmd__manifest__subcmd__generate"
+                ;;
+            meshctl__subcmd__help__subcmd__migrate,banzai)
+                cmd="meshctl__subcmd__help__subcmd__migrate__subcmd__banzai"
                 ;;
             meshctl__subcmd__help__subcmd__operator,dump)
                 cmd="meshctl__subcmd__help__subcmd__operator__subcmd__dump"
@@ -150,6 +159,18 @@ _meshctl() {
                 ;;
             meshctl__subcmd__manifest__subcmd__help,help)
                 cmd="meshctl__subcmd__manifest__subcmd__help__subcmd__help"
+                ;;
+            meshctl__subcmd__migrate,banzai)
+                cmd="meshctl__subcmd__migrate__subcmd__banzai"
+                ;;
+            meshctl__subcmd__migrate,help)
+                cmd="meshctl__subcmd__migrate__subcmd__help"
+                ;;
+            meshctl__subcmd__migrate__subcmd__help,banzai)
+                cmd="meshctl__subcmd__migrate__subcmd__help__subcmd__banzai"
+                ;;
+            meshctl__subcmd__migrate__subcmd__help,help)
+                cmd="meshctl__subcmd__migrate__subcmd__help__subcmd__help"
                 ;;
             meshctl__subcmd__operator,dump)
                 cmd="meshctl__subcmd__operator__subcmd__dump"
@@ -242,7 +263,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install validate precheck operator create-remote-secret tag completions version help"
+            opts="-h -V --help --version manifest profile diff install apply uninstall verify-install validate precheck operator create-remote-secret tag migrate completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,7 +395,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help)
-            opts="manifest profile diff install uninstall verify-install validate precheck operator create-remote-secret tag completions version help"
+            opts="manifest profile diff install uninstall verify-install validate precheck operator create-remote-secret tag migrate completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,6 +493,34 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__manifest__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__migrate)
+            opts="banzai"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__migrate__subcmd__banzai)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -903,6 +952,92 @@ _meshctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        meshctl__subcmd__migrate)
+            opts="-h --help banzai help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__migrate__subcmd__banzai)
+            opts="-f -o -h --filename --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__migrate__subcmd__help)
+            opts="banzai help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__migrate__subcmd__help__subcmd__banzai)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__migrate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         meshctl__subcmd__operator)
             opts="-h --help init dump remove run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1140,7 +1275,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__run)
-            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --probe-address --kubeconfig --context --help"
+            opts="-h --watchedNamespaces --operatorNamespace --identity --readiness-timeout --resync --probe-address --watch-banzai --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

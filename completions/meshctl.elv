@@ -34,6 +34,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
+            cand migrate 'Translate other installers'' resources into IstioOperator files'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -271,6 +272,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --probe-address 'Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port)'
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --watch-banzai 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces, through a generated IstioOperator each, when their CRD is installed'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -376,6 +378,28 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;tag;help;help'= {
         }
+        &'meshctl;migrate'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;migrate;banzai'= {
+            cand -f 'The Banzai `Istio` file (`-` reads standard input)'
+            cand --filename 'The Banzai `Istio` file (`-` reads standard input)'
+            cand -o 'Write to FILE instead of standard output'
+            cand --output 'Write to FILE instead of standard output'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'meshctl;migrate;help'= {
+            cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'meshctl;migrate;help;banzai'= {
+        }
+        &'meshctl;migrate;help;help'= {
+        }
         &'meshctl;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -396,6 +420,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand operator 'Deploy, inspect, remove or run the in-cluster operator that keeps IstioOperator resources installed'
             cand create-remote-secret 'Print the Secret a primary cluster''s istiod needs to read this cluster (istioctl''s shape), for `kubectl apply` in the primary. It carries a token: it is written only to standard output, and not to a terminal without --force'
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
+            cand migrate 'Translate other installers'' resources into IstioOperator files'
             cand completions 'Print a shell completion script'
             cand version 'Print meshctl''s version and the Istio version it installs'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -457,6 +482,11 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;tag;list'= {
         }
         &'meshctl;help;tag;remove'= {
+        }
+        &'meshctl;help;migrate'= {
+            cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+        }
+        &'meshctl;help;migrate;banzai'= {
         }
         &'meshctl;help;completions'= {
         }

@@ -57,6 +57,9 @@ pub enum Command {
     /// new revision when the tag does.
     #[command(subcommand)]
     Tag(TagCommand),
+    /// Translate other installers' resources into IstioOperator files.
+    #[command(subcommand)]
+    Migrate(MigrateCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print meshctl's version and the Istio version it installs.
@@ -175,6 +178,10 @@ pub struct OperatorRunArgs {
     /// Where to serve the health probes `/healthz` and `/readyz` (port 0 picks a free port).
     #[arg(long, value_name = "ADDRESS", default_value = "0.0.0.0:8081")]
     pub probe_address: String,
+    /// Also reconcile Banzai Cloud's Istio resources (istio.banzaicloud.io/v1beta1) in the watched
+    /// namespaces, through a generated IstioOperator each, when their CRD is installed.
+    #[arg(long, env = "WATCH_BANZAI")]
+    pub watch_banzai: bool,
     #[command(flatten)]
     pub cluster: ClusterArgs,
 }
@@ -502,6 +509,24 @@ pub struct CreateRemoteSecretArgs {
     pub force: bool,
     #[command(flatten)]
     pub cluster: ClusterArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    /// Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource
+    /// (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io
+    /// annotations; fields Istio 1.31 has no place for are warned about on standard error.
+    Banzai(MigrateBanzaiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateBanzaiArgs {
+    /// The Banzai `Istio` file (`-` reads standard input).
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub filename: PathBuf,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,7 +13,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::api::{self, IstioOperator};
+pub mod banzai;
+
+use crate::api::{self, IstioOperator, validation::Warning};
 use crate::merge::InputFile;
 use crate::yaml::{self, Limits, Source, YamlError};
 
@@ -71,6 +73,8 @@ pub enum InputError {
     },
     #[error(transparent)]
     Yaml(#[from] YamlError),
+    #[error(transparent)]
+    Banzai(#[from] banzai::BanzaiError),
     #[error("{source_name}: kind is `{kind}`, expected `{}`", api::KIND)]
     WrongKind { source_name: Source, kind: String },
     #[error("{source_name}: {error}")]
@@ -200,42 +204,81 @@ pub fn read(origin: Origin<'_>, limits: Limits) -> Result<String, InputError> {
     })
 }
 
+/// One input, parsed and checked, with what was said about it on the way (a Banzai `Istio`
+/// document's fields that have no Istio 1.31 equivalent).
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub file: InputFile,
+    pub warnings: Vec<Warning>,
+}
+
+impl From<InputFile> for Parsed {
+    fn from(file: InputFile) -> Self {
+        Self {
+            file,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Parses and checks one input document.
 ///
 /// `strict` (the default; off with `--force`) decodes the text into the typed API so that an
-/// unknown field or a wrong type is reported where it was written.
+/// unknown field or a wrong type is reported where it was written. A Banzai `Istio` document
+/// ([`banzai`]) is translated into the equivalent `IstioOperator`; it is always checked strictly,
+/// since its translation reads the fields by their declared types.
 pub fn parse(
     text: &str,
     source: Source,
     limits: Limits,
     strict: bool,
-) -> Result<InputFile, InputError> {
+) -> Result<Parsed, InputError> {
     let tree = yaml::parse_value_within(text, &source, limits)?;
     if tree.is_null() {
-        return Ok(InputFile { source, tree });
+        return Ok(InputFile { source, tree }.into());
+    }
+    if banzai::is_banzai(&tree) {
+        let translation = banzai::translate_text(text, &source, limits)?;
+        return Ok(Parsed {
+            file: InputFile {
+                source,
+                tree: translation.operator,
+            },
+            warnings: translation.warnings,
+        });
     }
     check_identity(&tree, &source)?;
     if strict {
         yaml::parse_typed_within::<IstioOperator>(text, &source, limits)?;
     }
-    Ok(InputFile { source, tree })
+    Ok(InputFile { source, tree }.into())
 }
 
 /// Checks a tree that did not come from text (the operator's resource) the way [`parse`] checks
 /// a file.
-pub fn from_tree(tree: Value, source: Source, strict: bool) -> Result<InputFile, InputError> {
+pub fn from_tree(tree: Value, source: Source, strict: bool) -> Result<Parsed, InputError> {
     if tree.is_null() {
-        return Ok(InputFile { source, tree });
+        return Ok(InputFile { source, tree }.into());
+    }
+    if banzai::is_banzai(&tree) {
+        let translation = banzai::translate_value(&tree, &source)?;
+        return Ok(Parsed {
+            file: InputFile {
+                source,
+                tree: translation.operator,
+            },
+            warnings: translation.warnings,
+        });
     }
     check_identity(&tree, &source)?;
     if strict {
         yaml::from_value::<IstioOperator>(&tree, &source)?;
     }
-    Ok(InputFile { source, tree })
+    Ok(InputFile { source, tree }.into())
 }
 
 /// Reads and parses one input: [`read`], then [`parse`].
-pub fn load(origin: Origin<'_>, limits: Limits, strict: bool) -> Result<InputFile, InputError> {
+pub fn load(origin: Origin<'_>, limits: Limits, strict: bool) -> Result<Parsed, InputError> {
     let text = read(origin, limits)?;
     parse(&text, origin.source(), limits, strict)
 }

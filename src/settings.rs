@@ -23,9 +23,9 @@ pub use crate::cli::ListFormat;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, CreateRemoteSecretArgs, DiffArgs, DumpArgs,
     DumpFormat, GenerateArgs, InputArgs, InstallArgs, IstioNamespaceArgs, ManifestCommand,
-    OperatorCommand, OperatorInitArgs, OperatorRemoveArgs, OperatorRunArgs, PlanArgs, PlanFormat,
-    ProfileCommand, RemoteSecretType, Shell, TagCommand, TagListArgs, TagRemoveArgs, TagSetArgs,
-    UninstallArgs, ValidateArgs,
+    MigrateBanzaiArgs, MigrateCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
+    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, RemoteSecretType, Shell, TagCommand,
+    TagListArgs, TagRemoveArgs, TagSetArgs, UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -50,6 +50,7 @@ pub enum Settings {
     TagGenerate(TagSetSettings),
     TagList(TagListSettings),
     TagRemove(TagRemoveSettings),
+    MigrateBanzai(MigrateBanzaiSettings),
     Completions(Shell),
     Version,
 }
@@ -104,6 +105,13 @@ impl Settings {
             Command::Tag(TagCommand::Remove(args)) => {
                 Self::TagRemove(TagRemoveSettings::resolve(args)?)
             }
+            Command::Migrate(MigrateCommand::Banzai(MigrateBanzaiArgs { filename, output })) => {
+                Self::MigrateBanzai(MigrateBanzaiSettings {
+                    filename,
+                    output,
+                    limits: input_limits()?,
+                })
+            }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
             Command::Version => Self::Version,
         })
@@ -154,6 +162,15 @@ impl InputSettings {
             ..Self::default()
         })
     }
+}
+
+/// `meshctl migrate banzai`: one Banzai file in, one `IstioOperator` out.
+#[derive(Debug, Clone)]
+pub struct MigrateBanzaiSettings {
+    pub filename: PathBuf,
+    /// `-o FILE`; standard output without it.
+    pub output: Option<PathBuf>,
+    pub limits: Limits,
 }
 
 /// The input limits, raised by `MESHCTL_MAX_INPUT_MIB` where a user really needs it.
@@ -540,6 +557,8 @@ pub struct OperatorRunSettings {
     pub readiness_timeout: Duration,
     pub resync: Duration,
     pub probe_address: String,
+    /// `--watch-banzai`.
+    pub watch_banzai: bool,
     pub cluster: ClusterOptions,
 }
 
@@ -552,6 +571,7 @@ impl OperatorRunSettings {
             readiness_timeout,
             resync,
             probe_address,
+            watch_banzai,
             cluster: cluster_args,
         } = args;
         Self {
@@ -561,6 +581,7 @@ impl OperatorRunSettings {
             readiness_timeout,
             resync,
             probe_address,
+            watch_banzai,
             cluster: cluster(cluster_args),
         }
     }

@@ -231,6 +231,8 @@ fn help_is_snapshotted() {
         &["tag", "generate", "--help"],
         &["tag", "list", "--help"],
         &["tag", "remove", "--help"],
+        &["migrate", "--help"],
+        &["migrate", "banzai", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());

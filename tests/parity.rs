@@ -94,8 +94,9 @@ fn inputs(case: &Case) -> Inputs {
         let source = Source(path.display().to_string());
         // The CLI's own parser (identity, limits, the strict typed check), so that a case
         // istioctl accepts but meshctl would reject fails here.
-        let file =
-            input::parse(&text, source, Limits::default(), true).unwrap_or_else(|e| panic!("{e}"));
+        let file = input::parse(&text, source, Limits::default(), true)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .file;
         inputs.files.push(file);
     }
     if let Some(Ok(flags)) = case.flags.as_ref().map(std::fs::read_to_string) {

@@ -5,6 +5,7 @@ mod create_remote_secret;
 mod diff;
 mod install;
 mod manifest;
+mod migrate;
 mod operator;
 mod precheck;
 mod profile;
@@ -52,6 +53,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::TagGenerate(settings) => tag::set(&settings, true, printer),
         Settings::TagList(settings) => tag::list(&settings, printer),
         Settings::TagRemove(settings) => tag::remove(&settings, printer),
+        Settings::MigrateBanzai(settings) => migrate::banzai(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
         Settings::Version => {
             printer.data(&format!(
@@ -150,11 +152,14 @@ pub fn read_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Resul
             }
             Origin::Path(path)
         };
-        let file = input::load(origin, args.limits, !args.force).map_err(|error| {
+        let parsed = input::load(origin, args.limits, !args.force).map_err(|error| {
             let hint = error.hint();
             with_hint(error, hint)
         })?;
-        inputs.files.push(file);
+        for warning in &parsed.warnings {
+            printer.warn(&warning.0)?;
+        }
+        inputs.files.push(parsed.file);
     }
     Ok(inputs)
 }

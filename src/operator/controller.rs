@@ -73,6 +73,9 @@ pub struct Settings {
     pub resync: Duration,
     /// What `/readyz` reports: set once the API server answered and the CRD is served.
     pub readiness: Readiness,
+    /// Also reconcile Banzai Cloud's `Istio` resources, when their CRD is served
+    /// ([`super::banzai`]).
+    pub watch_banzai: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -223,9 +226,11 @@ pub async fn run(
             namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
     let owned = watch_owned(&client, &watched_kinds, &context, routes);
+    let banzai = banzai_side(&client, &context, shutdown.clone());
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
         () = owned => Ok(()),
+        () = banzai => Ok(()),
         lost = leader.keep(|error| tracing::warn!(error = %chain(error), "renewing the Lease")) => {
             return Err(lost.into());
         }
@@ -236,6 +241,36 @@ pub async fn run(
         tracing::info!("released the Lease");
     }
     outcome
+}
+
+/// `--watch-banzai`: the Banzai controllers when the cluster serves Banzai's CRD; otherwise a
+/// clear log line and a future that never completes, so the `IstioOperator` side runs on.
+async fn banzai_side(client: &Client, context: &Context, shutdown: Shared<BoxFuture<'static, ()>>) {
+    if !context.settings.watch_banzai {
+        return futures::future::pending().await;
+    }
+    let served = context
+        .catalog
+        .lock()
+        .await
+        .find_kind(super::banzai::GROUP, super::banzai::KIND)
+        .is_some();
+    if !served {
+        tracing::warn!(
+            crd = super::banzai::CRD_NAME,
+            "--watch-banzai: the cluster does not serve Banzai's Istio resource (its CRD is not \
+             installed); watching IstioOperator resources only"
+        );
+        return futures::future::pending().await;
+    }
+    super::banzai::run(
+        client.clone(),
+        context.settings.watched_namespaces.clone(),
+        shutdown.clone(),
+    )
+    .await;
+    // The controllers end only at shutdown; wait for it like the others.
+    shutdown.await;
 }
 
 /// The label every object an `IstioOperator` installed carries; the one selector of the owned
@@ -789,7 +824,8 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
         Source(format!("IstioOperator `{}`", resource_key(resource))),
         true,
     )
-    .map_err(|error| chain(&error))?;
+    .map_err(|error| chain(&error))?
+    .file;
     let inputs = Inputs {
         files: vec![file],
         ..Inputs::default()

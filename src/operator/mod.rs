@@ -7,11 +7,14 @@
 //! - [`deploy`]: everything `meshctl operator init` applies and `operator dump` prints.
 //! - [`controller`]: `meshctl operator run` — reconcile = merge → render → diff → apply → wait →
 //!   prune, status and events, a finalizer that uninstalls, drift repair through watches.
+//! - [`banzai`]: `operator run --watch-banzai` — Banzai Cloud's `Istio` resources, translated into
+//!   `IstioOperator`s that the controller reconciles.
 //! - [`leader`]: a Lease so that of several replicas exactly one acts.
 //! - [`migrate`]: taking over from Istio's own operator (Istio ≤ 1.23) where it still runs.
 //!
 //! Like the rest of the library nothing here prints: the controller logs through `tracing`.
 
+pub mod banzai;
 pub mod controller;
 pub mod crd;
 pub mod deploy;

@@ -21,6 +21,7 @@ pub fn run(args: &OperatorRunSettings) -> Result<ExitStatus, CommandError> {
         readiness_timeout: args.readiness_timeout,
         resync: args.resync,
         readiness: Readiness::default(),
+        watch_banzai: args.watch_banzai,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -1,0 +1,36 @@
+//! `meshctl migrate banzai -f FILE`: the `IstioOperator` equivalent to a Banzai Cloud `Istio`
+//! resource, for people moving their files to meshctl. The translation is the one `-f` uses
+//! ([`meshctl::input::banzai`]); this command only prints it, warnings on standard error.
+
+use meshctl::input::{self, Origin, banzai};
+use meshctl::yaml;
+
+use super::{CommandError, ExitStatus, with_hint};
+use crate::output::{Printer, write_file};
+use crate::settings::MigrateBanzaiSettings;
+
+pub fn banzai(
+    args: &MigrateBanzaiSettings,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
+    let origin = if args.filename.as_os_str() == "-" {
+        Origin::Stdin
+    } else {
+        Origin::Path(&args.filename)
+    };
+    let text = input::read(origin, args.limits).map_err(|error| {
+        let hint = error.hint();
+        with_hint(error, hint)
+    })?;
+    let translation = banzai::translate_text(&text, &origin.source(), args.limits)
+        .map_err(input::InputError::from)?;
+    for warning in &translation.warnings {
+        printer.warn(&warning.0)?;
+    }
+    let text = yaml::value_to_string(&translation.operator);
+    match &args.output {
+        None => printer.data(&text)?,
+        Some(path) => write_file(path, &text)?,
+    }
+    Ok(ExitStatus::Success)
+}
