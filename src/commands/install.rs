@@ -119,13 +119,18 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         // Last, once istiod's injector is ready: a pod created in a labelled namespace before
         // then would be refused (the webhook fails closed) or start without a sidecar.
         let labelled = super::apply_injection(&catalog, &merged, &plan).await?;
+        // The labelling count only when there was some: most installs label nothing, and the
+        // summary line is what users (and the README's quick start) read.
+        let labelled = match labelled {
+            0 => String::new(),
+            n => format!(", {} (un)labelled for injection", count(n, "namespace")),
+        };
         printer.status(&format!(
-            "✔ Installation complete: {} applied, {} pruned, {} created, {} (un)labelled for \
-             injection (apply and wait {:.1}s, total {:.1}s)",
+            "✔ Installation complete: {} applied, {} pruned, {} created{labelled} (apply and wait \
+             {:.1}s, total {:.1}s)",
             count(report.applied, "object"),
             count(report.pruned, "object"),
             count(report.namespaces_created, "namespace"),
-            count(labelled, "namespace"),
             apply_started.elapsed().as_secs_f64(),
             started.elapsed().as_secs_f64()
         ))?;
