@@ -26,7 +26,7 @@ use kube::runtime::watcher;
 use kube::{Client, ResourceExt};
 use serde_json::{Value, json};
 
-use super::controller::istio_operator_resource;
+use super::controller::{chain, istio_operator_resource, resource_key};
 use crate::cluster::is_not_found;
 use crate::input::banzai as translate;
 use crate::yaml::Source;
@@ -196,7 +196,7 @@ async fn reconcile(
     resource: Arc<DynamicObject>,
     context: Arc<Context>,
 ) -> Result<Action, BanzaiReconcileError> {
-    let key = key(&resource);
+    let key = resource_key(&resource);
     let namespace = resource
         .namespace()
         .ok_or_else(|| BanzaiReconcileError::Unnamed(key.clone()))?;
@@ -228,7 +228,7 @@ fn error_policy(
     {
         return Action::requeue(RECHECK_DELETION);
     }
-    tracing::warn!(resource = %key(&resource), error = %chain(error), "will retry in {}s", RETRY_AFTER_ERROR.as_secs());
+    tracing::warn!(resource = %resource_key(&resource), error = %chain(error), "will retry in {}s", RETRY_AFTER_ERROR.as_secs());
     Action::requeue(RETRY_AFTER_ERROR)
 }
 
@@ -238,7 +238,7 @@ async fn apply(
     banzai: &Api<DynamicObject>,
     operators: &Api<DynamicObject>,
 ) -> Result<Action, BanzaiReconcileError> {
-    let key = key(resource);
+    let key = resource_key(resource);
     let name = resource.name_any();
     let operator = match operator_for(resource) {
         Ok(operator) => operator,
@@ -315,7 +315,7 @@ async fn cleanup(
     banzai: &Api<DynamicObject>,
     operators: &Api<DynamicObject>,
 ) -> Result<Action, BanzaiReconcileError> {
-    let key = key(resource);
+    let key = resource_key(resource);
     let name = resource.name_any();
     match operators.get_opt(&name).await {
         Ok(None) => {
@@ -389,32 +389,10 @@ async fn write_status(
         Ok(_) => Ok(()),
         Err(error) if is_not_found(&error) => Ok(()),
         Err(source) => Err(BanzaiReconcileError::Status {
-            resource: key(resource),
+            resource: resource_key(resource),
             source,
         }),
     }
-}
-
-fn key(resource: &DynamicObject) -> String {
-    format!(
-        "{}/{}",
-        resource.namespace().unwrap_or_default(),
-        resource.name_any()
-    )
-}
-
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-        source = cause.source();
-    }
-    message
 }
 
 #[cfg(test)]

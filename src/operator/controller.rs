@@ -1029,7 +1029,7 @@ fn static_reason(reason: &str) -> &'static str {
 }
 
 /// `namespace/name`.
-fn resource_key(resource: &DynamicObject) -> String {
+pub(super) fn resource_key(resource: &DynamicObject) -> String {
     format!(
         "{}/{}",
         resource.namespace().unwrap_or_default(),
@@ -1038,7 +1038,7 @@ fn resource_key(resource: &DynamicObject) -> String {
 }
 
 /// An error and its causes on one line, as status messages and logs carry them.
-fn chain(error: &dyn std::error::Error) -> String {
+pub(super) fn chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
