@@ -118,6 +118,19 @@ fn error_lines(log: &str) -> Vec<String> {
         .collect()
 }
 
+/// Reads istiod's log (the path `testenv/istiod start` printed), fails the test on any line of
+/// [`error_lines`], and returns the text for further checks.
+fn assert_no_errors_logged(log: &str) -> String {
+    let text = std::fs::read_to_string(log).expect("istiod log");
+    let errors = error_lines(&text);
+    assert!(
+        errors.is_empty(),
+        "istiod logged errors:\n{}",
+        errors.join("\n")
+    );
+    text
+}
+
 /// The webhook configurations of a revision once istiod has patched every caBundle with its
 /// root certificate and switched the validator to `Fail`; the caBundle.
 async fn webhooks_taken_over(client: &Client, revision: &str) -> String {
@@ -339,13 +352,7 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
         // 1. Ready on our ConfigMaps, caBundles patched, no error in its log.
         let root = webhooks_taken_over(&client, "default").await;
         assert!(root.contains("BEGIN CERTIFICATE"), "{root}");
-        let text = std::fs::read_to_string(&log).expect("istiod log");
-        let errors = error_lines(&text);
-        assert!(
-            errors.is_empty(),
-            "istiod logged errors:\n{}",
-            errors.join("\n")
-        );
+        let text = assert_no_errors_logged(&log);
         // It read the mesh config and the injector config from the ConfigMaps we installed.
         for read in [
             "krt\tConfigMap_istio synced",
@@ -510,13 +517,7 @@ fn a_revision_injects_namespaces_labelled_for_it() {
             "the proxy does not talk to the canary's istiod: {spec}"
         );
     });
-    let text = std::fs::read_to_string(&log).expect("istiod log");
-    let errors = error_lines(&text);
-    assert!(
-        errors.is_empty(),
-        "istiod logged errors:\n{}",
-        errors.join("\n")
-    );
+    assert_no_errors_logged(&log);
 }
 
 /// Issue 12: the namespaces `meshctl.io/injection-namespaces` lists are injected by the real
@@ -555,13 +556,7 @@ fn a_namespace_listed_in_the_annotation_is_injected_and_an_unlisted_one_is_not()
             "an unlisted namespace was injected: {pod:#?}"
         );
     });
-    let text = std::fs::read_to_string(&log).expect("istiod log");
-    let errors = error_lines(&text);
-    assert!(
-        errors.is_empty(),
-        "istiod logged errors:\n{}",
-        errors.join("\n")
-    );
+    assert_no_errors_logged(&log);
 }
 
 // ------------------------------------------------------------------------------ the operator
