@@ -11,6 +11,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "common/golden.rs"]
+mod golden;
+use golden::summarise_crds;
+
 fn directory() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/banzai")
 }
@@ -37,19 +41,6 @@ fn meshctl(arguments: &[&str]) -> Output {
         .expect("meshctl runs")
 }
 
-fn bless() -> bool {
-    std::env::var_os("MESHCTL_BLESS").is_some()
-}
-
-/// Compares `text` with the committed file (writing it when blessing); returns whether stale.
-fn compare(path: &Path, text: &str) -> bool {
-    if bless() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("create directory");
-        std::fs::write(path, text).expect("write expected file");
-    }
-    std::fs::read_to_string(path).unwrap_or_default() != text
-}
-
 #[test]
 fn every_banzai_field_translates_as_committed() {
     let mut stale = Vec::new();
@@ -67,7 +58,7 @@ fn every_banzai_field_translates_as_committed() {
             }),
             String::from_utf8_lossy(&output.stdout)
         );
-        if compare(&directory().join(format!("expected/{name}.yaml")), &text) {
+        if golden::stale(&directory().join(format!("expected/{name}.yaml")), &text) {
             stale.push(name);
         }
     }
@@ -133,28 +124,7 @@ fn the_announcement_example_renders_as_committed() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/golden/banzai-announcement.yaml");
     assert!(
-        !compare(&path, &rendered),
+        !golden::stale(&path, &rendered),
         "the announcement example renders differently: review with `MESHCTL_BLESS=1 cargo test --test banzai && git diff testdata/golden`"
     );
-}
-
-/// As in tests/golden.rs: CRD bodies are the base component's business, one line each here.
-fn summarise_crds(stream: &str) -> String {
-    stream
-        .split_inclusive("---\n")
-        .map(|document| {
-            if document.starts_with(
-                "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n",
-            ) {
-                let name = document
-                    .lines()
-                    .skip_while(|l| *l != "metadata:")
-                    .find_map(|l| l.strip_prefix("  name: "))
-                    .unwrap_or("?");
-                format!("# CustomResourceDefinition {name} (body elided)\n---\n")
-            } else {
-                document.to_string()
-            }
-        })
-        .collect()
 }

@@ -6,30 +6,13 @@
 use std::path::Path;
 use std::process::Command;
 
-fn summarise_crds(stream: &str) -> String {
-    stream
-        .split_inclusive("---\n")
-        .map(|document| {
-            if document.starts_with(
-                "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n",
-            ) {
-                let name = document
-                    .lines()
-                    .skip_while(|l| *l != "metadata:")
-                    .find_map(|l| l.strip_prefix("  name: "))
-                    .unwrap_or("?");
-                format!("# CustomResourceDefinition {name} (body elided)\n---\n")
-            } else {
-                document.to_string()
-            }
-        })
-        .collect()
-}
+#[path = "common/golden.rs"]
+mod golden;
+use golden::summarise_crds;
 
 #[test]
 fn every_profile_renders_as_committed() {
     let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/golden");
-    let bless = std::env::var_os("MESHCTL_BLESS").is_some();
     let mut stale = Vec::new();
     for profile in meshctl::profile::names() {
         let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
@@ -48,11 +31,7 @@ fn every_profile_renders_as_committed() {
         );
         let rendered = summarise_crds(&String::from_utf8_lossy(&output.stdout));
         let path = directory.join(format!("{profile}.yaml"));
-        if bless {
-            std::fs::create_dir_all(&directory).expect("create testdata/golden");
-            std::fs::write(&path, &rendered).expect("write golden file");
-        }
-        if std::fs::read_to_string(&path).unwrap_or_default() != rendered {
+        if golden::stale(&path, &rendered) {
             stale.push(profile);
         }
     }
@@ -67,7 +46,6 @@ fn every_profile_renders_as_committed() {
 #[test]
 fn annotated_inputs_render_as_committed() {
     let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/golden/annotations");
-    let bless = std::env::var_os("MESHCTL_BLESS").is_some();
     let mut inputs: Vec<_> = std::fs::read_dir(&directory)
         .expect("testdata/golden/annotations exists")
         .filter_map(Result::ok)
@@ -91,10 +69,7 @@ fn annotated_inputs_render_as_committed() {
         );
         let rendered = summarise_crds(&String::from_utf8_lossy(&output.stdout));
         let name = input.to_string_lossy().replace(".input.yaml", ".yaml");
-        if bless {
-            std::fs::write(&name, &rendered).expect("write golden file");
-        }
-        if std::fs::read_to_string(&name).unwrap_or_default() != rendered {
+        if golden::stale(Path::new(&name), &rendered) {
             stale.push(name);
         }
     }
