@@ -268,6 +268,27 @@ fn humanise(message: &str) -> String {
     if message.starts_with("cannot deserialize null into string") {
         return "expected a string, found null".into();
     }
+    // `unknown variant `X`, expected one of A, B, C`: the list as a sentence, and an empty
+    // variant (an enum's "unset") shown as `""` rather than as a trailing comma.
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((variant, list)) = rest.split_once(", expected one of ")
+    {
+        let choices: Vec<String> = list
+            .split(", ")
+            .map(|choice| {
+                if choice.is_empty() {
+                    "\"\" (unset)".to_string()
+                } else {
+                    choice.to_string()
+                }
+            })
+            .collect();
+        let sentence = match choices.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => choices.join(""),
+        };
+        return format!("{variant} is not one of the allowed values; expected {sentence}");
+    }
     // serde's `invalid type: FOUND, expected EXPECTED` and `invalid value: …`.
     for prefix in ["invalid type: ", "invalid value: "] {
         let Some(rest) = message.strip_prefix(prefix) else {
