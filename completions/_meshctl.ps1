@@ -259,6 +259,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
             [CompletionResult]::new('--replace-istio-operator', '--replace-istio-operator', [CompletionResultType]::ParameterName, 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there')
+            [CompletionResult]::new('--watch-banzai', '--watch-banzai', [CompletionResultType]::ParameterName, 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces (the operator runs with `--watch-banzai` and may read and write them). Refused while Banzai''s own operator still runs')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -276,6 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be applied and stop: nothing is written to the cluster')
             [CompletionResult]::new('--replace-istio-operator', '--replace-istio-operator', [CompletionResultType]::ParameterName, 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there')
+            [CompletionResult]::new('--watch-banzai', '--watch-banzai', [CompletionResultType]::ParameterName, 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces (the operator runs with `--watch-banzai` and may read and write them). Refused while Banzai''s own operator still runs')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

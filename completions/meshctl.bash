@@ -1053,7 +1053,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__dump)
-            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --readiness-timeout --kubeconfig --context --help"
+            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --readiness-timeout --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1191,7 +1191,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__init)
-            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --readiness-timeout --kubeconfig --context --help"
+            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --readiness-timeout --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

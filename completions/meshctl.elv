@@ -233,6 +233,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
             cand --replace-istio-operator 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
+            cand --watch-banzai 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces (the operator runs with `--watch-banzai` and may read and write them). Refused while Banzai''s own operator still runs'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -249,6 +250,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --dry-run 'Show what would be applied and stop: nothing is written to the cluster'
             cand --replace-istio-operator 'Where Istio''s own operator (Istio 1.23 and older) still runs or left its finalizer: stop and remove it, replace its CRD, and take over its IstioOperator resources (the installed mesh stays as it is). Without this flag init refuses there'
+            cand --watch-banzai 'Also reconcile Banzai Cloud''s Istio resources (istio.banzaicloud.io/v1beta1) in the watched namespaces (the operator runs with `--watch-banzai` and may read and write them). Refused while Banzai''s own operator still runs'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -118,6 +118,11 @@ pub struct OperatorInitArgs {
     /// mesh stays as it is). Without this flag init refuses there.
     #[arg(long = "replace-istio-operator")]
     pub replace_istio_operator: bool,
+    /// Also reconcile Banzai Cloud's Istio resources (istio.banzaicloud.io/v1beta1) in the watched
+    /// namespaces (the operator runs with `--watch-banzai` and may read and write them). Refused
+    /// while Banzai's own operator still runs.
+    #[arg(long)]
+    pub watch_banzai: bool,
     /// How long the operator may take to become ready, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub readiness_timeout: Duration,

@@ -469,6 +469,7 @@ impl OperatorInitSettings {
             filenames,
             dry_run,
             replace_istio_operator,
+            watch_banzai,
             readiness_timeout,
             cluster: cluster_args,
         } = args;
@@ -478,6 +479,7 @@ impl OperatorInitSettings {
             namespace: operator_namespace,
             watched_namespaces,
             image_pull_secrets,
+            watch_banzai,
         }
         .validate()
         .map_err(|e| {

@@ -61,6 +61,8 @@ pub struct Settings {
     pub watched_namespaces: Vec<String>,
     /// Secrets for pulling the operator image.
     pub image_pull_secrets: Vec<String>,
+    /// `--watch-banzai`: the operator also reconciles Banzai's `Istio` resources.
+    pub watch_banzai: bool,
 }
 
 /// Why the settings or the `IstioOperator` resource cannot be deployed.
@@ -249,7 +251,10 @@ pub fn objects(settings: &Settings) -> Vec<Value> {
     objects.push(to_value(&rbac::cluster_role(NAME)));
     objects.push(to_value(&rbac::cluster_role_binding(namespace)));
     for watched in &settings.watched_namespaces {
-        objects.push(to_value(&rbac::watched_namespace_role(watched)));
+        objects.push(to_value(&rbac::watched_namespace_role(
+            watched,
+            settings.watch_banzai,
+        )));
         objects.push(to_value(&rbac::watched_namespace_role_binding(
             watched, namespace,
         )));
@@ -345,14 +350,19 @@ fn deployment(settings: &Settings) -> Deployment {
                         // that the arguments below are the whole command line, whatever image
                         // `--hub`/`--tag` point at.
                         command: Some(vec!["/meshctl".to_string()]),
-                        args: Some(vec![
-                            "operator".to_string(),
-                            "run".to_string(),
-                            format!(
-                                "--watchedNamespaces={}",
-                                settings.watched_namespaces.join(",")
-                            ),
-                        ]),
+                        args: Some(
+                            [
+                                "operator".to_string(),
+                                "run".to_string(),
+                                format!(
+                                    "--watchedNamespaces={}",
+                                    settings.watched_namespaces.join(",")
+                                ),
+                            ]
+                            .into_iter()
+                            .chain(settings.watch_banzai.then(|| "--watch-banzai".to_string()))
+                            .collect(),
+                        ),
                         // `operator run` serves /healthz and /readyz here (its `--probe-address`
                         // default).
                         ports: Some(vec![ContainerPort {
@@ -540,6 +550,12 @@ pub enum DeployError {
     )]
     IstioOperatorFound { found: Vec<String> },
     #[error(
+        "--watch-banzai: Banzai Cloud's operator still runs:\n{}\nboth would reconcile the same \
+         Istio resources",
+        .found.iter().map(|f| format!("  - {f}")).collect::<Vec<_>>().join("\n")
+    )]
+    BanzaiOperatorRunning { found: Vec<String> },
+    #[error(
         "Istio's operator {deployment} still has {pods} pod(s) {}s after it was scaled to 0",
         .timeout.as_secs()
     )]
@@ -562,6 +578,13 @@ impl DeployError {
             Self::IstioOperatorFound { .. } => Some(
                 "run `meshctl operator init --replace-istio-operator` to stop Istio's operator, \
                  remove it, and take over its resources (the installed mesh stays as it is)"
+                    .to_string(),
+            ),
+            Self::BanzaiOperatorRunning { .. } => Some(
+                "scale it to zero (`kubectl scale statefulset NAME -n NAMESPACE --replicas=0`) \
+                 or uninstall its Helm release, keeping its CRDs, then run init again: the \
+                 Istio resources and the mesh stay, and meshctl's operator takes over their \
+                 finalizer"
                     .to_string(),
             ),
             Self::IstioOperatorStillRunning { .. } => Some(
@@ -956,6 +979,7 @@ mod tests {
             namespace: "istio-operator".into(),
             watched_namespaces: vec!["istio-system".into(), "team-a".into()],
             image_pull_secrets: vec!["regcred".into()],
+            watch_banzai: false,
         }
     }
 
@@ -1007,6 +1031,45 @@ mod tests {
         let namespaces: Vec<&Value> = objects.iter().filter(|o| is_namespace(o)).collect();
         assert_eq!(namespaces.len(), 2);
         assert!(namespaces.iter().all(|n| n["metadata"]["labels"].is_null()));
+    }
+
+    #[test]
+    fn watch_banzai_adds_the_argument_and_the_istio_rules_in_each_watched_namespace() {
+        let banzai_rules = |objects: &[Value], namespace: &str| {
+            let role = objects
+                .iter()
+                .find(|o| o["kind"] == "Role" && o["metadata"]["namespace"] == namespace)
+                .expect("a Role in the watched namespace");
+            role["rules"]
+                .as_array()
+                .expect("rules")
+                .iter()
+                .filter(|r| r["apiGroups"] == json!([crate::operator::banzai::GROUP]))
+                .count()
+        };
+        let plain = objects(&settings().validate().expect("valid"));
+        let mut with_banzai = settings();
+        with_banzai.watch_banzai = true;
+        let banzai = objects(&with_banzai.validate().expect("valid"));
+        let args = |objects: &[Value]| {
+            objects.last().expect("deployment")["spec"]["template"]["spec"]["containers"][0]["args"]
+                .clone()
+        };
+        assert_eq!(
+            args(&banzai),
+            json!([
+                "operator",
+                "run",
+                "--watchedNamespaces=istio-system,team-a",
+                "--watch-banzai"
+            ])
+        );
+        for namespace in ["istio-system", "team-a"] {
+            assert_eq!(banzai_rules(&plain, namespace), 0, "{namespace}");
+            assert_eq!(banzai_rules(&banzai, namespace), 2, "{namespace}");
+        }
+        // Nothing else changes.
+        assert_eq!(kinds(&plain), kinds(&banzai));
     }
 
     #[test]

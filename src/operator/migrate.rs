@@ -133,6 +133,38 @@ fn is_istio_operator(deployment: &Value) -> bool {
     named && deployment["spec"]["selector"]["matchLabels"]["name"] == ISTIO_OPERATOR
 }
 
+/// Banzai Cloud's operator, still running: `StatefulSet`s and `Deployment`s with the
+/// `control-plane=controller-manager` selector label of its chart whose containers run a
+/// `banzaicloud/istio-operator` image, scaled above zero. Named as `Kind namespace/name`.
+pub async fn find_banzai_operators(catalog: &Catalog) -> Result<Vec<String>, DeployError> {
+    let params = ListParams::default().labels("control-plane=controller-manager");
+    let mut found = Vec::new();
+    for kind in ["StatefulSet", "Deployment"] {
+        for workload in list(catalog, "apps", kind, None, &params).await? {
+            let value = serde_json::to_value(&workload).unwrap_or_default();
+            if is_banzai_operator(&value) {
+                found.push(format!(
+                    "{kind} {}/{}",
+                    workload.metadata.namespace.unwrap_or_default(),
+                    workload.metadata.name.unwrap_or_default()
+                ));
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn is_banzai_operator(workload: &Value) -> bool {
+    let scaled_down = workload["spec"]["replicas"].as_i64() == Some(0);
+    let runs_it = workload["spec"]["template"]["spec"]["containers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["image"].as_str())
+        .any(|image| image.contains("banzaicloud/istio-operator"));
+    runs_it && !scaled_down
+}
+
 /// Looks for Istio's operator: `istio-operator` Deployments in any namespace and revisioned ones
 /// in `operator_namespace`, resources with its finalizer, and a CRD that is not meshctl's.
 pub async fn find(catalog: &Catalog, operator_namespace: &str) -> Result<Found, DeployError> {

@@ -10,7 +10,8 @@
 //! Three parts, each with the narrowest scope that works:
 //! - a `ClusterRole` for what an install writes (cluster-scoped kinds, and namespaced kinds in
 //!   whatever namespaces the `IstioOperator` names — unknown until it is read);
-//! - a Role in each watched namespace for the `IstioOperator` resources and their events;
+//! - a Role in each watched namespace for the `IstioOperator` resources and their events, and
+//!   with `--watch-banzai` for Banzai's `Istio` resources and the `IstioOperator`s made from them;
 //! - a Role in the operator's own namespace for its leader-election Lease.
 //!
 //! A word on `escalate` and `bind`: istiod's roles grant things the operator itself does not
@@ -185,12 +186,42 @@ pub fn watched_namespace_rules() -> Vec<PolicyRule> {
     ]
 }
 
-/// The Role in watched namespace `namespace`.
+/// What `--watch-banzai` adds in each watched namespace ([`super::banzai`]).
 #[must_use]
-pub fn watched_namespace_role(namespace: &str) -> Role {
+pub fn banzai_rules() -> Vec<PolicyRule> {
+    use super::banzai;
+    vec![
+        // Why: the Banzai controller reads and watches Banzai's resources, and patches them to
+        // add its finalizer and to remove the finalizer Banzai's own operator left behind.
+        rule(
+            &[banzai::GROUP],
+            &[banzai::PLURAL],
+            &["get", "list", "watch", "patch"],
+        ),
+        // Why: Banzai's `status.Status` and `status.ErrorMessage`, through the status
+        // subresource.
+        rule(
+            &[banzai::GROUP],
+            &[&format!("{}/status", banzai::PLURAL)],
+            &["get", "patch"],
+        ),
+        // Why: each Banzai resource stands for one generated `IstioOperator`, created by
+        // server-side apply (which the API server authorises as `create` when the object is
+        // new) and deleted when the Banzai resource goes.
+        rule(&[GROUP], &[PLURAL], &["create", "delete"]),
+    ]
+}
+
+/// The Role in watched namespace `namespace`; `banzai` adds [`banzai_rules`].
+#[must_use]
+pub fn watched_namespace_role(namespace: &str, banzai: bool) -> Role {
+    let mut rules = watched_namespace_rules();
+    if banzai {
+        rules.extend(banzai_rules());
+    }
     Role {
         metadata: metadata(NAME, Some(namespace)),
-        rules: Some(watched_namespace_rules()),
+        rules: Some(rules),
     }
 }
 
@@ -269,6 +300,7 @@ mod tests {
     fn all_rules() -> Vec<PolicyRule> {
         let mut rules = cluster_rules();
         rules.extend(watched_namespace_rules());
+        rules.extend(banzai_rules());
         rules.extend(leader_election_rules());
         rules
     }

@@ -106,6 +106,33 @@ pub fn init(
                 settings.tag
             ))?;
         }
+        if settings.watch_banzai {
+            // Two controllers on one Istio resource would fight: refused before anything is
+            // written.
+            let running = migrate::find_banzai_operators(&catalog)
+                .await
+                .map_err(map_error)?;
+            if !running.is_empty() {
+                return Err(map_error(deploy::DeployError::BanzaiOperatorRunning {
+                    found: running,
+                })
+                .into());
+            }
+            if catalog
+                .find_kind(
+                    meshctl::operator::banzai::GROUP,
+                    meshctl::operator::banzai::KIND,
+                )
+                .is_none()
+            {
+                printer.warn(&format!(
+                    "--watch-banzai: the cluster does not serve Banzai's Istio resource (CRD `{}` \
+                     is not installed); the operator reconciles IstioOperator resources only \
+                     until it is installed and the operator restarted",
+                    meshctl::operator::banzai::CRD_NAME
+                ))?;
+            }
+        }
         // Istio's own operator first: refused without consent, before anything is written.
         let found = migrate::find(&catalog, &settings.namespace)
             .await
