@@ -40,6 +40,10 @@ pub const PLURAL: &str = "istios";
 pub const CRD_NAME: &str = "istios.istio.banzaicloud.io";
 /// Held on a Banzai resource until its `IstioOperator` (and so the mesh) is gone.
 pub const FINALIZER: &str = "istio.banzaicloud.io/meshctl-uninstall";
+/// The finalizer Banzai's own operator put on its resources (misspelt as it is). Once that
+/// operator is gone nothing would remove it, and deleting the resource would hang: the
+/// controller replaces it with [`FINALIZER`].
+pub const BANZAI_OPERATOR_FINALIZER: &str = "istio-operator.finializer.banzaicloud.io";
 /// The field manager of the generated `IstioOperator`s' spec and metadata.
 const FIELD_MANAGER: &str = "meshctl-banzai";
 /// How soon a deletion still waiting for its `IstioOperator` to go is looked at again.
@@ -109,7 +113,10 @@ pub fn operator_for(resource: &DynamicObject) -> Result<Value, String> {
         "name": name,
         "uid": resource.uid().unwrap_or_default(),
         "controller": true,
-        "blockOwnerDeletion": true,
+        // No `blockOwnerDeletion`: where the API server enforces owner-reference permissions
+        // it would need `update` on `istios/finalizers`, and nothing here deletes in the
+        // foreground; the Banzai finalizer already holds the resource until its
+        // `IstioOperator` is gone.
     }]);
     Ok(operator)
 }
@@ -125,6 +132,12 @@ pub enum BanzaiReconcileError {
     },
     #[error("writing the status of Istio `{resource}`")]
     Status {
+        resource: String,
+        #[source]
+        source: kube::Error,
+    },
+    #[error("replacing the finalizer of Banzai's operator on Istio `{resource}`")]
+    Takeover {
         resource: String,
         #[source]
         source: kube::Error,
@@ -204,6 +217,10 @@ async fn reconcile(
         Api::namespaced_with(context.client.clone(), &namespace, &context.banzai);
     let operators: Api<DynamicObject> =
         Api::namespaced_with(context.client.clone(), &namespace, &context.operator);
+    if take_over_finalizer(&banzai, &resource).await? {
+        // The change wakes this resource again, with the finalizers as they are now.
+        return Ok(Action::requeue(Duration::from_secs(1)));
+    }
     finalizer(&banzai, FINALIZER, resource, |event| async {
         match event {
             finalizer::Event::Apply(resource) => apply(&resource, &banzai, &operators).await,
@@ -215,6 +232,57 @@ async fn reconcile(
         resource: key,
         source: Box::new(source),
     })
+}
+
+/// Replaces the finalizer of Banzai's operator with meshctl's ([`finalizer_takeover`]), in one
+/// patch that fails if the list changed meanwhile. `true` when it patched.
+async fn take_over_finalizer(
+    banzai: &Api<DynamicObject>,
+    resource: &DynamicObject,
+) -> Result<bool, BanzaiReconcileError> {
+    let Some(patch) = finalizer_takeover(resource) else {
+        return Ok(false);
+    };
+    let key = resource_key(resource);
+    tracing::info!(resource = %key, "replacing the finalizer Banzai's operator left with meshctl's");
+    match banzai
+        .patch(
+            &resource.name_any(),
+            &PatchParams::default(),
+            &Patch::<()>::Json(patch),
+        )
+        .await
+    {
+        Ok(_) => Ok(true),
+        Err(error) if is_not_found(&error) => Ok(true),
+        Err(source) => Err(BanzaiReconcileError::Takeover {
+            resource: key,
+            source,
+        }),
+    }
+}
+
+/// The JSON patch that removes [`BANZAI_OPERATOR_FINALIZER`] and, on a resource that is not
+/// being deleted, puts [`FINALIZER`] in its place (so there is no moment without one). On a
+/// resource being deleted without ours, its `IstioOperator` goes by garbage collection once the
+/// resource is gone, and that one's own finalizer uninstalls the mesh.
+fn finalizer_takeover(resource: &DynamicObject) -> Option<json_patch::Patch> {
+    let finalizers = &resource.metadata.finalizers;
+    let index = finalizers
+        .iter()
+        .flatten()
+        .position(|f| f == BANZAI_OPERATOR_FINALIZER)?;
+    let ours = finalizers.iter().flatten().any(|f| f == FINALIZER);
+    let deleting = resource.metadata.deletion_timestamp.is_some();
+    let path = format!("/metadata/finalizers/{index}");
+    let mut operations =
+        vec![json!({"op": "test", "path": path, "value": BANZAI_OPERATOR_FINALIZER})];
+    operations.push(if ours || deleting {
+        json!({"op": "remove", "path": path})
+    } else {
+        json!({"op": "replace", "path": path, "value": FINALIZER})
+    });
+    serde_json::from_value(Value::Array(operations)).ok()
 }
 
 #[allow(clippy::needless_pass_by_value)] // kube-runtime's signature
@@ -283,12 +351,30 @@ async fn apply(
             &PatchParams::apply(FIELD_MANAGER).force(),
             &Patch::Apply(&operator),
         )
-        .await
-        .map_err(|source| BanzaiReconcileError::Operator {
-            action: "applying",
-            resource: key.clone(),
-            source,
-        })?;
+        .await;
+    let applied = match applied {
+        Ok(applied) => applied,
+        Err(source) => {
+            let error = BanzaiReconcileError::Operator {
+                action: "applying",
+                resource: key.clone(),
+                source,
+            };
+            // As Banzai's operator did: the failure in the resource's own status, for
+            // dashboards; the retry follows through the error policy either way.
+            if let Err(status_error) = write_status(
+                banzai,
+                resource,
+                BanzaiState::ReconcileFailed,
+                &chain(&error),
+            )
+            .await
+            {
+                tracing::warn!(resource = %key, error = %chain(&status_error), "writing status");
+            }
+            return Err(error);
+        }
+    };
     let status = applied.data.get("status");
     let state = BanzaiState::of_operator_status(
         status.and_then(|s| s.get("status")).and_then(Value::as_str),
@@ -451,6 +537,44 @@ mod tests {
         let error = operator_for(&resource(&json!({ "mtls": "yes" }))).expect_err("refused");
         assert!(error.contains("spec.mtls"), "{error}");
         assert!(error.contains("istio-system/mesh"), "{error}");
+    }
+
+    fn finalizers_after(finalizers: &[&str], deleting: bool) -> Option<Vec<String>> {
+        let mut object = resource(&json!({}));
+        object.metadata.finalizers = Some(finalizers.iter().map(ToString::to_string).collect());
+        if deleting {
+            object.metadata.deletion_timestamp =
+                Some(k8s_openapi::apimachinery::pkg::apis::meta::v1::Time(
+                    k8s_openapi::jiff::Timestamp::UNIX_EPOCH,
+                ));
+        }
+        let patch = finalizer_takeover(&object)?;
+        let mut value = serde_json::to_value(&object).expect("serialises");
+        json_patch::patch(&mut value, &patch).expect("the patch applies");
+        Some(
+            serde_json::from_value(value["metadata"]["finalizers"].clone())
+                .expect("a list of strings"),
+        )
+    }
+
+    #[test]
+    fn banzais_finalizer_is_replaced_by_ours_in_place() {
+        assert_eq!(
+            finalizers_after(&["other", BANZAI_OPERATOR_FINALIZER], false),
+            Some(vec!["other".to_string(), FINALIZER.to_string()])
+        );
+        // Ours is there already: Banzai's just goes.
+        assert_eq!(
+            finalizers_after(&[BANZAI_OPERATOR_FINALIZER, FINALIZER], false),
+            Some(vec![FINALIZER.to_string()])
+        );
+        // Being deleted: removed, ours not added (the API server refuses new finalizers then).
+        assert_eq!(
+            finalizers_after(&[BANZAI_OPERATOR_FINALIZER], true),
+            Some(Vec::new())
+        );
+        // Nothing of Banzai's: no patch at all.
+        assert_eq!(finalizers_after(&[FINALIZER], false), None);
     }
 
     #[test]
