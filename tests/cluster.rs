@@ -15,6 +15,8 @@ use std::sync::MutexGuard;
 use std::time::Instant;
 
 use common::{assert_code, client, kubeconfig, lock, meshctl, runtime, stderr, stdout};
+use k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration;
+use kube::api::{Api, DeleteParams};
 use meshctl::cluster::Ownership;
 use meshctl::cluster::client::{ClusterOptions, connect};
 
@@ -85,6 +87,24 @@ fn install_is_ready_then_diff_is_clean_and_reinstall_changes_nothing() {
 
     let verify = meshctl(&kubeconfig, &["verify-install"]);
     assert_code(&verify, 0);
+    // What install adds to the render counts too: the default revision tag's injector.
+    runtime().block_on(async {
+        let webhooks = Api::<MutatingWebhookConfiguration>::all(client(&kubeconfig).await);
+        webhooks
+            .delete("istio-revision-tag-default", &DeleteParams::default())
+            .await
+            .expect("delete the default tag's webhook");
+    });
+    let verify = meshctl(&kubeconfig, &["verify-install"]);
+    assert_code(&verify, 1);
+    assert!(
+        stdout(&verify)
+            .contains("missing    MutatingWebhookConfiguration `istio-revision-tag-default`"),
+        "{}",
+        stdout(&verify)
+    );
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
 
     let started = Instant::now();
     let diff = meshctl(&kubeconfig, &["diff"]);

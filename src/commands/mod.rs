@@ -198,12 +198,8 @@ where
     }
 }
 
-/// Reads, merges (printing warnings) and renders the inputs.
-pub fn render_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Result<Vec<Manifest>> {
-    Ok(render_merged(args, printer)?.1)
-}
-
-/// [`render_inputs`], keeping the merged tree (install-time decisions read it).
+/// Reads, merges and renders the inputs (warnings printed), keeping the merged tree
+/// (install-time decisions read it).
 pub fn render_merged(
     args: &InputSettings,
     printer: &mut Printer,
