@@ -358,6 +358,7 @@ async fn watch_owned(
                 (kind, Change::Deleted, object)
             }
             Ok(Touched::Owned(kind, watcher::Event::Init)) => {
+                tracing::debug!(kind = %kind.kind, "owned watch: listing");
                 listing.insert((kind.group.clone(), kind.kind.clone()), BTreeSet::new());
                 continue;
             }
@@ -365,6 +366,7 @@ async fn watch_owned(
                 let listed = listing
                     .remove(&(kind.group.clone(), kind.kind.clone()))
                     .unwrap_or_default();
+                tracing::debug!(kind = %kind.kind, listed = listed.len(), "owned watch: listed");
                 let sets = context.rendered.all();
                 for ((namespace, name), manifest) in
                     repair::missing_after_relist(&kind.group, &kind.kind, &listed, &sets)
@@ -391,23 +393,28 @@ async fn watch_owned(
                 continue;
             }
         };
-        let Some(owner) = owner_of(&object, &context.resource) else {
-            continue;
-        };
-        let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n)) else {
-            continue;
-        };
         let key = ObjectKey {
             group: kind.group.clone(),
             kind: kind.kind.clone(),
             namespace: object.metadata.namespace.clone(),
             name: object.name_any(),
         };
+        tracing::debug!(object = %key, ?change, "owned watch: event");
+        let Some(owner) = owner_of(&object, &context.resource) else {
+            tracing::debug!(object = %key, "owned watch: no owner to route to");
+            continue;
+        };
+        let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n)) else {
+            tracing::debug!(object = %key, %owner, "owned watch: owner not in a watched namespace");
+            continue;
+        };
         let rendered = context
             .rendered
             .get(owner.namespace.as_deref().unwrap_or_default(), &owner.name);
         let live = serde_json::to_value(&object).unwrap_or_default();
-        match repair::respond(change, &key, &live, rendered.as_deref()) {
+        let response = repair::respond(change, &key, &live, rendered.as_deref());
+        tracing::debug!(object = %key, %owner, response = response.name(), "owned watch: response");
+        match response {
             Response::Nothing => {}
             Response::Reconcile => {
                 let _ = route.unbounded_send(owner);
@@ -1008,7 +1015,20 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
     // A remote that names no primary is invalid, as for `meshctl install`. Reachability is not
     // checked here: the operator keeps a remote's objects in place while its primary is down.
     crate::multicluster::remote_primary(&merged.tree).map_err(|e| chain(&e))?;
-    let manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    let mut manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    // The render labels objects as istioctl does, with `metadata.namespace` after the merge put
+    // `values.global.istioNamespace` there: the namespace installed into. The operator's objects
+    // name the namespace the resource lives in instead (as Istio's own operator did), because
+    // that is what tells its owner apart: the owned watches route each change by it, and
+    // uninstall deletes by it. With the install namespace, a resource outside it (several in
+    // their own namespaces, all installing into istio-system) owned nothing that either could find.
+    if let Some(namespace) = resource.namespace() {
+        for manifest in &mut manifests {
+            if manifest.label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL).is_some() {
+                manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
+            }
+        }
+    }
     for warning in pipeline::unmatched_overlays(&merged, &manifests) {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
@@ -1310,6 +1330,32 @@ mod tests {
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object
+    }
+
+    #[test]
+    fn objects_name_the_namespace_of_their_resource_not_the_one_installed_into() {
+        let mut outside = resource(&json!({ "profile": "minimal", "revision": "r1" }));
+        outside.metadata.namespace = Some("mesh-1".into());
+        let (_, manifests) = render(&outside).expect("renders");
+        let deployment = manifests
+            .iter()
+            .find(|m| m.kind() == "Deployment")
+            .expect("istiod");
+        assert_eq!(deployment.object()["metadata"]["namespace"], "istio-system");
+        for manifest in &manifests {
+            assert_eq!(
+                manifest.label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL),
+                Some("mesh-1"),
+                "{}",
+                ObjectKey::of(manifest.object())
+            );
+        }
+        // ...which is what routes a watch event for one of them back to it.
+        let live: DynamicObject =
+            serde_json::from_value(deployment.object().clone()).expect("an object");
+        let owner = owner_of(&live, &istio_operator_resource()).expect("owned");
+        assert_eq!(owner.namespace.as_deref(), Some("mesh-1"));
+        assert_eq!(owner.name, "example");
     }
 
     #[test]

@@ -127,6 +127,18 @@ pub enum Response {
     Reconcile,
 }
 
+impl Response {
+    /// How the log names it.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Nothing => "nothing",
+            Self::Reapply(_) => "re-apply",
+            Self::Reconcile => "reconcile",
+        }
+    }
+}
+
 /// Decides what an event for the owned object `key` (live state `live`) asks for, given the set
 /// its owner last applied.
 #[must_use]
