@@ -1024,7 +1024,10 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
     // their own namespaces, all installing into istio-system) owned nothing that either could find.
     if let Some(namespace) = resource.namespace() {
         for manifest in &mut manifests {
-            if manifest.label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL).is_some() {
+            if manifest
+                .label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL)
+                .is_some()
+            {
                 manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
             }
         }

@@ -164,13 +164,13 @@ pub fn respond(
         (Change::Changed, _) if !live["metadata"]["deletionTimestamp"].is_null() => {
             Response::Nothing
         }
-        (Change::Changed, Some(wanted)) => {
-            if declared_fields_match(wanted.object(), live) {
-                Response::Nothing
-            } else {
+        (Change::Changed, Some(wanted)) => match first_difference(wanted.object(), live) {
+            None => Response::Nothing,
+            Some(at) => {
+                tracing::debug!(object = %key, field = %at, "differs from what was applied");
                 Response::Reapply(Box::new(wanted.clone()))
             }
-        }
+        },
         // Labelled as ours but not rendered any more: the full reconcile prunes it.
         (Change::Changed, None) => Response::Reconcile,
     }
@@ -204,27 +204,49 @@ pub fn missing_after_relist(
 /// nothing, so no new event follows and the loop settles.
 #[must_use]
 pub fn declared_fields_match(wanted: &Value, live: &Value) -> bool {
+    first_difference(wanted, live).is_none()
+}
+
+/// The path of the first field `wanted` declares that `live` does not have with that value
+/// (see [`declared_fields_match`]), e.g. `.spec.replicas`; `None` when there is none.
+#[must_use]
+pub fn first_difference(wanted: &Value, live: &Value) -> Option<String> {
     match (wanted, live) {
-        (Value::Object(wanted), Value::Object(live)) => wanted
-            .iter()
-            .filter(|(field, _)| field.as_str() != "status")
-            .all(|(field, value)| {
-                live.get(field)
-                    .is_some_and(|live| declared_fields_match(value, live))
+        (Value::Object(wanted), Value::Object(live)) => {
+            wanted
+                .iter()
+                .filter(|(field, _)| field.as_str() != "status")
+                .find_map(|(field, value)| {
                     // An empty map or list declared is the same as none.
-                    || is_empty(value) && live.get(field).is_none_or(is_empty)
-            }),
+                    if is_empty(value) && live.get(field).is_none_or(is_empty) {
+                        return None;
+                    }
+                    match live.get(field) {
+                        None => Some(format!(".{field}")),
+                        Some(live) => {
+                            first_difference(value, live).map(|at| format!(".{field}{at}"))
+                        }
+                    }
+                })
+        }
         (Value::Array(wanted), Value::Array(live)) => {
-            wanted.len() == live.len()
-                && wanted
-                    .iter()
-                    .zip(live)
-                    .all(|(wanted, live)| declared_fields_match(wanted, live))
+            if wanted.len() != live.len() {
+                return Some(String::new());
+            }
+            wanted
+                .iter()
+                .zip(live)
+                .enumerate()
+                .find_map(|(i, (wanted, live))| {
+                    first_difference(wanted, live).map(|at| format!("[{i}]{at}"))
+                })
         }
         (Value::Number(wanted), Value::Number(live)) => {
-            wanted == live || wanted.as_f64().is_some() && wanted.as_f64() == live.as_f64()
+            let same =
+                wanted == live || wanted.as_f64().is_some() && wanted.as_f64() == live.as_f64();
+            (!same).then(String::new)
         }
-        _ => wanted == live,
+        _ => (wanted != live).then(String::new),
     }
 }
 
