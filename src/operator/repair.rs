@@ -200,8 +200,10 @@ pub fn missing_after_relist(
 
 /// Whether every field `wanted` declares has that value in `live`. Fields only `live` has
 /// (defaults, status, other managers' fields) do not count: server-side apply would leave them.
-/// A value the server normalises (`100m` for `0.1`) reads as drift; re-applying it writes
-/// nothing, so no new event follows and the loop settles.
+/// What the API server does to a value on the way in is not drift either, or every status update
+/// of the object (each pod becoming ready) would re-apply it: an empty string, map or list it
+/// omits (`env[].value: ""`), and a resource quantity it writes in canonical form (`2048Mi` is
+/// stored as `2Gi`, `0.5` as `500m`).
 #[must_use]
 pub fn declared_fields_match(wanted: &Value, live: &Value) -> bool {
     first_difference(wanted, live).is_none()
@@ -217,12 +219,15 @@ pub fn first_difference(wanted: &Value, live: &Value) -> Option<String> {
                 .iter()
                 .filter(|(field, _)| field.as_str() != "status")
                 .find_map(|(field, value)| {
-                    // An empty map or list declared is the same as none.
+                    // An empty value declared is the same as none.
                     if is_empty(value) && live.get(field).is_none_or(is_empty) {
                         return None;
                     }
                     match live.get(field) {
                         None => Some(format!(".{field}")),
+                        Some(live) if QUANTITY_MAPS.contains(&field.as_str()) => {
+                            quantities_differ(value, live).map(|at| format!(".{field}{at}"))
+                        }
                         Some(live) => {
                             first_difference(value, live).map(|at| format!(".{field}{at}"))
                         }
@@ -250,9 +255,65 @@ pub fn first_difference(wanted: &Value, live: &Value) -> Option<String> {
     }
 }
 
+/// The maps whose values are resource quantities: a container's `resources.requests` and
+/// `.limits`, a `ResourceQuota`'s `spec.hard`.
+const QUANTITY_MAPS: [&str; 3] = ["requests", "limits", "hard"];
+
+/// [`first_difference`] for a map of quantities, comparing each by its amount.
+fn quantities_differ(wanted: &Value, live: &Value) -> Option<String> {
+    let (Value::Object(wanted), Value::Object(live)) = (wanted, live) else {
+        return first_difference(wanted, live);
+    };
+    wanted.iter().find_map(|(name, value)| {
+        let same = match (value, live.get(name)) {
+            (_, None) => false,
+            (Value::String(a), Some(Value::String(b))) => {
+                a == b || quantity(a).is_some_and(|a| quantity(b) == Some(a))
+            }
+            (a, Some(b)) => first_difference(a, b).is_none(),
+        };
+        (!same).then(|| format!(".{name}"))
+    })
+}
+
+/// A Kubernetes quantity's amount (`500m` → 0.5, `2Gi` → 2147483648, `1e3` → 1000); `None` for
+/// text that is not one.
+fn quantity(text: &str) -> Option<f64> {
+    const SUFFIXES: [(&str, f64); 13] = [
+        ("Ki", 1024.0),
+        ("Mi", 1_048_576.0),
+        ("Gi", 1_073_741_824.0),
+        ("Ti", 1_099_511_627_776.0),
+        ("Pi", 1_125_899_906_842_624.0),
+        ("Ei", 1_152_921_504_606_846_976.0),
+        ("n", 1e-9),
+        ("u", 1e-6),
+        ("m", 1e-3),
+        ("k", 1e3),
+        ("M", 1e6),
+        ("G", 1e9),
+        ("T", 1e12),
+    ];
+    let text = text.trim();
+    for (suffix, factor) in SUFFIXES {
+        if let Some(number) = text.strip_suffix(suffix) {
+            return number.parse::<f64>().ok().map(|n| n * factor);
+        }
+    }
+    let number = text
+        .strip_suffix('P')
+        .map(|n| (n, 1e15))
+        .or_else(|| text.strip_suffix('E').map(|n| (n, 1e18)));
+    match number {
+        Some((number, factor)) => number.parse::<f64>().ok().map(|n| n * factor),
+        None => text.parse::<f64>().ok(),
+    }
+}
+
 fn is_empty(value: &Value) -> bool {
     match value {
         Value::Null => true,
+        Value::String(text) => text.is_empty(),
         Value::Object(map) => map.is_empty(),
         Value::Array(list) => list.is_empty(),
         _ => false,
@@ -370,6 +431,43 @@ mod tests {
             respond(Change::Changed, &key, &live, Some(&rendered)),
             Response::Nothing
         ));
+    }
+
+    #[test]
+    fn what_the_api_server_does_to_a_value_on_the_way_in_is_not_drift() {
+        let wanted = json!({"spec": {"containers": [{
+            "env": [{"name": "PLATFORM", "value": ""}, {"name": "A", "value": "1"}],
+            "resources": {"requests": {"cpu": "0.5", "memory": "2048Mi"},
+                          "limits": {"memory": "1e3"}},
+        }]}});
+        let stored = json!({"spec": {"containers": [{
+            "env": [{"name": "PLATFORM"}, {"name": "A", "value": "1"}],
+            "resources": {"requests": {"cpu": "500m", "memory": "2Gi"},
+                          "limits": {"memory": "1k"}},
+        }]}});
+        assert_eq!(first_difference(&wanted, &stored), None);
+        // A real change still is drift, named by its path.
+        let mut edited = stored.clone();
+        edited["spec"]["containers"][0]["resources"]["requests"]["memory"] = json!("1Gi");
+        assert_eq!(
+            first_difference(&wanted, &edited).as_deref(),
+            Some(".spec.containers[0].resources.requests.memory")
+        );
+        let mut edited = stored;
+        edited["spec"]["containers"][0]["env"][0]["value"] = json!("gcp");
+        assert_eq!(
+            first_difference(&wanted, &edited).as_deref(),
+            Some(".spec.containers[0].env[0].value")
+        );
+        // Quantities compare by amount only where quantities live.
+        assert_eq!(
+            first_difference(&json!({"value": "1k"}), &json!({"value": "1000"})).as_deref(),
+            Some(".value")
+        );
+        assert_eq!(quantity("100m"), Some(0.1));
+        assert_eq!(quantity("2Gi"), Some(2_147_483_648.0));
+        assert_eq!(quantity("3E"), Some(3e18));
+        assert_eq!(quantity("enabled"), None);
     }
 
     #[test]
