@@ -144,6 +144,20 @@ async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The notes of the events of one reason about the resource `name`.
+async fn event_notes(client: &Client, name: &str, reason: &str) -> Vec<String> {
+    Api::<Event>::namespaced(client.clone(), WATCHED)
+        .list(&ListParams::default())
+        .await
+        .expect("list events")
+        .items
+        .into_iter()
+        .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
+        .filter(|e| e.reason.as_deref() == Some(reason))
+        .filter_map(|e| e.note)
+        .collect()
+}
+
 /// Every live object an `IstioOperator` of this name installed.
 async fn owned_by(client: &Client, name: &str) -> Vec<String> {
     let ownership = Ownership {
@@ -290,6 +304,14 @@ fn the_operator_installs_repairs_follows_edits_and_uninstalls() {
             deployment(&admin, "istiod")
                 .await
                 .filter(|d| d.metadata.uid != old_uid)
+        })
+        .await;
+        // ...by re-applying that one object from the set the install applied, not by planning
+        // the whole install again (whose event would count what it planned: `1 to create`).
+        let targeted = format!("re-applied Deployment `{WATCHED}/istiod` (deleted)");
+        eventually("a targeted DriftRepaired event", SETTLE, || async {
+            let notes = event_notes(&admin, "example", "DriftRepaired").await;
+            notes.iter().any(|n| n.ends_with(&targeted)).then_some(())
         })
         .await;
 

@@ -33,6 +33,24 @@ pub struct Connection {
     pub context: Option<String>,
     /// The server's `gitVersion`, e.g. `v1.37.2`.
     pub server_version: String,
+    /// What `client` was built from, for [`Connection::watch_client`].
+    config: Config,
+}
+
+impl Connection {
+    /// A client for long-running watches: the same server and credentials without
+    /// [`READ_TIMEOUT`]. A watch may rightly stay silent for minutes (nothing changed), and
+    /// cutting it after one minute of silence broke it with an error, backed off and re-watched
+    /// every minute. kube's watcher bounds a silent watch itself: the server ends it after its
+    /// `timeoutSeconds` (290 s) and the watcher gives up on a connection silent for 5 s longer.
+    pub fn watch_client(&self) -> Result<Client, ClientError> {
+        let mut config = self.config.clone();
+        config.read_timeout = None;
+        Client::try_from(config).map_err(|source| ClientError::Build {
+            server: self.server.clone(),
+            source,
+        })
+    }
 }
 
 /// A kubeconfig error, told once. kube-rs writes each cause into its own message *and* returns
@@ -154,7 +172,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError
     // went idle.
     config.reset_reader_on_write = true;
     let server = config.cluster_url.to_string();
-    let client = Client::try_from(config).map_err(|source| ClientError::Build {
+    let client = Client::try_from(config.clone()).map_err(|source| ClientError::Build {
         server: server.clone(),
         source,
     })?;
@@ -188,6 +206,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError
         server,
         context,
         server_version: version,
+        config,
     })
 }
 

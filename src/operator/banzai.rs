@@ -161,9 +161,11 @@ struct Context {
 }
 
 /// Runs one Banzai controller per watched namespace until `shutdown`. The caller has checked
-/// that the cluster serves the Banzai CRD.
+/// that the cluster serves the Banzai CRD. `watches` is the client of its watches (without the
+/// CLI's read timeout, see [`crate::cluster::client::Connection::watch_client`]).
 pub async fn run(
     client: Client,
+    watches: Client,
     namespaces: Vec<String>,
     shutdown: Shared<BoxFuture<'static, ()>>,
 ) {
@@ -175,11 +177,12 @@ pub async fn run(
     let controllers = namespaces.into_iter().map(|namespace| {
         let context = Arc::clone(&context);
         let shutdown = shutdown.clone();
+        let watches = watches.clone();
         async move {
             let banzai: Api<DynamicObject> =
-                Api::namespaced_with(context.client.clone(), &namespace, &context.banzai);
+                Api::namespaced_with(watches.clone(), &namespace, &context.banzai);
             let operators: Api<DynamicObject> =
-                Api::namespaced_with(context.client.clone(), &namespace, &context.operator);
+                Api::namespaced_with(watches, &namespace, &context.operator);
             tracing::info!(%namespace, "watching Banzai Istio resources");
             let mut results = Controller::new_with(
                 banzai,

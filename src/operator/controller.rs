@@ -36,6 +36,7 @@ use tokio::sync::Mutex as AsyncMutex;
 
 use super::leader::{LeaderElection, LeaderError};
 use super::probe::Readiness;
+use super::repair::{self, Change, Response};
 use super::status::{self, ComponentStatus, Observation, Phase, Status};
 use super::{FINALIZER, GROUP, KIND, NAME, VERSION};
 use crate::cluster::apply::{self, ApplyOptions};
@@ -140,6 +141,8 @@ pub enum ReconcileError {
 /// What every reconcile shares.
 struct Context {
     client: Client,
+    /// For the watches: no read timeout (see [`crate::cluster::client::Connection::watch_client`]).
+    watches: Client,
     /// The `IstioOperator` API resource.
     resource: ApiResource,
     /// Held for a whole reconcile: that is what makes reconciles run one at a time, and apply
@@ -153,12 +156,15 @@ struct Context {
     /// What each `IstioOperator` (by namespace and name) wants labelled for injection, as its
     /// last reconcile read it: the namespace watch wakes the resources a namespace concerns.
     injection_wants: Mutex<BTreeMap<(String, String), injection::Desired>>,
+    /// What the last full reconcile of each resource applied: the source of targeted repairs.
+    rendered: repair::Cache,
 }
 
 /// Runs the controller until `shutdown` completes (then finishes the reconciles in flight and
 /// releases the Lease) or leadership is lost (an error: the process should exit and restart).
 pub async fn run(
     client: Client,
+    watches: Client,
     settings: Settings,
     shutdown: BoxFuture<'static, ()>,
 ) -> Result<(), OperatorError> {
@@ -207,12 +213,14 @@ pub async fn run(
     );
     let context = Arc::new(Context {
         client: client.clone(),
+        watches,
         resource: served.resource.clone(),
         catalog: AsyncMutex::new(catalog),
         scan_kinds,
         recorder,
         settings: settings.clone(),
         injection_wants: Mutex::new(BTreeMap::new()),
+        rendered: repair::Cache::default(),
     });
 
     // One controller per watched namespace (its `IstioOperator` watch needs only a Role there),
@@ -225,7 +233,7 @@ pub async fn run(
             routes.insert(namespace.clone(), sender);
             namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
-    let owned = watch_owned(&client, &watched_kinds, &context, routes);
+    let owned = watch_owned(&context, &watched_kinds, routes);
     let banzai = banzai_side(&client, &context, shutdown.clone());
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
@@ -265,6 +273,7 @@ async fn banzai_side(client: &Client, context: &Context, shutdown: Shared<BoxFut
     }
     super::banzai::run(
         client.clone(),
+        context.watches.clone(),
         context.settings.watched_namespaces.clone(),
         shutdown.clone(),
     )
@@ -279,32 +288,31 @@ fn owned_selector() -> String {
     format!("{}=Reconcile", manifest::MANAGED_LABEL)
 }
 
-/// Watches each owned kind once, cluster-wide, filtered by [`owned_selector`], and sends the
-/// owner of every object that changes to the controller of its namespace (objects owned from an
-/// unwatched namespace are someone else's). Runs until dropped.
+/// Watches each owned kind once, cluster-wide, filtered by [`owned_selector`]. An object that
+/// was deleted or drifted from the set its owner last applied is re-applied alone (see
+/// [`repair`]); any other change goes to the controller of its owner's namespace for a full
+/// reconcile (objects owned from an unwatched namespace are someone else's). Runs until dropped.
 async fn watch_owned(
-    client: &Client,
+    context: &Arc<Context>,
     kinds: &[ApiResource],
-    context: &Context,
     routes: BTreeMap<String, futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>>,
 ) {
     use kube::runtime::WatchStreamExt;
-    let owner_resource = &context.resource;
     let selector = owned_selector();
     let streams = kinds.iter().map(|kind| {
+        let kind_of = kind.clone();
         watcher::watcher(
-            Api::<DynamicObject>::all_with(client.clone(), kind),
+            Api::<DynamicObject>::all_with(context.watches.clone(), kind),
             watcher::Config::default().labels(&selector),
         )
         .default_backoff()
-        .touched_objects()
-        .map(|event| event.map(Touched::Owned))
+        .map(move |event| event.map(|event| Touched::Owned(kind_of.clone(), event)))
         .boxed()
     });
     // Namespaces, once, unfiltered: one listed for injection may appear at any time, with any
     // labels (`meshctl.io/injection-namespaces`).
     let namespaces = watcher::watcher(
-        Api::<Namespace>::all(client.clone()),
+        Api::<Namespace>::all(context.watches.clone()),
         watcher::Config::default(),
     )
     .default_backoff()
@@ -321,27 +329,167 @@ async fn watch_owned(
             let _ = route.unbounded_send(owner);
         }
     };
+    // What each kind's current (re)list has returned so far, until its `InitDone`.
+    let mut listing: BTreeMap<(String, String), BTreeSet<ObjectKey>> = BTreeMap::new();
     while let Some(event) = events.next().await {
-        match event {
-            Ok(Touched::Owned(object)) => {
-                if let Some(owner) = owner_of(&object, owner_resource) {
-                    send(owner);
-                }
-            }
+        let (kind, change, object) = match event {
             Ok(Touched::Namespace(namespace)) => {
                 for owner in concerned_by(&namespace, context) {
                     send(owner);
                 }
+                continue;
             }
-            Err(error) => tracing::warn!(error = %chain(&error), "watching owned objects"),
+            Ok(Touched::Owned(kind, watcher::Event::Apply(object))) => {
+                (kind, Change::Changed, object)
+            }
+            Ok(Touched::Owned(kind, watcher::Event::InitApply(object))) => {
+                listing
+                    .entry((kind.group.clone(), kind.kind.clone()))
+                    .or_default()
+                    .insert(ObjectKey {
+                        group: kind.group.clone(),
+                        kind: kind.kind.clone(),
+                        namespace: object.metadata.namespace.clone(),
+                        name: object.name_any(),
+                    });
+                (kind, Change::Changed, object)
+            }
+            Ok(Touched::Owned(kind, watcher::Event::Delete(object))) => {
+                (kind, Change::Deleted, object)
+            }
+            Ok(Touched::Owned(kind, watcher::Event::Init)) => {
+                tracing::debug!(kind = %kind.kind, "owned watch: listing");
+                listing.insert((kind.group.clone(), kind.kind.clone()), BTreeSet::new());
+                continue;
+            }
+            Ok(Touched::Owned(kind, watcher::Event::InitDone)) => {
+                let listed = listing
+                    .remove(&(kind.group.clone(), kind.kind.clone()))
+                    .unwrap_or_default();
+                tracing::debug!(kind = %kind.kind, listed = listed.len(), "owned watch: listed");
+                let sets = context.rendered.all();
+                for ((namespace, name), manifest) in
+                    repair::missing_after_relist(&kind.group, &kind.kind, &listed, &sets)
+                {
+                    let Some(route) = routes.get(&namespace) else {
+                        continue;
+                    };
+                    let owner =
+                        ObjectRef::new_with(&name, context.resource.clone()).within(&namespace);
+                    let key = ObjectKey::of(manifest.object());
+                    tokio::spawn(reapply(
+                        Arc::clone(context),
+                        owner,
+                        key,
+                        Change::Deleted,
+                        manifest,
+                        route.clone(),
+                    ));
+                }
+                continue;
+            }
+            Err(error) => {
+                tracing::warn!(error = %chain(&error), "watching owned objects");
+                continue;
+            }
+        };
+        let key = ObjectKey {
+            group: kind.group.clone(),
+            kind: kind.kind.clone(),
+            namespace: object.metadata.namespace.clone(),
+            name: object.name_any(),
+        };
+        tracing::debug!(object = %key, ?change, "owned watch: event");
+        let Some(owner) = owner_of(&object, &context.resource) else {
+            tracing::debug!(object = %key, "owned watch: no owner to route to");
+            continue;
+        };
+        let Some(route) = owner.namespace.as_ref().and_then(|n| routes.get(n)) else {
+            tracing::debug!(object = %key, %owner, "owned watch: owner not in a watched namespace");
+            continue;
+        };
+        let rendered = context
+            .rendered
+            .get(owner.namespace.as_deref().unwrap_or_default(), &owner.name);
+        let live = serde_json::to_value(&object).unwrap_or_default();
+        let response = repair::respond(change, &key, &live, rendered.as_deref());
+        tracing::debug!(object = %key, %owner, response = response.name(), "owned watch: response");
+        match response {
+            Response::Nothing => {}
+            Response::Reconcile => {
+                let _ = route.unbounded_send(owner);
+            }
+            Response::Reapply(manifest) => {
+                tokio::spawn(reapply(
+                    Arc::clone(context),
+                    owner,
+                    key,
+                    change,
+                    *manifest,
+                    route.clone(),
+                ));
+            }
         }
     }
 }
 
-/// One object the owned watches saw change.
+/// One event of the owned watches.
 enum Touched {
-    Owned(DynamicObject),
+    /// An object of an owned kind (with that kind).
+    Owned(ApiResource, watcher::Event<DynamicObject>),
     Namespace(Namespace),
+}
+
+/// Re-applies one drifted object and says so in an event; if that fails, the owner gets a full
+/// reconcile, which reports the failure in its status and retries.
+async fn reapply(
+    context: Arc<Context>,
+    owner: ObjectRef<DynamicObject>,
+    key: ObjectKey,
+    change: Change,
+    manifest: Manifest,
+    route: futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>,
+) {
+    let resource = format!(
+        "{}/{}",
+        owner.namespace.as_deref().unwrap_or_default(),
+        owner.name
+    );
+    let applied = {
+        let catalog = context.catalog.lock().await;
+        apply::apply_object(&catalog, manifest.object(), false).await
+    };
+    match applied {
+        Ok(_) => {
+            let what = match change {
+                Change::Deleted => "deleted",
+                Change::Changed => "changed",
+            };
+            let note = format!("repaired drift: re-applied {key} ({what})");
+            tracing::info!(%resource, "{note}");
+            let event = KubeEvent {
+                type_: EventType::Normal,
+                reason: "DriftRepaired".into(),
+                note: Some(note),
+                action: "Reconcile".into(),
+                secondary: None,
+            };
+            let reference = k8s_openapi::api::core::v1::ObjectReference {
+                api_version: Some(context.resource.api_version.clone()),
+                kind: Some(context.resource.kind.clone()),
+                name: Some(owner.name.clone()),
+                namespace: owner.namespace.clone(),
+                ..Default::default()
+            };
+            if let Err(error) = context.recorder.publish(&event, &reference).await {
+                tracing::warn!(%resource, error = %chain(&error), "writing an event");
+            }
+        }
+        Err(error) => {
+            tracing::warn!(%resource, object = %key, error = %chain(&error), "re-applying a drifted object failed; reconciling the whole resource");
+            let _ = route.unbounded_send(owner);
+        }
+    }
 }
 
 /// The `IstioOperator` resources a namespace's change concerns: those that list it for
@@ -378,7 +526,7 @@ async fn namespace_controller(
 ) -> Result<(), OperatorError> {
     let resource = context.resource.clone();
     let api: Api<DynamicObject> =
-        Api::namespaced_with(context.client.clone(), namespace, &resource);
+        Api::namespaced_with(context.watches.clone(), namespace, &resource);
     let controller = Controller::new_with(api, watcher::Config::default(), resource.clone())
         .with_config(
             ControllerConfig::default()
@@ -464,6 +612,20 @@ async fn install(
     let key = resource_key(resource);
     let generation = resource.metadata.generation.unwrap_or_default();
     let previous = Status::of(&resource.data);
+    let (namespace, name) = (
+        resource.namespace().unwrap_or_default(),
+        resource.name_any(),
+    );
+    let input = repair::input_hash(
+        resource
+            .data
+            .get("spec")
+            .unwrap_or(&serde_json::Value::Null),
+    );
+    // A set rendered from another spec must not be re-applied while this one is planned.
+    context
+        .rendered
+        .keep_only(&namespace, &name, generation, input);
     let (merged, mut manifests) = match render(resource) {
         Ok(rendered) => rendered,
         Err(message) => {
@@ -527,6 +689,11 @@ async fn install(
 
     if !plan.has_changes() {
         drop(catalog);
+        context.rendered.insert(
+            &namespace,
+            &name,
+            repair::Rendered::new(generation, input, &manifests),
+        );
         return check_ready(
             api,
             resource,
@@ -586,6 +753,11 @@ async fn install(
     };
     match applied {
         Ok(report) => {
+            context.rendered.insert(
+                &namespace,
+                &name,
+                repair::Rendered::new(generation, input, &manifests),
+            );
             let (reason, message) = if drift {
                 ("DriftRepaired", format!("repaired drift: {summary}"))
             } else {
@@ -747,6 +919,8 @@ async fn uninstall(
     let key = resource_key(resource);
     let name = resource.name_any();
     let namespace = resource.namespace().unwrap_or_default();
+    // What it installed is going away: none of it is to be re-applied.
+    context.rendered.remove(&namespace, &name);
     let catalog = context.catalog.lock().await;
     let ownership = Ownership {
         revision: None,
@@ -841,7 +1015,23 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
     // A remote that names no primary is invalid, as for `meshctl install`. Reachability is not
     // checked here: the operator keeps a remote's objects in place while its primary is down.
     crate::multicluster::remote_primary(&merged.tree).map_err(|e| chain(&e))?;
-    let manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    let mut manifests = pipeline::render(&merged).map_err(|e| chain(&e))?;
+    // The render labels objects as istioctl does, with `metadata.namespace` after the merge put
+    // `values.global.istioNamespace` there: the namespace installed into. The operator's objects
+    // name the namespace the resource lives in instead (as Istio's own operator did), because
+    // that is what tells its owner apart: the owned watches route each change by it, and
+    // uninstall deletes by it. With the install namespace, a resource outside it (several in
+    // their own namespaces, all installing into istio-system) owned nothing that either could find.
+    if let Some(namespace) = resource.namespace() {
+        for manifest in &mut manifests {
+            if manifest
+                .label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL)
+                .is_some()
+            {
+                manifest.set_label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL, &namespace);
+            }
+        }
+    }
     for warning in pipeline::unmatched_overlays(&merged, &manifests) {
         tracing::warn!(resource = %resource_key(resource), "{}", warning.0);
     }
@@ -1143,6 +1333,32 @@ mod tests {
         object.metadata.finalizers = Some(vec![FINALIZER.into()]);
         object.metadata.resource_version = Some("42".into());
         object
+    }
+
+    #[test]
+    fn objects_name_the_namespace_of_their_resource_not_the_one_installed_into() {
+        let mut outside = resource(&json!({ "profile": "minimal", "revision": "r1" }));
+        outside.metadata.namespace = Some("mesh-1".into());
+        let (_, manifests) = render(&outside).expect("renders");
+        let deployment = manifests
+            .iter()
+            .find(|m| m.kind() == "Deployment")
+            .expect("istiod");
+        assert_eq!(deployment.object()["metadata"]["namespace"], "istio-system");
+        for manifest in &manifests {
+            assert_eq!(
+                manifest.label(manifest::OWNING_RESOURCE_NAMESPACE_LABEL),
+                Some("mesh-1"),
+                "{}",
+                ObjectKey::of(manifest.object())
+            );
+        }
+        // ...which is what routes a watch event for one of them back to it.
+        let live: DynamicObject =
+            serde_json::from_value(deployment.object().clone()).expect("an object");
+        let owner = owner_of(&live, &istio_operator_resource()).expect("owned");
+        assert_eq!(owner.namespace.as_deref(), Some("mesh-1"));
+        assert_eq!(owner.name, "example");
     }
 
     #[test]

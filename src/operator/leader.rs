@@ -1,7 +1,7 @@
 //! Leader election on a `coordination.k8s.io/v1` Lease, so that of several operator replicas
 //! exactly one reconciles.
 //!
-//! The algorithm is client-go's: the holder renews `renewTime` every [`RETRY`]; a candidate takes
+//! The algorithm is client-go's: the holder renews `renewTime` every [`RENEW_INTERVAL`]; a candidate takes
 //! the Lease over only when its record has not changed for a whole lease duration *as measured by
 //! the candidate's own clock* (so clock skew between nodes cannot make two leaders), or when the
 //! holder released it on shutdown. Every write carries the `resourceVersion` it read, so of two
@@ -24,7 +24,12 @@ use crate::cluster::{RequestError, RequestFailed, is_conflict};
 pub const LEASE_DURATION: Duration = Duration::from_secs(15);
 /// How long a leader keeps acting while renewals fail.
 pub const RENEW_DEADLINE: Duration = Duration::from_secs(10);
-/// How often the leader renews and a candidate retries.
+/// How often the leader renews: a third of the lease duration, so two renewals may fail before
+/// the deadline (client-go renews every retry period, 2 s, which costs an operator at rest
+/// 60 requests a minute; a third of the duration is what most leader-election libraries use).
+/// A renewal is one request: the Lease as last written, with its `resourceVersion`.
+pub const RENEW_INTERVAL: Duration = Duration::from_secs(5);
+/// How often a candidate retries, and a leader whose renewal failed.
 pub const RETRY: Duration = Duration::from_secs(2);
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +63,8 @@ pub struct LeaderElection {
     observed: Option<(String, Instant)>,
     /// When this replica last renewed successfully.
     renewed: Option<Instant>,
+    /// The Lease as this replica last wrote it while leading: renewed without reading it first.
+    held: Option<Lease>,
 }
 
 impl LeaderElection {
@@ -70,6 +77,7 @@ impl LeaderElection {
             identity: identity.to_string(),
             observed: None,
             renewed: None,
+            held: None,
         }
     }
 
@@ -81,6 +89,16 @@ impl LeaderElection {
     /// Takes the Lease if it is free or expired, renews it if held; one round trip or two.
     pub async fn try_acquire_or_renew(&mut self) -> Result<Attempt, LeaderError> {
         let now = MicroTime(Timestamp::now());
+        if let Some(mut lease) = self.held.take() {
+            // The write carries the version this replica wrote: if anyone wrote since, it
+            // conflicts and the Lease is read again below.
+            if let Some(spec) = lease.spec.as_mut() {
+                spec.renew_time = Some(now.clone());
+            }
+            if self.write(&lease).await? == Attempt::Leading {
+                return Ok(Attempt::Leading);
+            }
+        }
         let existing = self
             .api
             .get_opt(&self.name)
@@ -152,12 +170,15 @@ impl LeaderElection {
         }
     }
 
-    /// Renews every [`RETRY`] for as long as this replica leads; returns why it stopped leading.
+    /// Renews every [`RENEW_INTERVAL`] (every [`RETRY`] after a failure) for as long as this
+    /// replica leads; returns why it stopped leading.
     pub async fn keep(&mut self, failed: impl Fn(&LeaderError)) -> LeaderError {
+        let mut wait = RENEW_INTERVAL;
         loop {
-            tokio::time::sleep(RETRY).await;
+            tokio::time::sleep(wait).await;
+            wait = RETRY;
             match self.try_acquire_or_renew().await {
-                Ok(Attempt::Leading) => {}
+                Ok(Attempt::Leading) => wait = RENEW_INTERVAL,
                 Ok(Attempt::HeldBy(holder)) => {
                     return self.lost(format!("`{holder}` holds it now"));
                 }
@@ -177,6 +198,7 @@ impl LeaderElection {
     /// Gives the Lease up on shutdown, so that another replica takes over at once instead of
     /// after a lease duration. Does nothing when another replica holds it.
     pub async fn release(&mut self) -> Result<(), LeaderError> {
+        self.held = None;
         let Some(mut lease) = self
             .api
             .get_opt(&self.name)
@@ -220,7 +242,10 @@ impl LeaderElection {
             .replace(&self.name, &PostParams::default(), lease)
             .await
         {
-            Ok(_) => Ok(self.became_leader()),
+            Ok(written) => {
+                self.held = Some(written);
+                Ok(self.became_leader())
+            }
             Err(error) if is_conflict(&error) => Ok(Attempt::HeldBy("another replica".into())),
             Err(error) => Err(self.request_error("update", error)),
         }

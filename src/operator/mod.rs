@@ -22,6 +22,7 @@ pub mod leader;
 pub mod migrate;
 pub mod probe;
 pub mod rbac;
+pub mod repair;
 pub mod status;
 
 /// The name of the operator's `ServiceAccount`, `ClusterRole`, `ClusterRoleBinding`, Roles, Deployment

@@ -40,12 +40,18 @@ pub fn run(args: &OperatorRunSettings) -> Result<ExitStatus, CommandError> {
             meshctl = env!("CARGO_PKG_VERSION"),
             "connected"
         );
-        controller::run(connection.client, settings, shutdown_signal().boxed())
-            .await
-            .map_err(|e| {
-                let hint = e.hint();
-                with_hint(e, hint)
-            })?;
+        let watches = connection.watch_client()?;
+        controller::run(
+            connection.client,
+            watches,
+            settings,
+            shutdown_signal().boxed(),
+        )
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
         Ok(ExitStatus::Success)
     })
 }
