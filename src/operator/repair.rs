@@ -164,13 +164,24 @@ pub fn respond(
         (Change::Changed, _) if !live["metadata"]["deletionTimestamp"].is_null() => {
             Response::Nothing
         }
-        (Change::Changed, Some(wanted)) => match first_difference(wanted.object(), live) {
-            None => Response::Nothing,
-            Some(at) => {
-                tracing::debug!(object = %key, field = %at, "differs from what was applied");
-                Response::Reapply(Box::new(wanted.clone()))
+        (Change::Changed, Some(wanted)) => {
+            // A field handed over to istiod (a validator's `failurePolicy`) is istiod's now:
+            // no drift, and never re-applied from here (that would fight istiod forever).
+            let mut body = wanted.object().clone();
+            let handed = crate::cluster::handover::hand_over(&mut body, live);
+            match first_difference(&body, live) {
+                None => Response::Nothing,
+                Some(at) => {
+                    tracing::debug!(object = %key, field = %at, "differs from what was applied");
+                    if handed.is_empty() {
+                        Response::Reapply(Box::new(wanted.clone()))
+                    } else {
+                        // The full reconcile applies it without the handed-over fields.
+                        Response::Reconcile
+                    }
+                }
             }
-        },
+        }
         // Labelled as ours but not rendered any more: the full reconcile prunes it.
         (Change::Changed, None) => Response::Reconcile,
     }
