@@ -12,8 +12,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::{
-    Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl, runtime, stderr,
-    write_service_account_kubeconfig,
+    Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock, meshctl,
+    remove_operator_and_mesh, runtime, stderr, write_service_account_kubeconfig,
 };
 use k8s_openapi::api::core::v1::Namespace;
 use kube::Client;
@@ -241,11 +241,7 @@ fn install_switches_mtls_and_injection_labels_and_uninstall_removes_ours() {
 fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation() {
     let admin_config = kubeconfig();
     let _lock = lock();
-    assert_code(
-        &meshctl(&admin_config, &["operator", "remove", "--purge", "-y"]),
-        0,
-    );
-    assert_code(&meshctl(&admin_config, &["uninstall", "--purge", "-y"]), 0);
+    remove_operator_and_mesh(&admin_config);
     assert_code(
         &meshctl(
             &admin_config,
@@ -437,11 +433,7 @@ fn the_operator_keeps_a_banzai_istio_installed_and_its_switches_true() {
     use meshctl::operator::banzai::{BANZAI_OPERATOR_FINALIZER, FINALIZER};
     let admin_config = kubeconfig();
     let _lock = lock();
-    assert_code(
-        &meshctl(&admin_config, &["operator", "remove", "--purge", "-y"]),
-        0,
-    );
-    assert_code(&meshctl(&admin_config, &["uninstall", "--purge", "-y"]), 0);
+    remove_operator_and_mesh(&admin_config);
     let init = [
         "operator",
         "init",

@@ -179,6 +179,13 @@ pub const OPERATOR_NAMESPACE: &str = "istio-operator";
 /// The namespace the tests' operator watches.
 pub const WATCHED: &str = "istio-system";
 
+/// A clean slate: the operator (with its CRD and resources) and every mesh meshctl installed
+/// removed.
+pub fn remove_operator_and_mesh(admin: &Path) {
+    assert_code(&meshctl(admin, &["operator", "remove", "--purge", "-y"]), 0);
+    assert_code(&meshctl(admin, &["uninstall", "--purge", "-y"]), 0);
+}
+
 /// The admin kubeconfig with its user replaced by a token of the operator's service account,
 /// as the operator's pod would authenticate.
 pub fn write_service_account_kubeconfig(admin: &Path, path: &Path) {
