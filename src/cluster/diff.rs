@@ -304,30 +304,43 @@ async fn plan_object(
     let request_error = |action: &'static str, verb: &str, error| {
         DiffError::from(catalog.object_request_failed(error, action, verb, &key, &resolved))
     };
-    let live = api
-        .get_opt(&key.name)
-        .await
-        .map_err(|e| request_error("get", "get", e))?
-        .and_then(|o| serde_json::to_value(o).ok());
+    // The live object and the dry-run must see the same version of it: a controller that writes
+    // it in between (istiod patching a validator's caBundle and failurePolicy while the operator
+    // re-plans) would otherwise show its own write as a change of ours, and the apply that follows
+    // would revert what it just took over. A few tries, then the last pair as it is.
+    let mut attempt = 1;
+    let (live, handed_over, dry_run, conflicts) = loop {
+        let live = api
+            .get_opt(&key.name)
+            .await
+            .map_err(|e| request_error("get", "get", e))?
+            .and_then(|o| serde_json::to_value(o).ok());
 
-    let mut body = apply_body(manifest.object());
-    let handed_over = live
-        .as_ref()
-        .map(|live| handover::hand_over(&mut body, live))
-        .unwrap_or_default();
-    let params = PatchParams::apply(FIELD_MANAGER).dry_run();
-    let (dry_run, conflicts) = match api.patch(&key.name, &params, &Patch::Apply(&body)).await {
-        Ok(result) => (result, Vec::new()),
-        Err(error) if is_conflict(&error) => {
-            let conflicts = parse_conflicts(&error);
-            let forced = api
-                .patch(&key.name, &params.clone().force(), &Patch::Apply(&body))
-                .await
-                .map_err(|e| request_error("dry-run apply", "patch", e))?;
-            (forced, conflicts)
+        let mut body = apply_body(manifest.object());
+        let handed_over = live
+            .as_ref()
+            .map(|live| handover::hand_over(&mut body, live))
+            .unwrap_or_default();
+        let params = PatchParams::apply(FIELD_MANAGER).dry_run();
+        let (dry_run, conflicts) = match api.patch(&key.name, &params, &Patch::Apply(&body)).await {
+            Ok(result) => (result, Vec::new()),
+            Err(error) if is_conflict(&error) => {
+                let conflicts = parse_conflicts(&error);
+                let forced = api
+                    .patch(&key.name, &params.clone().force(), &Patch::Apply(&body))
+                    .await
+                    .map_err(|e| request_error("dry-run apply", "patch", e))?;
+                (forced, conflicts)
+            }
+            Err(error) if is_not_found(&error) && live.is_none() => return Ok(create(key)),
+            Err(error) => return Err(request_error("dry-run apply", "patch", error)),
+        };
+        let dry_run = serde_json::to_value(dry_run).unwrap_or(Value::Null);
+        if attempt >= CONSISTENT_READS || same_version(live.as_ref(), &dry_run) {
+            break (live, handed_over, dry_run, conflicts);
         }
-        Err(error) if is_not_found(&error) && live.is_none() => return Ok(create(key)),
-        Err(error) => return Err(request_error("dry-run apply", "patch", error)),
+        tracing::debug!(object = %key, attempt, "changed between read and dry-run; planning it again");
+        attempt += 1;
     };
     let Some(live) = live else {
         return Ok(create(key));
@@ -346,7 +359,6 @@ async fn plan_object(
             handed_over: Vec::new(),
         });
     }
-    let dry_run = serde_json::to_value(dry_run).unwrap_or(Value::Null);
     let mut before = normalise(&live);
     let mut after = normalise(&dry_run);
     redact_secret_pair(&mut before, &mut after);
@@ -368,6 +380,25 @@ async fn plan_object(
         conflicts,
         handed_over,
     })
+}
+
+/// How many times one object is read and dry-run applied before the plan takes what it has, when
+/// another writer keeps changing it in between.
+const CONSISTENT_READS: u32 = 4;
+
+/// Whether a dry-run result was made from the version of the object that was read as `live`. A
+/// dry-run writes nothing, so it carries the `resourceVersion` of the object it patched; a newly
+/// created one (`live` absent) has none to compare.
+fn same_version(live: Option<&Value>, dry_run: &Value) -> bool {
+    let version = |object: &Value| {
+        object["metadata"]["resourceVersion"]
+            .as_str()
+            .map(str::to_string)
+    };
+    match live {
+        None => true,
+        Some(live) => version(live) == version(dry_run),
+    }
 }
 
 /// The body of a server-side apply: the rendered object without anything the server owns.
@@ -576,6 +607,16 @@ pub fn unified(key: &ObjectKey, before: &Value, after: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_dry_run_of_another_version_than_the_one_read_is_planned_again() {
+        let at = |version: &str| json!({"metadata": {"name": "v", "resourceVersion": version}});
+        assert!(same_version(Some(&at("41")), &at("41")));
+        // istiod wrote the validator between the read and the dry-run.
+        assert!(!same_version(Some(&at("41")), &at("42")));
+        // Nothing to compare a creation with.
+        assert!(same_version(None, &json!({"metadata": {"name": "v"}})));
+    }
 
     #[test]
     fn normalise_drops_server_bookkeeping_only() {
