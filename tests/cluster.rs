@@ -373,6 +373,9 @@ fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
 #[ignore = "needs a cluster"]
 fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
     let (kubeconfig, _lock) = clean_cluster();
+    // No node takes pods, so the install is certainly still waiting for istiod when it is
+    // interrupted (polling for its first objects raced an install that had already finished).
+    let cordoned = Cordoned::all(&kubeconfig);
     let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
         .args(["install", "-y", TIMEOUT, "--kubeconfig"])
         .arg(&kubeconfig)
@@ -383,9 +386,19 @@ fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
         .stderr(Stdio::null())
         .spawn()
         .expect("meshctl starts");
-    // Interrupt while it is applying: after the plan, before everything is ready.
-    let deadline = Instant::now() + std::time::Duration::from_secs(30);
-    while installed_objects(&kubeconfig).is_empty() && Instant::now() < deadline {
+    let deadline = Instant::now() + std::time::Duration::from_secs(60);
+    while !has(
+        &installed_objects(&kubeconfig),
+        "Deployment `istio-system/istiod`",
+    ) {
+        assert!(
+            Instant::now() < deadline,
+            "the install never created istiod's Deployment"
+        );
+        assert!(
+            child.try_wait().expect("meshctl's status").is_none(),
+            "the install ended before istiod could be ready"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     let interrupted = Command::new("kill")
@@ -398,11 +411,72 @@ fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
         !status.success(),
         "an interrupted install must not report success"
     );
+    drop(cordoned);
 
     // Whatever was left half-applied, the same install converges and then nothing differs.
     assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
     assert_code(&meshctl(&kubeconfig, &["diff"]), 0);
     assert_code(&meshctl(&kubeconfig, &["verify-install"]), 0);
+}
+
+/// Every node of the test cluster marked unschedulable until this is dropped.
+struct Cordoned {
+    kubeconfig: PathBuf,
+    nodes: Vec<String>,
+}
+
+impl Cordoned {
+    fn all(kubeconfig: &Path) -> Self {
+        use k8s_openapi::api::core::v1::Node;
+        let nodes = runtime().block_on(async {
+            let nodes: Api<Node> = Api::all(client(kubeconfig).await);
+            let names: Vec<String> = nodes
+                .list(&Default::default())
+                .await
+                .expect("list nodes")
+                .items
+                .into_iter()
+                .filter_map(|n| n.metadata.name)
+                .collect();
+            assert!(!names.is_empty(), "the test cluster has no nodes");
+            names
+        });
+        let cordoned = Self {
+            kubeconfig: kubeconfig.to_path_buf(),
+            nodes,
+        };
+        cordoned.set(true).expect("cordon the nodes");
+        cordoned
+    }
+
+    fn set(&self, unschedulable: bool) -> Result<(), kube::Error> {
+        use k8s_openapi::api::core::v1::Node;
+        use kube::api::{Patch, PatchParams};
+        runtime().block_on(async {
+            let nodes: Api<Node> = Api::all(client(&self.kubeconfig).await);
+            for name in &self.nodes {
+                nodes
+                    .patch(
+                        name,
+                        &PatchParams::default(),
+                        &Patch::Merge(
+                            serde_json::json!({"spec": {"unschedulable": unschedulable}}),
+                        ),
+                    )
+                    .await?;
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Drop for Cordoned {
+    fn drop(&mut self) {
+        // Not `expect`: a panic while the test is already unwinding would abort the run.
+        if let Err(error) = self.set(false) {
+            eprintln!("could not uncordon the test cluster's nodes: {error}");
+        }
+    }
 }
 
 /// The project's own control plane behind a kubeconfig: `testenv/run` and the run directory it
