@@ -1402,3 +1402,139 @@ fn each_installed_kind_is_watched_once_whatever_the_number_of_watched_namespaces
     assert!(per_kind.len() - 2 <= kinds, "{per_kind:?}");
     assert!(operator.terminate().success());
 }
+
+/// An `IstioOperator` kept in a team's namespace installs its mesh into `istio-system`, as
+/// Istio's operator allowed: the operator repairs what drifts there, reports it on the resource
+/// where it lives, and deleting the resource still uninstalls the mesh it installed.
+#[test]
+#[ignore = "needs a cluster"]
+fn a_resource_outside_its_meshs_namespace_repairs_and_uninstalls_it() {
+    const TEAM: &str = "team-mesh";
+    let setup = setup();
+    assert_code(
+        &meshctl(
+            &setup.admin,
+            &[
+                "operator",
+                "init",
+                "--watchedNamespaces",
+                &format!("{WATCHED},{TEAM}"),
+            ],
+        ),
+        0,
+    );
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let mut operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--watchedNamespaces", TEAM],
+    );
+    runtime().block_on(async {
+        let client = client(&setup.admin).await;
+        let team: Api<DynamicObject> =
+            Api::namespaced_with(client.clone(), TEAM, &istio_operator_resource());
+        let body = json!({
+            "apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
+            "metadata": {"name": "team", "namespace": TEAM},
+            "spec": {"profile": "minimal", "revision": "t1"},
+        });
+        team.patch(
+            "team",
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
+        .await
+        .expect("apply the team's IstioOperator");
+        let healthy = || {
+            let team = team.clone();
+            async move {
+                let resource = team.get("team").await.ok()?;
+                let status = resource.data.get("status")?;
+                (status["status"] == "HEALTHY"
+                    && status["observedGeneration"].as_i64() == resource.metadata.generation)
+                    .then_some(())
+            }
+        };
+        eventually("the team's mesh installed", SETTLE, healthy).await;
+
+        let deployments: Api<Deployment> = Api::namespaced(client.clone(), WATCHED);
+        let istiod = deployments
+            .get("istiod-t1")
+            .await
+            .expect("istiod-t1 in istio-system");
+        let labels = istiod.metadata.labels.unwrap_or_default();
+        assert_eq!(
+            labels
+                .get(meshctl::manifest::OWNING_RESOURCE_LABEL)
+                .map(String::as_str),
+            Some("team")
+        );
+        assert_eq!(
+            labels
+                .get(meshctl::manifest::OWNING_RESOURCE_NAMESPACE_LABEL)
+                .map(String::as_str),
+            Some(TEAM),
+            "the mesh's objects name the namespace of the resource that installed them"
+        );
+
+        // Drift in istio-system is repaired, and said on the resource in the team's namespace.
+        let uid = istiod.metadata.uid.clone();
+        deployments
+            .delete("istiod-t1", &DeleteParams::default())
+            .await
+            .expect("delete istiod-t1");
+        eventually("istiod-t1 put back", SETTLE, || {
+            let deployments = deployments.clone();
+            let uid = uid.clone();
+            async move {
+                let back = deployments.get_opt("istiod-t1").await.ok()??;
+                (back.metadata.uid != uid && back.metadata.deletion_timestamp.is_none())
+                    .then_some(())
+            }
+        })
+        .await;
+        let events: Api<Event> = Api::namespaced(client.clone(), TEAM);
+        eventually(
+            "a DriftRepaired event on the team's resource",
+            SETTLE,
+            || {
+                let events = events.clone();
+                async move {
+                    events
+                        .list(&ListParams::default())
+                        .await
+                        .ok()?
+                        .items
+                        .into_iter()
+                        .any(|e| {
+                            e.reason.as_deref() == Some("DriftRepaired")
+                                && e.regarding.as_ref().and_then(|r| r.name.as_deref())
+                                    == Some("team")
+                                && e.note.as_deref().unwrap_or_default().contains("istiod-t1")
+                        })
+                        .then_some(())
+                }
+            },
+        )
+        .await;
+
+        // Deleting the resource uninstalls what it installed in istio-system.
+        team.delete("team", &DeleteParams::default())
+            .await
+            .expect("delete the team's IstioOperator");
+        eventually("the team's mesh uninstalled", SETTLE, || {
+            let deployments = deployments.clone();
+            let team = team.clone();
+            async move {
+                let istiod = deployments.get_opt("istiod-t1").await.ok()?;
+                let resource = team.get_opt("team").await.ok()?;
+                (istiod.is_none() && resource.is_none()).then_some(())
+            }
+        })
+        .await;
+        let left = owned_by(&client, "team").await;
+        assert!(left.is_empty(), "left behind: {left:?}");
+    });
+    assert!(operator.terminate().success());
+}
