@@ -296,6 +296,48 @@ fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation(
             (mtls_mode(&admin).await.as_deref() == Some("STRICT")).then_some(())
         })
         .await;
+        // Its CRD came with this install, after the operator started; a hand edit is still
+        // repaired from the watch, well before the 5-minute resync.
+        let edited = k8s_openapi::jiff::Timestamp::now();
+        peer_authentications(&admin)
+            .patch(
+                "default",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"spec": {"mtls": {"mode": "DISABLE"}}})),
+            )
+            .await
+            .expect("edit the PeerAuthentication by hand");
+        eventually(
+            "the hand edit of the PeerAuthentication repaired",
+            SETTLE,
+            || async { (mtls_mode(&admin).await.as_deref() == Some("STRICT")).then_some(()) },
+        )
+        .await;
+        // By the watch's targeted repair, not by a full reconcile that happened to run.
+        let events = Api::<k8s_openapi::api::events::v1::Event>::namespaced(admin.clone(), WATCHED);
+        eventually(
+            "a DriftRepaired event for the PeerAuthentication",
+            SETTLE,
+            || {
+                let events = events.clone();
+                async move {
+                    events
+                        .list(&Default::default())
+                        .await
+                        .ok()?
+                        .items
+                        .into_iter()
+                        .filter(|e| e.reason.as_deref() == Some("DriftRepaired"))
+                        .filter(|e| e.event_time.as_ref().is_some_and(|t| t.0 >= edited))
+                        .filter_map(|e| e.note)
+                        .any(|note| {
+                            note.contains("re-applied PeerAuthentication `istio-system/default`")
+                        })
+                        .then_some(())
+                }
+            },
+        )
+        .await;
 
         fresh_namespace(&admin, "sw-late", json!({})).await;
         eventually("sw-late labelled by the operator", SETTLE, || async {

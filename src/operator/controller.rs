@@ -158,6 +158,11 @@ struct Context {
     injection_wants: Mutex<BTreeMap<(String, String), injection::Desired>>,
     /// What the last full reconcile of each resource applied: the source of targeted repairs.
     rendered: repair::Cache,
+    /// The owned kinds watched so far (group, kind).
+    owned_watches: Mutex<BTreeSet<(String, String)>>,
+    /// Where [`watch_new_kinds`] sends a kind the cluster began to serve after the operator
+    /// started, for [`watch_owned`] to watch too.
+    new_kinds: futures::channel::mpsc::UnboundedSender<ApiResource>,
 }
 
 /// Runs the controller until `shutdown` completes (then finishes the reconciles in flight and
@@ -211,6 +216,7 @@ pub async fn run(
             instance: Some(settings.identity.clone()),
         },
     );
+    let (new_kinds, new_kinds_received) = futures::channel::mpsc::unbounded();
     let context = Arc::new(Context {
         client: client.clone(),
         watches,
@@ -221,6 +227,13 @@ pub async fn run(
         settings: settings.clone(),
         injection_wants: Mutex::new(BTreeMap::new()),
         rendered: repair::Cache::default(),
+        owned_watches: Mutex::new(
+            watched_kinds
+                .iter()
+                .map(|k| (k.group.clone(), k.kind.clone()))
+                .collect(),
+        ),
+        new_kinds,
     });
 
     // One controller per watched namespace (its `IstioOperator` watch needs only a Role there),
@@ -233,7 +246,7 @@ pub async fn run(
             routes.insert(namespace.clone(), sender);
             namespace_controller(namespace, receiver, &context, shutdown.clone())
         }));
-    let owned = watch_owned(&context, &watched_kinds, routes);
+    let owned = watch_owned(&context, &watched_kinds, new_kinds_received, routes);
     let banzai = banzai_side(&client, &context, shutdown.clone());
     let outcome = tokio::select! {
         results = controllers => results.into_iter().collect::<Result<(), _>>(),
@@ -291,15 +304,18 @@ fn owned_selector() -> String {
 /// Watches each owned kind once, cluster-wide, filtered by [`owned_selector`]. An object that
 /// was deleted or drifted from the set its owner last applied is re-applied alone (see
 /// [`repair`]); any other change goes to the controller of its owner's namespace for a full
-/// reconcile (objects owned from an unwatched namespace are someone else's). Runs until dropped.
+/// reconcile (objects owned from an unwatched namespace are someone else's). A kind the cluster
+/// serves only later (`PeerAuthentication`, once the first install applied Istio's CRDs) arrives
+/// on `new_kinds` and is watched from then on. Runs until dropped.
 async fn watch_owned(
     context: &Arc<Context>,
     kinds: &[ApiResource],
+    mut new_kinds: futures::channel::mpsc::UnboundedReceiver<ApiResource>,
     routes: BTreeMap<String, futures::channel::mpsc::UnboundedSender<ObjectRef<DynamicObject>>>,
 ) {
     use kube::runtime::WatchStreamExt;
     let selector = owned_selector();
-    let streams = kinds.iter().map(|kind| {
+    let watch = |kind: &ApiResource| {
         let kind_of = kind.clone();
         watcher::watcher(
             Api::<DynamicObject>::all_with(context.watches.clone(), kind),
@@ -308,7 +324,8 @@ async fn watch_owned(
         .default_backoff()
         .map(move |event| event.map(|event| Touched::Owned(kind_of.clone(), event)))
         .boxed()
-    });
+    };
+    let streams = kinds.iter().map(watch);
     // Namespaces, once, unfiltered: one listed for injection may appear at any time, with any
     // labels (`meshctl.io/injection-namespaces`).
     let namespaces = watcher::watcher(
@@ -331,7 +348,18 @@ async fn watch_owned(
     };
     // What each kind's current (re)list has returned so far, until its `InitDone`.
     let mut listing: BTreeMap<(String, String), BTreeSet<ObjectKey>> = BTreeMap::new();
-    while let Some(event) = events.next().await {
+    loop {
+        let event = tokio::select! {
+            Some(kind) = new_kinds.next() => {
+                tracing::info!(kind = %kind.kind, "the cluster serves a kind IstioOperator resources install now; watching it too");
+                events.push(watch(&kind));
+                continue;
+            }
+            event = events.next() => match event {
+                Some(event) => event,
+                None => break,
+            },
+        };
         let (kind, change, object) = match event {
             Ok(Touched::Namespace(namespace)) => {
                 for owner in concerned_by(&namespace, context) {
@@ -429,6 +457,24 @@ async fn watch_owned(
                     route.clone(),
                 ));
             }
+        }
+    }
+}
+
+/// Has [`watch_owned`] watch the owned kinds `catalog` serves that were not served when the
+/// operator started: the install that just ran may have applied their CRDs.
+fn watch_new_kinds(context: &Context, catalog: &Catalog) {
+    let mut watched = context
+        .owned_watches
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for resolved in kinds::rendered().filter_map(|m| catalog.find_kind(m.group, m.kind)) {
+        let key = (
+            resolved.resource.group.clone(),
+            resolved.resource.kind.clone(),
+        );
+        if watched.insert(key) {
+            let _ = context.new_kinds.unbounded_send(resolved.resource);
         }
     }
 }
@@ -753,6 +799,7 @@ async fn install(
     };
     match applied {
         Ok(report) => {
+            watch_new_kinds(context, &catalog);
             context.rendered.insert(
                 &namespace,
                 &name,
