@@ -431,7 +431,7 @@ impl Cordoned {
         let nodes = runtime().block_on(async {
             let nodes: Api<Node> = Api::all(client(kubeconfig).await);
             let names: Vec<String> = nodes
-                .list(&Default::default())
+                .list(&kube::api::ListParams::default())
                 .await
                 .expect("list nodes")
                 .items

@@ -322,7 +322,7 @@ fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation(
                 let events = events.clone();
                 async move {
                     events
-                        .list(&Default::default())
+                        .list(&kube::api::ListParams::default())
                         .await
                         .ok()?
                         .items
