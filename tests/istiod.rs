@@ -17,8 +17,8 @@ use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
 
 use common::{
-    Operator, WATCHED, assert_code, client, eventually, istiod, kubeconfig, lock, meshctl, runtime,
-    text, write_service_account_kubeconfig,
+    Operator, WATCHED, assert_code, client, eventually, istiod, kubeconfig, lock, meshctl,
+    remove_operator_and_mesh, runtime, text, write_service_account_kubeconfig,
 };
 use k8s_openapi::api::admissionregistration::v1::{
     MutatingWebhookConfiguration, ValidatingWebhookConfiguration,
@@ -50,11 +50,7 @@ fn clean_env() -> Env {
         .expect("run inside `testenv/run exec` (MESHCTL_TESTENV_RUN is not set)");
     let lock = lock();
     istiod(&["stop", "--all", "--release"]);
-    assert_code(
-        &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
-        0,
-    );
-    assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
+    remove_operator_and_mesh(&admin);
     runtime().block_on(async {
         let namespaces: Api<Namespace> = Api::all(client(&admin).await);
         for name in NAMESPACES {

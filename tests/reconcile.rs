@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use common::{
     OPERATOR_NAMESPACE, Operator, WATCHED, assert_code, client, eventually, kubeconfig, lock,
-    meshctl, runtime, write_service_account_kubeconfig,
+    meshctl, remove_operator_and_mesh, runtime, write_service_account_kubeconfig,
 };
 
 use k8s_openapi::api::apps::v1::Deployment;
@@ -53,11 +53,7 @@ struct Setup {
 fn setup() -> Setup {
     let admin = kubeconfig();
     let lock = lock();
-    assert_code(
-        &meshctl(&admin, &["operator", "remove", "--purge", "-y"]),
-        0,
-    );
-    assert_code(&meshctl(&admin, &["uninstall", "--purge", "-y"]), 0);
+    remove_operator_and_mesh(&admin);
     assert_code(
         &meshctl(
             &admin,
@@ -132,7 +128,8 @@ async fn deployment(client: &Client, name: &str) -> Option<Deployment> {
         .expect("get Deployment")
 }
 
-async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
+/// The events about the resource `name` in the watched namespace.
+async fn events_about(client: &Client, name: &str) -> Vec<Event> {
     Api::<Event>::namespaced(client.clone(), WATCHED)
         .list(&ListParams::default())
         .await
@@ -140,19 +137,22 @@ async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
         .items
         .into_iter()
         .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
+        .collect()
+}
+
+async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
+    events_about(client, name)
+        .await
+        .into_iter()
         .filter_map(|e| e.reason)
         .collect()
 }
 
 /// The notes of the events of one reason about the resource `name`.
 async fn event_notes(client: &Client, name: &str, reason: &str) -> Vec<String> {
-    Api::<Event>::namespaced(client.clone(), WATCHED)
-        .list(&ListParams::default())
+    events_about(client, name)
         .await
-        .expect("list events")
-        .items
         .into_iter()
-        .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
         .filter(|e| e.reason.as_deref() == Some(reason))
         .filter_map(|e| e.note)
         .collect()
@@ -1003,11 +1003,7 @@ async fn legacy_exists(client: &Client, object: &Value) -> bool {
 fn init_takes_over_from_istios_own_operator_without_reinstalling_the_mesh() {
     let admin_path = kubeconfig();
     let _lock = lock();
-    assert_code(
-        &meshctl(&admin_path, &["operator", "remove", "--purge", "-y"]),
-        0,
-    );
-    assert_code(&meshctl(&admin_path, &["uninstall", "--purge", "-y"]), 0);
+    remove_operator_and_mesh(&admin_path);
     let directory = tempfile::tempdir().expect("temporary directory");
     runtime().block_on(async {
         let admin = client(&admin_path).await;
