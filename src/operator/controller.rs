@@ -199,10 +199,7 @@ pub async fn run(
     }
     tracing::info!(identity = %settings.identity, "became leader");
 
-    let watched_kinds: Vec<ApiResource> = kinds::rendered()
-        .filter_map(|m| catalog.find_kind(m.group, m.kind))
-        .map(|resolved| resolved.resource)
-        .collect();
+    let watched_kinds: Vec<ApiResource> = served_owned_kinds(&catalog).collect();
     // What its RBAC lets it list: the rendered kinds, not the rest of istioctl's prune list
     // (Secrets, Pods).
     let scan_kinds = kinds::rendered()
@@ -468,15 +465,19 @@ fn watch_new_kinds(context: &Context, catalog: &Catalog) {
         .owned_watches
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    for resolved in kinds::rendered().filter_map(|m| catalog.find_kind(m.group, m.kind)) {
-        let key = (
-            resolved.resource.group.clone(),
-            resolved.resource.kind.clone(),
-        );
-        if watched.insert(key) {
-            let _ = context.new_kinds.unbounded_send(resolved.resource);
+    for kind in served_owned_kinds(catalog) {
+        if watched.insert((kind.group.clone(), kind.kind.clone())) {
+            let _ = context.new_kinds.unbounded_send(kind);
         }
     }
+}
+
+/// The kinds an install can render that `catalog` says the cluster serves: what the owned
+/// watches cover, at start and as CRDs arrive.
+fn served_owned_kinds(catalog: &Catalog) -> impl Iterator<Item = ApiResource> + '_ {
+    kinds::rendered()
+        .filter_map(|m| catalog.find_kind(m.group, m.kind))
+        .map(|resolved| resolved.resource)
 }
 
 /// One event of the owned watches.
