@@ -29,7 +29,6 @@ use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
 };
 use k8s_openapi::api::coordination::v1::Lease;
-use k8s_openapi::api::events::v1::Event;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::Client;
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
@@ -51,13 +50,23 @@ struct Setup {
 }
 
 fn setup() -> Setup {
+    setup_watching(&[WATCHED])
+}
+
+/// [`setup`] with the operator's RBAC and Deployment for these watched namespaces.
+fn setup_watching(namespaces: &[&str]) -> Setup {
     let admin = kubeconfig();
     let lock = lock();
     remove_operator_and_mesh(&admin);
     assert_code(
         &meshctl(
             &admin,
-            &["operator", "init", "--watchedNamespaces", WATCHED],
+            &[
+                "operator",
+                "init",
+                "--watchedNamespaces",
+                &namespaces.join(","),
+            ],
         ),
         0,
     );
@@ -107,7 +116,11 @@ async fn merge_spec(client: &Client, name: &str, spec: Value) -> i64 {
 
 /// The resource's status once its `status.status` is `wanted` for its current generation.
 async fn status_when(client: &Client, name: &str, wanted: &str) -> Value {
-    let api = resources(client);
+    status_in(&resources(client), name, wanted).await
+}
+
+/// [`status_when`] for a resource of `api` (any namespace).
+async fn status_in(api: &Api<DynamicObject>, name: &str, wanted: &str) -> Value {
     eventually(&format!("IstioOperator `{name}` {wanted}"), SETTLE, || {
         let api = api.clone();
         async move {
@@ -128,20 +141,8 @@ async fn deployment(client: &Client, name: &str) -> Option<Deployment> {
         .expect("get Deployment")
 }
 
-/// The events about the resource `name` in the watched namespace.
-async fn events_about(client: &Client, name: &str) -> Vec<Event> {
-    Api::<Event>::namespaced(client.clone(), WATCHED)
-        .list(&ListParams::default())
-        .await
-        .expect("list events")
-        .items
-        .into_iter()
-        .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
-        .collect()
-}
-
 async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
-    events_about(client, name)
+    common::events_about(client, WATCHED, name)
         .await
         .into_iter()
         .filter_map(|e| e.reason)
@@ -150,7 +151,7 @@ async fn event_reasons(client: &Client, name: &str) -> Vec<String> {
 
 /// The notes of the events of one reason about the resource `name`.
 async fn event_notes(client: &Client, name: &str, reason: &str) -> Vec<String> {
-    events_about(client, name)
+    common::events_about(client, WATCHED, name)
         .await
         .into_iter()
         .filter(|e| e.reason.as_deref() == Some(reason))
@@ -1322,20 +1323,8 @@ fn operator_watches(since: &str) -> Vec<(String, String, String)> {
 #[test]
 #[ignore = "needs a cluster"]
 fn each_installed_kind_is_watched_once_whatever_the_number_of_watched_namespaces() {
-    let setup = setup();
     let namespaces = [WATCHED, "team-a", "team-b"];
-    assert_code(
-        &meshctl(
-            &setup.admin,
-            &[
-                "operator",
-                "init",
-                "--watchedNamespaces",
-                &namespaces.join(","),
-            ],
-        ),
-        0,
-    );
+    let setup = setup_watching(&namespaces);
     let since = k8s_openapi::jiff::Timestamp::now().to_string();
     let directory = tempfile::tempdir().expect("temporary directory");
     let mut operator = Operator::start(
@@ -1406,19 +1395,7 @@ fn each_installed_kind_is_watched_once_whatever_the_number_of_watched_namespaces
 #[ignore = "needs a cluster"]
 fn a_resource_outside_its_meshs_namespace_repairs_and_uninstalls_it() {
     const TEAM: &str = "team-mesh";
-    let setup = setup();
-    assert_code(
-        &meshctl(
-            &setup.admin,
-            &[
-                "operator",
-                "init",
-                "--watchedNamespaces",
-                &format!("{WATCHED},{TEAM}"),
-            ],
-        ),
-        0,
-    );
+    let setup = setup_watching(&[WATCHED, TEAM]);
     let directory = tempfile::tempdir().expect("temporary directory");
     let mut operator = Operator::start(
         &setup.operator,
@@ -1442,17 +1419,7 @@ fn a_resource_outside_its_meshs_namespace_repairs_and_uninstalls_it() {
         )
         .await
         .expect("apply the team's IstioOperator");
-        let healthy = || {
-            let team = team.clone();
-            async move {
-                let resource = team.get("team").await.ok()?;
-                let status = resource.data.get("status")?;
-                (status["status"] == "HEALTHY"
-                    && status["observedGeneration"].as_i64() == resource.metadata.generation)
-                    .then_some(())
-            }
-        };
-        eventually("the team's mesh installed", SETTLE, healthy).await;
+        status_in(&team, "team", "HEALTHY").await;
 
         let deployments: Api<Deployment> = Api::namespaced(client.clone(), WATCHED);
         let istiod = deployments
@@ -1490,27 +1457,18 @@ fn a_resource_outside_its_meshs_namespace_repairs_and_uninstalls_it() {
             }
         })
         .await;
-        let events: Api<Event> = Api::namespaced(client.clone(), TEAM);
         eventually(
             "a DriftRepaired event on the team's resource",
             SETTLE,
-            || {
-                let events = events.clone();
-                async move {
-                    events
-                        .list(&ListParams::default())
-                        .await
-                        .ok()?
-                        .items
-                        .into_iter()
-                        .any(|e| {
-                            e.reason.as_deref() == Some("DriftRepaired")
-                                && e.regarding.as_ref().and_then(|r| r.name.as_deref())
-                                    == Some("team")
-                                && e.note.as_deref().unwrap_or_default().contains("istiod-t1")
-                        })
-                        .then_some(())
-                }
+            || async {
+                common::events_about(&client, TEAM, "team")
+                    .await
+                    .into_iter()
+                    .any(|e| {
+                        e.reason.as_deref() == Some("DriftRepaired")
+                            && e.note.as_deref().unwrap_or_default().contains("istiod-t1")
+                    })
+                    .then_some(())
             },
         )
         .await;

@@ -314,27 +314,20 @@ fn the_operator_labels_a_namespace_that_appears_and_follows_the_mtls_annotation(
         )
         .await;
         // By the watch's targeted repair, not by a full reconcile that happened to run.
-        let events = Api::<k8s_openapi::api::events::v1::Event>::namespaced(admin.clone(), WATCHED);
         eventually(
             "a DriftRepaired event for the PeerAuthentication",
             SETTLE,
-            || {
-                let events = events.clone();
-                async move {
-                    events
-                        .list(&kube::api::ListParams::default())
-                        .await
-                        .ok()?
-                        .items
-                        .into_iter()
-                        .filter(|e| e.reason.as_deref() == Some("DriftRepaired"))
-                        .filter(|e| e.event_time.as_ref().is_some_and(|t| t.0 >= edited))
-                        .filter_map(|e| e.note)
-                        .any(|note| {
-                            note.contains("re-applied PeerAuthentication `istio-system/default`")
-                        })
-                        .then_some(())
-                }
+            || async {
+                common::events_about(&admin, WATCHED, "mesh")
+                    .await
+                    .into_iter()
+                    .filter(|e| e.reason.as_deref() == Some("DriftRepaired"))
+                    .filter(|e| e.event_time.as_ref().is_some_and(|t| t.0 >= edited))
+                    .filter_map(|e| e.note)
+                    .any(|note| {
+                        note.contains("re-applied PeerAuthentication `istio-system/default`")
+                    })
+                    .then_some(())
             },
         )
         .await;

@@ -179,6 +179,23 @@ pub const OPERATOR_NAMESPACE: &str = "istio-operator";
 /// The namespace the tests' operator watches.
 pub const WATCHED: &str = "istio-system";
 
+/// The events in `namespace` about the object named `name` (an `IstioOperator`, as the operator
+/// reports on it).
+pub async fn events_about(
+    client: &kube::Client,
+    namespace: &str,
+    name: &str,
+) -> Vec<k8s_openapi::api::events::v1::Event> {
+    Api::<k8s_openapi::api::events::v1::Event>::namespaced(client.clone(), namespace)
+        .list(&kube::api::ListParams::default())
+        .await
+        .expect("list events")
+        .items
+        .into_iter()
+        .filter(|e| e.regarding.as_ref().and_then(|r| r.name.as_deref()) == Some(name))
+        .collect()
+}
+
 /// A clean slate: the operator (with its CRD and resources) and every mesh meshctl installed
 /// removed.
 pub fn remove_operator_and_mesh(admin: &Path) {
