@@ -292,6 +292,11 @@ pub struct InputArgs {
     /// Render a revisioned control plane (names and labels carry `-REV`).
     #[arg(short = 'r', long)]
     pub revision: Option<String>,
+    /// The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says;
+    /// the same as the `meshctl.io/istio-release` annotation. Without it, the tag's version
+    /// decides, else the newest release.
+    #[arg(long, value_name = "RELEASE")]
+    pub istio_release: Option<String>,
     /// Turn validation errors into warnings and render anyway.
     #[arg(long)]
     pub force: bool,

@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::api::validation::{self, ValidationError, Warning};
 use crate::manifest::{self, Manifest};
 use crate::merge::{self, InputFile, MergeError, SetFlag};
+use crate::release::{self, Resolved};
 use crate::render::{self, ComponentName, RenderError};
 
 /// What the user asked for: `-f` files (already read and parsed), `--set` flags, `--force`.
@@ -39,7 +40,15 @@ pub enum PipelineError {
 /// Merges and validates the inputs (profile < files < `--set`).
 pub fn merge(inputs: &Inputs) -> Result<Merged, PipelineError> {
     let mut tree = merge::merge_inputs(&inputs.files, &inputs.set_flags)?;
-    let warnings = validation::validate(&tree, inputs.force)?;
+    let mut warnings = validation::validate(&tree, inputs.force)?;
+    // The merge already chose the release (an unsupported one is an error there).
+    if let Ok(Resolved {
+        warning: Some(warning),
+        ..
+    }) = release::resolve(&tree)
+    {
+        warnings.push(Warning(warning));
+    }
     merge::apply_unvalidated_values(&mut tree);
     Ok(Merged { tree, warnings })
 }

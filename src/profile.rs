@@ -3,12 +3,13 @@
 //! Two layers, as in istioctl: *profiles* are `IstioOperator` documents (`profiles/NAME.yaml`) that
 //! the user's input is laid over, always on top of `default`; *presets* are chart values
 //! (`profiles/presets/`) that a profile, platform or compatibility version lays over a component's
-//! defaults inside the render. Nothing here touches the filesystem at run time.
+//! defaults inside the render; they belong to a release (`releases/<minor>/presets/`, through
+//! [`crate::release`]). Nothing here touches the filesystem at run time.
 
 use serde_json::Value;
 
 use crate::merge;
-use crate::release;
+use crate::release::{self, Release};
 use crate::yaml::{self, Source};
 
 /// The profile every other one is laid over.
@@ -31,87 +32,16 @@ const PROFILES: [(&str, &str); 10] = [
     ("stable", include_str!("../profiles/stable.yaml")),
 ];
 
-/// Chart-value presets, by file name without `.yaml`.
-const PRESETS: [(&str, &str); 17] = [
-    (
-        "profile-ambient",
-        include_str!("../profiles/presets/profile-ambient.yaml"),
-    ),
-    (
-        "profile-demo",
-        include_str!("../profiles/presets/profile-demo.yaml"),
-    ),
-    (
-        "profile-preview",
-        include_str!("../profiles/presets/profile-preview.yaml"),
-    ),
-    (
-        "profile-remote",
-        include_str!("../profiles/presets/profile-remote.yaml"),
-    ),
-    (
-        "profile-stable",
-        include_str!("../profiles/presets/profile-stable.yaml"),
-    ),
-    (
-        "platform-gke",
-        include_str!("../profiles/presets/platform-gke.yaml"),
-    ),
-    (
-        "platform-k3d",
-        include_str!("../profiles/presets/platform-k3d.yaml"),
-    ),
-    (
-        "platform-k3s",
-        include_str!("../profiles/presets/platform-k3s.yaml"),
-    ),
-    (
-        "platform-microk8s",
-        include_str!("../profiles/presets/platform-microk8s.yaml"),
-    ),
-    (
-        "platform-minikube",
-        include_str!("../profiles/presets/platform-minikube.yaml"),
-    ),
-    (
-        "platform-openshift",
-        include_str!("../profiles/presets/platform-openshift.yaml"),
-    ),
-    (
-        "compatibility-1.25",
-        include_str!("../profiles/presets/compatibility-1.25.yaml"),
-    ),
-    (
-        "compatibility-1.26",
-        include_str!("../profiles/presets/compatibility-1.26.yaml"),
-    ),
-    (
-        "compatibility-1.27",
-        include_str!("../profiles/presets/compatibility-1.27.yaml"),
-    ),
-    (
-        "compatibility-1.28",
-        include_str!("../profiles/presets/compatibility-1.28.yaml"),
-    ),
-    (
-        "compatibility-1.29",
-        include_str!("../profiles/presets/compatibility-1.29.yaml"),
-    ),
-    (
-        "compatibility-1.30",
-        include_str!("../profiles/presets/compatibility-1.30.yaml"),
-    ),
-];
-
 /// A profile or preset that does not exist, or (a build defect) does not parse.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     #[error("unknown profile `{name}`\nhint: the built-in profiles are {}", names().join(", "))]
     UnknownProfile { name: String },
-    #[error("unknown {what} `{name}`\nhint: known values are {}", known.join(", "))]
+    #[error("unknown {what} `{name}` for Istio {release}\nhint: known values are {}", known.join(", "))]
     UnknownPreset {
         what: &'static str,
         name: String,
+        release: String,
         known: Vec<String>,
     },
     #[error(transparent)]
@@ -140,8 +70,8 @@ fn parse(name: &str) -> Result<Value, ProfileError> {
     )?)
 }
 
-/// `default` with `name` laid over it, with the pinned release's images filled in.
-pub fn load_merged(name: &str) -> Result<Value, ProfileError> {
+/// `default` with `name` laid over it, with the release's images filled in.
+pub fn load_merged(name: &str, release: &Release) -> Result<Value, ProfileError> {
     // Look the name up first so that an unknown profile is reported as such.
     let top = parse(name)?;
     let mut base = parse(DEFAULT)?;
@@ -151,7 +81,7 @@ pub fn load_merged(name: &str) -> Result<Value, ProfileError> {
     // istioctl release builds lay their own hub and tag over the profile the same way.
     for flag in [
         format!("hub={}", release::DEFAULT_HUB),
-        format!("tag={}", release::DEFAULT_TAG),
+        format!("tag={}", release.version),
     ] {
         if let Ok(flag) = merge::SetFlag::parse(&flag) {
             // Plain keys: setting them cannot fail.
@@ -161,16 +91,21 @@ pub fn load_merged(name: &str) -> Result<Value, ProfileError> {
     Ok(base)
 }
 
-/// A chart-value preset, e.g. `preset("profile", "demo")`; `Ok(None)` where the name is empty.
-pub fn preset(kind: &'static str, name: &str) -> Result<Option<Value>, ProfileError> {
+/// A release's chart-value preset, e.g. `preset(release, "profile", "demo")`; `Ok(None)` where
+/// the name is empty.
+pub fn preset(
+    release: &Release,
+    kind: &'static str,
+    name: &str,
+) -> Result<Option<Value>, ProfileError> {
     if name.is_empty() {
         return Ok(None);
     }
     let file = format!("{kind}-{name}");
-    if let Some((_, text)) = PRESETS.iter().find(|(candidate, _)| *candidate == file) {
+    if let Some(text) = release.preset(&file) {
         return Ok(Some(yaml::parse_value(
             text,
-            &Source(format!("profiles/presets/{file}.yaml")),
+            &Source(format!("releases/{}/presets/{file}.yaml", release.minor)),
         )?));
     }
     // Profiles without chart-level settings (default, minimal, empty …) have no preset.
@@ -185,9 +120,11 @@ pub fn preset(kind: &'static str, name: &str) -> Result<Option<Value>, ProfileEr
             _ => "profile",
         },
         name: name.into(),
-        known: PRESETS
-            .iter()
-            .filter_map(|(file, _)| file.strip_prefix(&prefix).map(str::to_string))
+        release: release.minor.clone(),
+        known: release
+            .preset_names()
+            .into_iter()
+            .filter_map(|file| file.strip_prefix(&prefix).map(str::to_string))
             .collect(),
     })
 }
@@ -198,22 +135,29 @@ mod tests {
 
     #[test]
     fn every_profile_and_preset_parses() {
-        for name in names() {
-            let merged = load_merged(name).unwrap();
-            assert_eq!(
-                merged["spec"]["hub"],
-                Value::String(release::DEFAULT_HUB.into()),
-                "{name}"
-            );
-        }
-        for (file, text) in PRESETS {
-            yaml::parse_value(text, &Source(file.into())).unwrap();
+        for release in release::all() {
+            for name in names() {
+                let merged = load_merged(name, release).unwrap();
+                assert_eq!(
+                    merged["spec"]["hub"],
+                    Value::String(release::DEFAULT_HUB.into()),
+                    "{name}"
+                );
+                assert_eq!(
+                    merged["spec"]["tag"],
+                    Value::String(release.version.clone())
+                );
+            }
+            for file in release.preset_names() {
+                let text = release.preset(file).unwrap();
+                yaml::parse_value(text, &Source(file.into())).unwrap();
+            }
         }
     }
 
     #[test]
     fn unknown_profile_lists_the_known_ones() {
-        let error = load_merged("prod").unwrap_err();
+        let error = load_merged("prod", release::newest()).unwrap_err();
         assert_eq!(
             error.to_string(),
             format!(
@@ -225,9 +169,10 @@ mod tests {
 
     #[test]
     fn compatibility_versions_undo_later_defaults() {
-        let preset = preset("compatibility", "1.25").unwrap().unwrap();
+        let newest = release::newest();
+        let preset = preset(newest, "compatibility", "1.25").unwrap().unwrap();
         assert_eq!(preset["pilot"]["env"]["ENABLE_NATIVE_SIDECARS"], "false");
-        let preset = crate::profile::preset("compatibility", "1.30")
+        let preset = crate::profile::preset(newest, "compatibility", "1.30")
             .unwrap()
             .unwrap();
         assert!(
@@ -236,8 +181,31 @@ mod tests {
                 .is_none()
         );
         assert!(matches!(
-            crate::profile::preset("compatibility", "1.2"),
+            crate::profile::preset(newest, "compatibility", "1.2"),
             Err(ProfileError::UnknownPreset { .. })
         ));
+    }
+
+    /// A release undoes only the changes made after it, and knows no compatibility version of
+    /// itself or later (istioctl 1.30 refuses `compatibilityVersion=1.30`).
+    #[test]
+    fn each_release_has_its_own_compatibility_versions() {
+        let r30 = release::find("1.30").unwrap();
+        let preset = preset(r30, "compatibility", "1.29").unwrap().unwrap();
+        assert_eq!(
+            preset["pilot"]["env"]["PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE"],
+            "false"
+        );
+        assert!(
+            preset["pilot"]["env"]
+                .get("PILOT_ENABLE_STRICT_GATEWAY_MERGING")
+                .is_none()
+        );
+        let error = crate::profile::preset(r30, "compatibility", "1.30").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown compatibility version `1.30` for Istio 1.30\nhint: known values are 1.25, \
+             1.26, 1.27, 1.28, 1.29"
+        );
     }
 }

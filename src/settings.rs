@@ -124,6 +124,8 @@ impl Settings {
 pub struct InputSettings {
     pub filenames: Vec<PathBuf>,
     pub set_flags: Vec<SetFlag>,
+    /// `--istio-release`: the release whose charts render, laid over the files as its annotation.
+    pub istio_release: Option<&'static meshctl::release::Release>,
     /// `--force`: validation errors become warnings.
     pub force: bool,
     /// How much of each input is read (`MESHCTL_MAX_INPUT_MIB`).
@@ -136,8 +138,22 @@ impl InputSettings {
             filenames,
             set,
             revision,
+            istio_release,
             force,
         } = args;
+        let istio_release = istio_release
+            .map(|text| {
+                meshctl::release::find(text.trim())
+                    .filter(|_| !text.trim().is_empty())
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "--istio-release `{text}`: not a supported Istio release\nhint: meshctl \
+                             renders Istio {} (name one as `1.30` or `1.30.3`)",
+                            meshctl::release::supported_list()
+                        )
+                    })
+            })
+            .transpose()?;
         let mut set_flags = set
             .iter()
             .map(|flag| SetFlag::parse(flag))
@@ -149,6 +165,7 @@ impl InputSettings {
         Ok(Self {
             filenames,
             set_flags,
+            istio_release,
             force,
             limits: input_limits()?,
         })

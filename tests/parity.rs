@@ -1,8 +1,13 @@
-//! Differential parity with istioctl: every case under `testdata/parity/cases/` is rendered with
-//! meshctl's library (the same input handling as `meshctl manifest generate`) and compared object
-//! by object and field by field with istioctl's output for the same input (`expected.yaml`,
-//! written by `testenv/gen-parity`), ignoring only the deliberate differences listed in
-//! `testdata/parity/allow-list.yaml`. No Go toolchain is needed: the oracle's output is committed.
+//! Differential parity with istioctl, per supported Istio release: every case under
+//! `testdata/parity/cases/` (and every shipped example) is rendered with meshctl's library (the
+//! same input handling as `meshctl manifest generate`) and compared object by object and field by
+//! field with that release's istioctl output for the same input (`expected.yaml` for the newest
+//! release, `expected-MINOR.yaml` for the others, written by `testenv/gen-parity`), ignoring only
+//! the deliberate differences listed in `testdata/parity/allow-list.yaml`. meshctl is told the
+//! release the way a user would (`--istio-release`), so that it renders that release's charts with
+//! its default tag, as that release's istioctl does. Where the release's istioctl refuses an input,
+//! the expectation records that and meshctl must refuse it too. No Go toolchain is needed: the
+//! oracles' output is committed.
 
 mod common;
 
@@ -14,6 +19,7 @@ use common::{AllowList, Comparison, Key};
 use meshctl::input;
 use meshctl::merge::SetFlag;
 use meshctl::pipeline::{self, Inputs};
+use meshctl::release::{self, Release};
 use meshctl::yaml::{Limits, Source};
 use serde_json::{Value, json};
 
@@ -49,7 +55,20 @@ struct Case {
     name: String,
     input: PathBuf,
     flags: Option<PathBuf>,
+    /// The newest release's expectation; older releases' sit beside it (see [`expected_for`]).
     expected: PathBuf,
+}
+
+/// Where a case's expectation for `release` is: `expected.yaml` → `expected-1.30.yaml`,
+/// `NAME.expected.yaml` → `NAME.expected-1.30.yaml`.
+fn expected_for(case: &Case, release: &Release) -> PathBuf {
+    if release.is_newest() {
+        return case.expected.clone();
+    }
+    let name = case.expected.file_name().expect("a name").to_string_lossy();
+    let stem = name.strip_suffix(".yaml").expect("a YAML file");
+    case.expected
+        .with_file_name(format!("{stem}-{}.yaml", release.minor))
 }
 
 fn cases() -> Vec<Case> {
@@ -85,8 +104,9 @@ fn case_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// The input file and flags read the way the CLI reads `-f` and `--set`.
-fn inputs(case: &Case) -> Inputs {
+/// The input file and flags read the way the CLI reads `-f` and `--set`, and for an older release
+/// what `--istio-release` adds.
+fn inputs(case: &Case, release: &Release) -> Inputs {
     let mut inputs = Inputs::default();
     let path = &case.input;
     let text = std::fs::read_to_string(path).expect("every case has an input.yaml");
@@ -109,14 +129,20 @@ fn inputs(case: &Case) -> Inputs {
                 .push(SetFlag::parse(line).unwrap_or_else(|e| panic!("{e}")));
         }
     }
+    if !release.is_newest() {
+        inputs.files.push(meshctl::merge::InputFile {
+            source: Source("--istio-release".into()),
+            tree: release::selection(release),
+        });
+    }
     inputs
 }
 
 /// Renders a case and reads the result back from the YAML meshctl prints, so that what is
 /// compared is what a user (or kubectl) would read. CRDs are dropped unless asked for: the
 /// expected files have none (but one), and writing and re-reading them dominates the run time.
-fn render(case: &Case, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> {
-    let merged = pipeline::merge(&inputs(case)).map_err(|e| e.to_string())?;
+fn render(case: &Case, release: &Release, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> {
+    let merged = pipeline::merge(&inputs(case, release)).map_err(|e| e.to_string())?;
     let mut manifests = pipeline::render(&merged).map_err(|e| e.to_string())?;
     if !keep_crds {
         manifests.retain(|m| m.kind() != "CustomResourceDefinition");
@@ -125,20 +151,60 @@ fn render(case: &Case, keep_crds: bool) -> Result<BTreeMap<Key, Value>, String> 
     Ok(common::load(&stream, "meshctl output"))
 }
 
-fn compare_case(case: &Case, allow: &AllowList) -> Result<Comparison, String> {
-    let text = std::fs::read_to_string(&case.expected)
-        .map_err(|e| format!("no expected.yaml (run testenv/gen-parity): {e}"))?;
+/// The prefix of an expectation whose istioctl refused the input (`testenv/gen-parity`).
+const REFUSED: &str = "# refused: ";
+
+fn compare_case(case: &Case, release: &Release, allow: &AllowList) -> Result<Comparison, String> {
+    let path = expected_for(case, release);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "no {} (run testenv/gen-parity --release {}): {e}",
+            path.display(),
+            release.minor
+        )
+    })?;
+    if text.starts_with(REFUSED) {
+        // istioctl of this release refuses the input: so must meshctl.
+        return match render(case, release, false) {
+            Err(_) => Ok(Comparison::default()),
+            Ok(_) => Err(format!(
+                "istioctl {} refuses this input, meshctl renders it:\n{text}",
+                release.version
+            )),
+        };
+    }
     let expected = common::load(&text, "expected.yaml");
     // gen-parity keeps CRDs only in the `crds` case; elsewhere they are not part of the expectation.
     let keep_crds = expected
         .keys()
         .any(|(kind, _, _)| kind == "CustomResourceDefinition");
-    let actual = render(case, keep_crds).map_err(|e| format!("meshctl failed: {e}"))?;
+    let actual = render(case, release, keep_crds).map_err(|e| format!("meshctl failed: {e}"))?;
     Ok(common::compare(&expected, &actual, allow))
 }
 
 #[test]
-fn every_case_renders_as_istioctl_does() {
+fn every_case_renders_as_istioctl_1_31_does() {
+    every_case_renders_as_its_istioctl_does(release::newest());
+}
+
+#[test]
+fn every_case_renders_as_istioctl_1_30_does() {
+    every_case_renders_as_its_istioctl_does(release::find("1.30").expect("supported"));
+}
+
+#[test]
+fn every_case_renders_as_istioctl_1_29_does() {
+    every_case_renders_as_its_istioctl_does(release::find("1.29").expect("supported"));
+}
+
+/// Every supported release has a test above.
+#[test]
+fn every_release_is_compared() {
+    let minors: Vec<&str> = release::all().iter().map(|r| r.minor.as_str()).collect();
+    assert_eq!(minors, ["1.31", "1.30", "1.29"]);
+}
+
+fn every_case_renders_as_its_istioctl_does(release: &Release) {
     let allow = AllowList::load(&parity_dir().join("allow-list.yaml"));
     let cases = cases();
     assert!(
@@ -150,7 +216,7 @@ fn every_case_renders_as_istioctl_does() {
     let (mut objects, mut fields) = ((0, 0), (0, 0));
     for case in &cases {
         let name = &case.name;
-        match compare_case(case, &allow) {
+        match compare_case(case, release, &allow) {
             Ok(result) => {
                 objects.0 += result.objects_ok;
                 objects.1 += result.objects_total;
@@ -175,7 +241,8 @@ fn every_case_renders_as_istioctl_does() {
     }
     assert!(
         failures.is_empty(),
-        "meshctl differs from istioctl (objects {}/{}, fields {}/{} over {} cases):\n{failures}",
+        "meshctl differs from istioctl {} (objects {}/{}, fields {}/{} over {} cases):\n{failures}",
+        release.version,
         objects.0,
         objects.1,
         fields.0,
@@ -213,18 +280,25 @@ fn every_example_is_in_the_corpus() {
             "examples/{wanted} is missing"
         );
     }
-    for example in &examples {
-        assert!(
-            example_expected(example).is_file(),
-            "{} has no expectation: run testenv/gen-parity examples/{}",
-            example.display(),
-            example.file_name().expect("a name").to_string_lossy()
-        );
+    for case in cases() {
+        for release in release::all() {
+            let path = expected_for(&case, release);
+            assert!(
+                path.is_file(),
+                "{} has no expectation for Istio {}: run testenv/gen-parity --release {} {}",
+                case.name,
+                release.minor,
+                release.minor,
+                case.name
+            );
+        }
     }
     for entry in std::fs::read_dir(parity_dir().join("examples")).expect("the directory exists") {
         let path = entry.expect("readable directory entry").path();
         let name = path.file_name().expect("a name").to_string_lossy();
-        let example = name.strip_suffix(".expected.yaml").unwrap_or(&name);
+        let example = name
+            .split_once(".expected")
+            .map_or(name.as_ref(), |(example, _)| example);
         assert!(
             names.iter().any(|n| *n == format!("{example}.yaml")),
             "{} belongs to no example in examples/",

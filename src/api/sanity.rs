@@ -140,7 +140,7 @@ fn mesh_config(spec: &Value, findings: &mut Findings) {
                 .unwrap_or_default();
             findings.warnings.push(format!(
                 "`{prefix}.{key}`: not a MeshConfig field in Istio {}, so istiod ignores it{hint}",
-                crate::release::ISTIO_VERSION
+                crate::release::newest().version
             ));
         }
     }

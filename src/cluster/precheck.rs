@@ -94,7 +94,7 @@ pub fn check_version(server_version: &str) -> Option<Finding> {
         (Some(1), Some(minor)) if minor >= MINIMUM_KUBERNETES_MINOR => return None,
         (Some(1), Some(_)) => format!(
             "Kubernetes {server_version} is older than Istio {}'s minimum, 1.{MINIMUM_KUBERNETES_MINOR}",
-            crate::release::ISTIO_VERSION
+            crate::release::newest().version
         ),
         _ => format!("cannot read the Kubernetes version `{server_version}`"),
     };

@@ -15,6 +15,7 @@ mod uninstall;
 mod validate;
 mod verify;
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -56,12 +57,17 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::MigrateBanzai(settings) => migrate::banzai(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
         Settings::Version => {
-            printer.data(&format!(
-                "meshctl {}\nistio {} ({})\n",
-                env!("CARGO_PKG_VERSION"),
-                release::ISTIO_VERSION,
-                release::ISTIO_SOURCE
-            ))?;
+            // One line per Istio release meshctl renders, newest (the default) first.
+            let mut text = format!("meshctl {}\n", env!("CARGO_PKG_VERSION"));
+            for release in release::all() {
+                let default = if release.is_newest() { ", default" } else { "" };
+                let _ = writeln!(
+                    text,
+                    "istio {} ({}{default})",
+                    release.version, release.source
+                );
+            }
+            printer.data(&text)?;
             Ok(ExitStatus::Success)
         }
     }
@@ -160,6 +166,12 @@ pub fn read_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Resul
             printer.warn(&warning.0)?;
         }
         inputs.files.push(parsed.file);
+    }
+    if let Some(release) = args.istio_release {
+        inputs.files.push(meshctl::merge::InputFile {
+            source: meshctl::yaml::Source("--istio-release".into()),
+            tree: meshctl::release::selection(release),
+        });
     }
     Ok(inputs)
 }

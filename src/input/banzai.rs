@@ -156,6 +156,18 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
         let names: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
         annotations.insert(INJECTION_ANNOTATION.into(), names.join(",").into());
     }
+    // Banzai's `version` named the Istio release to run: where meshctl renders that release, it
+    // is kept as the release annotation (so the tag can be anything, as Banzai's could).
+    if let Some(release) = spec
+        .get("version")
+        .and_then(Value::as_str)
+        .and_then(crate::release::find)
+    {
+        annotations.insert(
+            crate::release::RELEASE_ANNOTATION.into(),
+            release.minor.clone().into(),
+        );
+    }
     if !annotations.is_empty() {
         metadata.insert("annotations".into(), Value::Object(annotations));
     }
@@ -188,11 +200,17 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
                     ));
                 }
             }
-            "version" => out.warn(format!(
-                "spec.version `{}` is ignored: meshctl installs Istio {}",
-                value.as_str().unwrap_or_default(),
-                crate::release::ISTIO_VERSION
-            )),
+            "version" => {
+                if value.as_str().and_then(crate::release::find).is_none() {
+                    out.warn(format!(
+                        "spec.version `{}` is ignored: meshctl renders Istio {}, and renders {} \
+                         for this resource",
+                        value.as_str().unwrap_or_default(),
+                        crate::release::supported_list(),
+                        crate::release::newest().version,
+                    ));
+                }
+            }
             "imagePullPolicy" | "priorityClassName" | "jwtPolicy" | "caAddress"
             | "defaultResources" | "mountMtlsCerts" => {
                 out.set(&at(&["values", "global", key]), value.clone());

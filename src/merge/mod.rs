@@ -17,6 +17,7 @@ use serde_json::{Map, Value, json};
 
 use crate::api;
 use crate::profile::{self, ProfileError};
+use crate::release::{self, ReleaseError};
 use crate::yaml::Source;
 
 /// One user input, already parsed: a `-f` file's tree and where it came from.
@@ -33,6 +34,8 @@ pub enum MergeError {
     SetPath(#[from] SetPathError),
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Release(#[from] ReleaseError),
     #[error("{source_name}: the document is a {found}, but an IstioOperator is a mapping")]
     NotAMapping {
         source_name: Source,
@@ -96,7 +99,10 @@ pub fn merge_inputs(files: &[InputFile], set_flags: &[SetFlag]) -> Result<Value,
         .and_then(Value::as_str)
         .unwrap_or(profile::DEFAULT)
         .to_string();
-    let mut merged = profile::load_merged(&profile_name)?;
+    // The release decides the profile's default image tag, so it is read from what the user
+    // wrote (the annotation or their tag) before the profile is laid under it.
+    let release = release::resolve(&user)?.release;
+    let mut merged = profile::load_merged(&profile_name, release)?;
     read_yaml11_booleans(&mut user, set_flags, &merged);
     let user_values = get_path(&user, "spec.values").cloned();
     overlay(&mut merged, user);

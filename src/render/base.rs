@@ -27,6 +27,7 @@ use serde_json::{Value, json};
 use super::error::ChartError;
 use super::{ChartContext, chart};
 use crate::manifest::Embedded;
+use crate::release::{Feature, Release};
 
 /// The API groups of Istio's configuration resources, which validation covers.
 const CONFIG_GROUPS: [&str; 4] = [
@@ -37,14 +38,17 @@ const CONFIG_GROUPS: [&str; 4] = [
 ];
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
-pub fn defaults() -> Value {
+pub fn defaults(release: &Release) -> Value {
+    let mut global = json!({
+        "imagePullSecrets": [],
+        "istioNamespace": "istio-system",
+        "resourceScope": "all",
+    });
+    if release.has(Feature::ReaderRbacSwitch) {
+        global["enableReaderRBAC"] = json!(true);
+    }
     json!({
-        "global": {
-            "imagePullSecrets": [],
-            "istioNamespace": "istio-system",
-            "resourceScope": "all",
-            "enableReaderRBAC": true,
-        },
+        "global": global,
         "base": {
             "excludedCRDs": [],
             "enableCRDTemplates": true,
@@ -66,30 +70,40 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     let mut objects = Vec::new();
     if cluster_scoped {
         if !context.truthy("base.enableCRDTemplates") {
-            objects.extend(crds::trees().iter().map(|(_, tree)| tree.clone()));
+            objects.extend(
+                context
+                    .release
+                    .crds()
+                    .trees()
+                    .iter()
+                    .map(|(_, tree)| tree.clone()),
+            );
         }
         if !default_revision.is_empty() {
             if context.truthy("experimental.stableValidationPolicy") {
-                objects.push(chart::to_json(&stable_policy(&default_revision))?);
+                objects.push(chart::to_json(&stable_policy(context, &default_revision))?);
                 objects.push(chart::to_json(&stable_policy_binding())?);
             }
             objects.push(default_validator(context, &default_revision)?);
         }
     }
     // An explicit `false` switches the reader off; a missing or null setting leaves it on.
-    let reader_enabled = context
-        .values
-        .pointer("/global/enableReaderRBAC")
-        .is_none_or(super::helm::truthy);
-    if namespaced && reader_enabled && !context.truthy("global.readerServiceAccount.name") {
+    let reader_enabled = !context.release.has(Feature::ReaderRbacSwitch)
+        || context
+            .values
+            .pointer("/global/enableReaderRBAC")
+            .is_none_or(super::helm::truthy);
+    let custom_reader = context.release.has(Feature::CustomReaderServiceAccount)
+        && context.truthy("global.readerServiceAccount.name");
+    if namespaced && reader_enabled && !custom_reader {
         objects.push(chart::to_json(&reader_service_account(context))?);
     }
     Ok(objects)
 }
 
 /// The chart's labels plus `own`.
-fn labels(own: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut labels = chart::istio_labels();
+fn labels(release: &Release, own: &[(&str, &str)]) -> BTreeMap<String, String> {
+    let mut labels = chart::istio_labels(release);
     labels.extend(
         own.iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string())),
@@ -111,7 +125,10 @@ pub fn embedded_crds(context: &ChartContext) -> Vec<&'static Embedded> {
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    crds::EMBEDDED
+    context
+        .release
+        .crds()
+        .embedded
         .iter()
         .filter(|crd| !excluded.contains(&crd.name))
         .collect()
@@ -162,13 +179,16 @@ fn default_validator(context: &ChartContext, default_revision: &str) -> Result<V
     let configuration = ValidatingWebhookConfiguration {
         metadata: ObjectMeta {
             name: Some("istiod-default-validator".into()),
-            labels: Some(labels(&[
-                ("app", "istiod"),
-                ("release", chart::RELEASE),
-                ("istio", "istiod"),
-                ("istio.io/rev", default_revision),
-                ("app.kubernetes.io/name", "istiod"),
-            ])),
+            labels: Some(labels(
+                context.release,
+                &[
+                    ("app", "istiod"),
+                    ("release", chart::RELEASE),
+                    ("istio", "istiod"),
+                    ("istio.io/rev", default_revision),
+                    ("app.kubernetes.io/name", "istiod"),
+                ],
+            )),
             ..ObjectMeta::default()
         },
         webhooks: Some(vec![webhook]),
@@ -183,7 +203,7 @@ fn default_validator(context: &ChartContext, default_revision: &str) -> Result<V
 }
 
 /// The stable channel's policy: rejects the alpha resources and the unstable fields of stable ones.
-fn stable_policy(default_revision: &str) -> ValidatingAdmissionPolicy {
+fn stable_policy(context: &ChartContext, default_revision: &str) -> ValidatingAdmissionPolicy {
     let variable = |name: &str, kind: &str| Variable {
         name: name.into(),
         expression: format!("object.kind == '{kind}'"),
@@ -217,15 +237,34 @@ fn stable_policy(default_revision: &str) -> ValidatingAdmissionPolicy {
         ")",
     ]
     .join("\n");
+    let mut variables = vec![
+        variable("isEnvoyFilter", "EnvoyFilter"),
+        variable("isWasmPlugin", "WasmPlugin"),
+        variable("isProxyConfig", "ProxyConfig"),
+        variable("isTelemetry", "Telemetry"),
+    ];
+    let mut validations = vec![
+        validation("!variables.isEnvoyFilter"),
+        validation("!variables.isWasmPlugin"),
+        validation("!variables.isProxyConfig"),
+        validation(&telemetry),
+    ];
+    if context.release.has(Feature::TrustDomainPolicyRule) {
+        variables.push(variable("isAuthorizationPolicy", "AuthorizationPolicy"));
+        validations.push(validation(&authorization));
+    }
     ValidatingAdmissionPolicy {
         metadata: ObjectMeta {
             name: Some("stable-channel-default-policy.istio.io".into()),
-            labels: Some(labels(&[
-                ("release", chart::RELEASE),
-                ("istio", "istiod"),
-                ("istio.io/rev", default_revision),
-                ("app.kubernetes.io/name", "istiod"),
-            ])),
+            labels: Some(labels(
+                context.release,
+                &[
+                    ("release", chart::RELEASE),
+                    ("istio", "istiod"),
+                    ("istio.io/rev", default_revision),
+                    ("app.kubernetes.io/name", "istiod"),
+                ],
+            )),
             ..ObjectMeta::default()
         },
         spec: Some(ValidatingAdmissionPolicySpec {
@@ -240,20 +279,8 @@ fn stable_policy(default_revision: &str) -> ValidatingAdmissionPolicy {
                 }]),
                 ..MatchResources::default()
             }),
-            variables: Some(vec![
-                variable("isEnvoyFilter", "EnvoyFilter"),
-                variable("isWasmPlugin", "WasmPlugin"),
-                variable("isProxyConfig", "ProxyConfig"),
-                variable("isTelemetry", "Telemetry"),
-                variable("isAuthorizationPolicy", "AuthorizationPolicy"),
-            ]),
-            validations: Some(vec![
-                validation("!variables.isEnvoyFilter"),
-                validation("!variables.isWasmPlugin"),
-                validation("!variables.isProxyConfig"),
-                validation(&telemetry),
-                validation(&authorization),
-            ]),
+            variables: Some(variables),
+            validations: Some(validations),
             ..ValidatingAdmissionPolicySpec::default()
         }),
         status: None,
@@ -294,11 +321,14 @@ fn reader_service_account(context: &ChartContext) -> ServiceAccount {
         metadata: ObjectMeta {
             name: Some("istio-reader-service-account".into()),
             namespace: Some(context.str("global.istioNamespace")),
-            labels: Some(labels(&[
-                ("app", "istio-reader"),
-                ("release", chart::RELEASE),
-                ("app.kubernetes.io/name", "istio-reader"),
-            ])),
+            labels: Some(labels(
+                context.release,
+                &[
+                    ("app", "istio-reader"),
+                    ("release", chart::RELEASE),
+                    ("app.kubernetes.io/name", "istio-reader"),
+                ],
+            )),
             ..ObjectMeta::default()
         },
         image_pull_secrets: (!pull_secrets.is_empty()).then_some(pull_secrets),
@@ -316,7 +346,6 @@ mod tests {
     use crate::manifest::Manifest;
     use crate::merge::SetFlag;
     use crate::pipeline::{self, Inputs};
-    use crate::release;
     use crate::render::ComponentName;
 
     /// The base component's objects for a set of `--set` flags.
@@ -334,11 +363,23 @@ mod tests {
             .into_iter()
             .find(|i| i.component == crate::render::ComponentName::Base)
             .expect("base enabled");
-        let context = ChartContext::new(&merged.tree, &instance).expect("context");
+        let context = ChartContext::new(
+            &merged.tree,
+            &instance,
+            crate::release::resolve(&merged.tree)
+                .expect("release")
+                .release,
+        )
+        .expect("context");
         let mut objects: Vec<Value> = embedded_crds(&context)
             .into_iter()
             .map(|crd| {
-                Manifest::embedded(ComponentName::Base, crd, chart::istio_labels()).into_object()
+                Manifest::embedded(
+                    ComponentName::Base,
+                    crd,
+                    chart::istio_labels(context.release),
+                )
+                .into_object()
             })
             .collect();
         objects.extend(render(&context).expect("render"));
@@ -364,7 +405,7 @@ mod tests {
             json!({
                 "app.kubernetes.io/instance": "istio",
                 "app.kubernetes.io/part-of": "istio",
-                "app.kubernetes.io/version": release::ISTIO_VERSION,
+                "app.kubernetes.io/version": crate::release::newest().version,
             })
         );
         assert_eq!(
@@ -393,7 +434,7 @@ mod tests {
                     "app.kubernetes.io/name": "istio-reader",
                     "app.kubernetes.io/instance": "istio",
                     "app.kubernetes.io/part-of": "istio",
-                    "app.kubernetes.io/version": release::ISTIO_VERSION,
+                    "app.kubernetes.io/version": crate::release::newest().version,
                 },
             })
         );

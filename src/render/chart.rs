@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::core::v1::{
     ResourceQuota, ResourceQuotaSpec, ScopeSelector, ScopedResourceSelectorRequirement,
 };
+use k8s_openapi::api::networking::v1::{NetworkPolicyIngressRule, NetworkPolicyPort};
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::{Map, Value};
@@ -16,32 +17,29 @@ use serde_json::{Map, Value};
 use super::ChartContext;
 use super::error::ChartError;
 use super::helm::{self, truthy};
-use crate::release;
+use crate::release::{Feature, Release};
 
 /// istioctl renders every chart as the Helm release `istio`.
 pub const RELEASE: &str = "istio";
 
 /// The labels the charts' `istio.labels` helper puts on everything, minus Helm's own bookkeeping
-/// (`managed-by`, `helm.sh/chart`), with the real Istio version.
+/// (`managed-by`, `helm.sh/chart`), with the real Istio version of the release rendered.
 #[must_use]
-pub fn istio_labels() -> BTreeMap<String, String> {
+pub fn istio_labels(release: &Release) -> BTreeMap<String, String> {
     BTreeMap::from([
         (
             "app.kubernetes.io/instance".to_string(),
             RELEASE.to_string(),
         ),
         ("app.kubernetes.io/part-of".into(), "istio".into()),
-        (
-            "app.kubernetes.io/version".into(),
-            release::ISTIO_VERSION.into(),
-        ),
+        ("app.kubernetes.io/version".into(), release.version.clone()),
     ])
 }
 
 /// [`istio_labels`] plus `app.kubernetes.io/name`.
 #[must_use]
-pub fn app_labels(name: &str) -> BTreeMap<String, String> {
-    let mut labels = istio_labels();
+pub fn app_labels(release: &Release, name: &str) -> BTreeMap<String, String> {
+    let mut labels = istio_labels(release);
     labels.insert("app.kubernetes.io/name".into(), name.into());
     labels
 }
@@ -118,6 +116,16 @@ pub fn at_mut<'v>(value: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> 
         };
     }
     Some(current)
+}
+
+/// A `NetworkPolicy` ingress rule admitting `ports` from anywhere, as the release's charts write
+/// it (before 1.30 with an explicit empty `from: []`, which means the same).
+#[must_use]
+pub fn ingress_rule(release: &Release, ports: Vec<NetworkPolicyPort>) -> NetworkPolicyIngressRule {
+    NetworkPolicyIngressRule {
+        ports: Some(ports),
+        from: (!release.has(Feature::NetworkPolicyRulesWithoutFrom)).then(Vec::new),
+    }
 }
 
 /// A resource quota reserving `pods` pods of the node-critical priority class (CNI and ztunnel).

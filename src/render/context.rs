@@ -7,6 +7,7 @@ use super::helm::{self, truthy};
 use super::values::{chart_values, component_values};
 use super::{ComponentInstance, ComponentName, RenderError};
 use crate::merge::get_path;
+use crate::release::Release;
 
 /// Everything one component instance renders from.
 #[derive(Debug, Clone)]
@@ -17,26 +18,33 @@ pub struct ChartContext {
     /// The values the chart was given (the user's `spec.values` with component settings copied
     /// in), before defaults and presets: what the `values` `ConfigMap` records as passed.
     pub given: Value,
+    /// The Istio release whose charts render (see [`crate::release::resolve`]).
+    pub release: &'static Release,
 }
 
 impl ChartContext {
     /// Resolves the chart values for one component instance.
-    pub fn new(merged: &Value, instance: &ComponentInstance) -> Result<Self, RenderError> {
-        let user = component_values(merged, instance);
+    pub fn new(
+        merged: &Value,
+        instance: &ComponentInstance,
+        release: &'static Release,
+    ) -> Result<Self, RenderError> {
+        let user = component_values(merged, instance, release);
         let (defaults, flatten_globals) = match instance.component {
-            ComponentName::Base => (super::base::defaults(), false),
-            ComponentName::Pilot => (super::pilot::defaults(), false),
+            ComponentName::Base => (super::base::defaults(release), false),
+            ComponentName::Pilot => (super::pilot::defaults(release), false),
             ComponentName::IngressGateways | ComponentName::EgressGateways => {
                 (super::gateways::defaults(instance.component), false)
             }
-            ComponentName::Cni => (super::cni::defaults(), false),
-            ComponentName::Ztunnel => (super::ztunnel::defaults(), true),
+            ComponentName::Cni => (super::cni::defaults(release), false),
+            ComponentName::Ztunnel => (super::ztunnel::defaults(release), true),
         };
-        let values = chart_values(defaults, &user, flatten_globals)?;
+        let values = chart_values(defaults, &user, flatten_globals, release)?;
         Ok(Self {
             instance: instance.clone(),
             values,
             given: user,
+            release,
         })
     }
 

@@ -39,6 +39,9 @@ pub enum RenderError {
     /// A `meshctl.io/…` annotation's value is not usable.
     #[error(transparent)]
     Switch(#[from] crate::switches::SwitchError),
+    /// The release asked for is not one meshctl renders.
+    #[error(transparent)]
+    Release(#[from] crate::release::ReleaseError),
     /// A `k8s.overlays` entry does not apply to the object it names.
     #[error("{component}: overlay on {object}")]
     Overlay {

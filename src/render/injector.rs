@@ -2,9 +2,10 @@
 //! pod, and the slice of chart values those templates read.
 //!
 //! istiod (and `istioctl kube-inject`) reads two keys: `config`, the injector settings with the
-//! templates, and `values`, a JSON document the templates see as `.Values`. The templates under
-//! `injector/` are meshctl's own text; they are checked by `testenv/injection-check` to inject
-//! exactly the pod spec istioctl's templates inject.
+//! templates, and `values`, a JSON document the templates see as `.Values`. The templates are
+//! meshctl's own text, per release (`releases/<minor>/injector/`, through [`crate::release`]);
+//! `testenv/injection-check` checks, per release, that they inject exactly the pod spec that
+//! release's own templates inject.
 
 use std::fmt::Write as _;
 
@@ -14,21 +15,6 @@ use super::error::ChartError;
 use super::helm::{self, truthy};
 use super::{ChartContext, chart};
 use crate::merge::overlay;
-
-/// Built-in templates, by the name pods select them with (`inject.istio.io/templates`).
-const TEMPLATES: &[(&str, &str)] = &[
-    ("sidecar", include_str!("injector/sidecar.tmpl")),
-    ("gateway", include_str!("injector/gateway.tmpl")),
-    ("grpc-simple", include_str!("injector/grpc-simple.tmpl")),
-    ("grpc-agent", include_str!("injector/grpc-agent.tmpl")),
-    ("waypoint", include_str!("injector/waypoint.tmpl")),
-    ("kube-gateway", include_str!("injector/kube-gateway.tmpl")),
-    ("agentgateway", include_str!("injector/agentgateway.tmpl")),
-    (
-        "agentgateway-waypoint",
-        include_str!("injector/agentgateway-waypoint.tmpl"),
-    ),
-];
 
 /// Written where istiod expects the legacy single `template`: an istiod too old for this config
 /// fails on the unknown function, which names the version mismatch in its error.
@@ -61,7 +47,7 @@ pub fn config_map(context: &ChartContext) -> Result<Option<Value>, ChartError> {
                 "app.kubernetes.io/name": "istiod",
                 "app.kubernetes.io/instance": "istio",
                 "app.kubernetes.io/part-of": "istio",
-                "app.kubernetes.io/version": crate::release::ISTIO_VERSION,
+                "app.kubernetes.io/version": context.release.version,
             },
         },
         "data": {
@@ -149,9 +135,12 @@ fn config_text(context: &ChartContext) -> Result<String, ChartError> {
     let user = context
         .get("sidecarInjectorWebhook.templates")
         .and_then(Value::as_object);
-    for (name, body) in TEMPLATES {
+    for name in context.release.template_names() {
+        let Some(body) = context.release.template(name) else {
+            continue;
+        };
         // A user template of the same name replaces the built-in one.
-        if user.is_some_and(|u| u.contains_key(*name)) {
+        if user.is_some_and(|u| u.contains_key(name)) {
             continue;
         }
         let _ = writeln!(text, "  {name}: |");
@@ -195,6 +184,7 @@ mod tests {
             },
             values,
             given: json!({}),
+            release: crate::release::newest(),
         }
     }
 

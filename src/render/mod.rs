@@ -244,9 +244,10 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
         .and_then(|metadata| serde_json::from_value(metadata.clone()).ok())
         .unwrap_or_default();
     let switches = Switches::of(merged)?;
+    let release = release::resolve(merged)?.release;
     let mut all = Vec::new();
     for instance in enabled_components(merged)? {
-        let context = ChartContext::new(merged, &instance)?;
+        let context = ChartContext::new(merged, &instance, release)?;
         let objects = match instance.component {
             ComponentName::Base => base::render(&context),
             ComponentName::Pilot => pilot::render(&context),
@@ -263,11 +264,13 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
         let mut manifests: Vec<Manifest> = Vec::new();
         if instance.component == ComponentName::Base {
             // Istio's CRDs travel as embedded text; they become trees only if something reads them.
-            manifests.extend(
-                base::embedded_crds(&context)
-                    .into_iter()
-                    .map(|crd| Manifest::embedded(ComponentName::Base, crd, chart::istio_labels())),
-            );
+            manifests.extend(base::embedded_crds(&context).into_iter().map(|crd| {
+                Manifest::embedded(
+                    ComponentName::Base,
+                    crd,
+                    chart::istio_labels(context.release),
+                )
+            }));
         }
         manifests.extend(
             objects
@@ -296,7 +299,7 @@ pub fn render(merged: &Value) -> Result<Vec<Manifest>, RenderError> {
 fn add_ownership_labels(manifest: &mut Manifest, owner: &api::Metadata, context: &ChartContext) {
     let component = manifest.component;
     manifest.set_label(manifest::MANAGED_LABEL, "Reconcile");
-    manifest.set_label(manifest::VERSION_LABEL, release::ISTIO_VERSION);
+    manifest.set_label(manifest::VERSION_LABEL, &context.release.version);
     manifest.set_label(manifest::COMPONENT_LABEL, component.label());
     if let Some(name) = owner.name.as_deref().filter(|n| !n.is_empty()) {
         manifest.set_label(manifest::OWNING_RESOURCE_LABEL, name);

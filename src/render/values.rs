@@ -12,11 +12,12 @@ use serde_json::{Map, Value, json};
 use super::{ComponentInstance, ComponentName, RenderError};
 use crate::merge::{get_path, overlay, set_path};
 use crate::profile;
+use crate::release::{Feature, Release};
 
 /// Step 1: the `spec.values` tree the component's chart is given (istioctl's
 /// `applyComponentValuesToHelmValues`).
 #[must_use]
-pub fn component_values(merged: &Value, instance: &ComponentInstance) -> Value {
+pub fn component_values(merged: &Value, instance: &ComponentInstance, release: &Release) -> Value {
     let component = instance.component;
     let root = component.values_root();
     let mut tree = merged.clone();
@@ -37,7 +38,12 @@ pub fn component_values(merged: &Value, instance: &ComponentInstance) -> Value {
             set(at("ports"), Value::Array(ports.clone()));
         }
     }
-    let kubernetes = spec.kubernetes.as_ref();
+    // Only istioctl 1.31 and later copy these `k8s` settings into the chart's values (so that
+    // the charts' PDB and ztunnel CPU guards see them); older ones only patch the objects.
+    let kubernetes = spec
+        .kubernetes
+        .as_ref()
+        .filter(|_| release.has(Feature::KubernetesSettingsAsValues));
     if matches!(component.main_resource(), Some(("Deployment", _, _))) {
         if let Some(hpa) = kubernetes.and_then(|k| k.hpa_spec.as_ref()) {
             if let Some(min) = hpa.min_replicas {
@@ -112,11 +118,13 @@ fn flatten(values: &Value, root: &str) -> Value {
 
 /// `spec.values` with the presets it names (profile, compatibility version, platform) laid
 /// underneath, so that a reader sees what a profile really changes: `values.profile: demo` alone
-/// hides the demo preset's resource requests, ports and mesh settings.
+/// hides the demo preset's resource requests, ports and mesh settings. The presets are those of
+/// the release the tree asks for.
 pub fn expand_presets(merged: &Value) -> Result<Value, RenderError> {
     let mut expanded = merged.clone();
     if let Some(values) = get_path(merged, "spec.values").filter(|v| v.is_object()) {
-        let values = chart_values(json!({}), values, false)?;
+        let release = crate::release::resolve(merged)?.release;
+        let values = chart_values(json!({}), values, false, release)?;
         overlay(&mut expanded, json!({ "spec": { "values": values } }));
     }
     Ok(expanded)
@@ -127,6 +135,7 @@ pub fn chart_values(
     defaults: Value,
     user: &Value,
     flatten_globals: bool,
+    release: &Release,
 ) -> Result<Value, RenderError> {
     let text = |path: &str| {
         get_path(user, path)
@@ -148,7 +157,7 @@ pub fn chart_values(
     ];
     for (kind, name) in chosen {
         if let Some(preset) = name
-            .map(|name| profile::preset(kind, &name))
+            .map(|name| profile::preset(release, kind, &name))
             .transpose()?
             .flatten()
         {

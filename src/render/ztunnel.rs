@@ -14,8 +14,7 @@ use k8s_openapi::api::core::v1::{
     PodTemplateSpec, Probe, SecurityContext, ServiceAccount, Volume, VolumeMount,
 };
 use k8s_openapi::api::networking::v1::{
-    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
-    NetworkPolicySpec,
+    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec,
 };
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, PolicyRule, RoleRef, Subject};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
@@ -26,13 +25,14 @@ use super::error::ChartError;
 use super::helm::{self, truthy};
 use super::pod::{self, CaRoot};
 use super::{ChartContext, chart};
+use crate::release::{Feature, Release};
 
 /// The `app.kubernetes.io/name` and `app` label value, whatever `resourceName` says.
 const APP: &str = "ztunnel";
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
-pub fn defaults() -> Value {
-    json!({
+pub fn defaults(release: &Release) -> Value {
+    let mut defaults = json!({
         "hub": "registry.istio.io/testing",
         "tag": "latest",
         "variant": "",
@@ -74,7 +74,14 @@ pub fn defaults() -> Value {
         },
         "dnsPolicy": "",
         "dnsConfig": {}
-    })
+    });
+    if !release.has(Feature::ZtunnelDnsSettings)
+        && let Some(map) = defaults.as_object_mut()
+    {
+        map.remove("dnsPolicy");
+        map.remove("dnsConfig");
+    }
+    defaults
 }
 
 /// Renders the component's objects.
@@ -98,7 +105,7 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     if namespace_scoped {
         objects.push(daemon_set(v, &name)?);
         if v.truthy("resourceQuotas.enabled") {
-            let mut labels = chart::app_labels(APP);
+            let mut labels = chart::app_labels(context.release, APP);
             labels.extend(
                 v.get("labels")
                     .map(|map| helm::text_map(Some(map)))
@@ -142,7 +149,7 @@ fn annotations(v: &ChartContext) -> BTreeMap<String, String> {
 
 /// Metadata of the service account and the daemon set.
 fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
-    let mut labels = chart::app_labels(APP);
+    let mut labels = chart::app_labels(v.release, APP);
     labels.extend(
         v.get("labels")
             .map(|map| helm::text_map(Some(map)))
@@ -159,7 +166,7 @@ fn meta(v: &ChartContext, name: &str) -> ObjectMeta {
 
 /// `OpenShift` only: let ztunnel use the privileged security context constraint.
 fn openshift_rbac(v: &ChartContext, name: &str) -> Result<Vec<Value>, ChartError> {
-    let mut labels = chart::app_labels(APP);
+    let mut labels = chart::app_labels(v.release, APP);
     labels.insert("app".into(), APP.into());
     labels.insert("release".into(), name.into());
     labels.insert(
@@ -213,7 +220,7 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
     let revision = v.revision();
     let app_selector = BTreeMap::from([("app".to_string(), APP.to_string())]);
 
-    let mut pod_labels = chart::app_labels(APP);
+    let mut pod_labels = chart::app_labels(v.release, APP);
     pod_labels.insert("sidecar.istio.io/inject".into(), "false".into());
     pod_labels.insert("istio.io/dataplane-mode".into(), "none".into());
     pod_labels.insert("app".into(), APP.into());
@@ -296,7 +303,7 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
     );
     env.push(pod::resource_env("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
     // These tell ztunnel its CPU budget only when one is actually set.
-    if v.truthy("resources") {
+    if v.release.has(Feature::ZtunnelResourceCpuEnv) && v.truthy("resources") {
         if v.truthy("resources.limits.cpu") {
             env.push(pod::resource_env(
                 "ZTUNNEL_RESOURCE_CPU_LIMIT",
@@ -404,7 +411,12 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
         volume_mounts: Some(mounts),
         ..Container::default()
     };
-    let dns_policy = v.str("dnsPolicy");
+    let dns_settings = v.release.has(Feature::ZtunnelDnsSettings);
+    let dns_policy = if dns_settings {
+        v.str("dnsPolicy")
+    } else {
+        String::new()
+    };
     let daemon_set = DaemonSet {
         metadata: meta(v, name),
         spec: DaemonSetSpec {
@@ -444,6 +456,9 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
         ("tolerations", "tolerations"),
         ("dnsConfig", "dnsConfig"),
     ] {
+        if key == "dnsConfig" && !dns_settings {
+            continue;
+        }
         if let Some(value) = v.get(key).filter(|value| truthy(value)) {
             chart::set_at(
                 &mut object,
@@ -473,8 +488,9 @@ fn daemon_set(v: &ChartContext, name: &str) -> Result<Value, ChartError> {
 }
 
 fn network_policy(v: &ChartContext, name: &str) -> NetworkPolicy {
-    let rule = |ports: &[(&str, i32)]| NetworkPolicyIngressRule {
-        ports: Some(
+    let rule = |ports: &[(&str, i32)]| {
+        chart::ingress_rule(
+            v.release,
             ports
                 .iter()
                 .map(|(protocol, port)| NetworkPolicyPort {
@@ -483,10 +499,9 @@ fn network_policy(v: &ChartContext, name: &str) -> NetworkPolicy {
                     ..NetworkPolicyPort::default()
                 })
                 .collect(),
-        ),
-        ..NetworkPolicyIngressRule::default()
+        )
     };
-    let mut labels = chart::app_labels(APP);
+    let mut labels = chart::app_labels(v.release, APP);
     labels.insert("app".into(), APP.into());
     labels.insert("istio.io/rev".into(), v.revision_or_default());
     labels.insert(
@@ -539,7 +554,7 @@ mod tests {
             raw: Value::Null,
             spec: api::GatewayComponent::default(),
         };
-        let mut merged = defaults();
+        let mut merged = defaults(crate::release::newest());
         overlay(
             &mut merged,
             json!({"hub": "docker.io/istio", "tag": "1.31.0", "resourceName": "ztunnel"}),
@@ -549,6 +564,7 @@ mod tests {
             instance,
             values: merged,
             given: Value::Null,
+            release: crate::release::newest(),
         }
     }
 

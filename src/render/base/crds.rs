@@ -1,39 +1,35 @@
-//! Istio's custom resource definitions, as the `base` chart installs them.
+//! Istio's custom resource definitions, as the `base` chart of a release installs them.
 //!
-//! The CRDs are Istio's API definition, published in the Go module `istio.io/api`
-//! (`kubernetes/customresourcedefinitions.gen.yaml`). `testenv/gen-crds` converts that file, at the
-//! version the pinned Istio requires, into `crds.json` next to this module; it is embedded here so
-//! that rendering never reads files.
+//! Each release's CRDs are its chart's own file (`manifests/charts/base/files/crd-all.gen.yaml`),
+//! which `testenv/gen-crds` converts into `releases/<minor>/crds.json`; [`crate::release`] embeds
+//! them so that rendering never reads files.
 //!
-//! Two forms are embedded. `crds_text.rs` holds each CRD as the YAML text meshctl writes for it,
-//! split around its `metadata` (the only part a render changes): `manifest generate` writes that
-//! text straight out instead of parsing half a megabyte of JSON into trees and writing them back.
-//! It is generated from `crds.json` by the test `embedded_text_is_current` (run it with
-//! `MESHCTL_BLESS=1` after `testenv/gen-crds`), which fails when the two drift. The JSON is parsed
-//! (once per process) only when something reads a CRD as a tree: an install, a diff, an overlay.
+//! Two forms are embedded per release. `crds_text.rs` holds each CRD as the YAML text meshctl
+//! writes for it, split around its `metadata` (the only part a render changes): `manifest
+//! generate` writes that text straight out instead of parsing half a megabyte of JSON into trees
+//! and writing them back. It is generated from `crds.json` by the test `embedded_text_is_current`
+//! (run it with `MESHCTL_BLESS=1` after `testenv/gen-crds`), which fails when the two drift. The
+//! JSON is parsed (once per process) only when something reads a CRD as a tree: an install, a
+//! diff, an overlay.
 
-use std::sync::LazyLock;
-
+#[cfg(test)]
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+#[cfg(test)]
 use serde::Deserialize;
+#[cfg(test)]
 use serde_json::Value;
 
-use crate::manifest::Embedded;
+#[cfg(test)]
+use crate::release::Release;
 
-/// Every published CRD as text, in `crds.json`'s order (generated: see the module doc).
-pub static EMBEDDED: &[Embedded] = &include!("crds_text.rs");
-
-/// `testenv/gen-crds`'s output: the CRDs and where they came from.
-const DATA: &str = include_str!("crds.json");
-
-/// The shape of [`DATA`]. The provenance fields are only read by the tests that keep the data in
-/// step with the pinned module.
+/// The shape of `crds.json`. The provenance fields are only read by the tests that keep the data
+/// in step with the release.
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
-#[cfg_attr(not(test), allow(dead_code))]
 pub struct Published {
-    /// The Go module the CRDs come from (`istio.io/api`).
+    /// The Go module the CRDs come from (`istio.io/istio`).
     pub module: String,
-    /// Its version, as `go.mod` of the pinned Istio requires it.
+    /// The release's version.
     pub version: String,
     /// The file inside the module.
     pub source: String,
@@ -41,70 +37,26 @@ pub struct Published {
     pub crds: Vec<CustomResourceDefinition>,
 }
 
+/// A release's CRD data, parsed into typed CRDs (tests keep the data honest with it).
 #[cfg(test)]
-static PUBLISHED: LazyLock<Result<Published, String>> = LazyLock::new(|| {
-    serde_json::from_str(DATA).map_err(|error| format!("embedded CRD data is invalid: {error}"))
-});
-
-/// The CRDs as a tree each, with their names.
-///
-/// Parsed straight into trees, not through the typed [`CustomResourceDefinition`]: the typed
-/// round trip costs three times as much and changes nothing (a test below proves both views
-/// agree).
-static TREES: LazyLock<Vec<(String, Value)>> = LazyLock::new(|| {
-    #[derive(Deserialize)]
-    struct Untyped {
-        crds: Vec<Value>,
-    }
-    let data: Untyped = serde_json::from_str(DATA)
-        .expect("crds.json is generated JSON, embedded at build time and checked by the tests");
-    data.crds
-        .into_iter()
-        .map(|tree| {
-            // The data holds whole numbers as integers already (gen-crds writes them from YAML),
-            // so the trees need no number fix-up; the typed view does (see `integral_numbers`).
-            let name = tree["metadata"]["name"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
-            (name, tree)
-        })
-        .collect()
-});
-
-/// The embedded CRD data, parsed into typed CRDs (tests keep the data honest with it).
-#[cfg(test)]
-pub fn published() -> Result<&'static Published, String> {
-    PUBLISHED.as_ref().map_err(Clone::clone)
-}
-
-/// Every published CRD as a JSON tree, with its name (once per process; callers clone).
-pub fn trees() -> &'static [(String, Value)] {
-    &TREES
-}
-
-/// One embedded CRD's tree (its published labels still in it).
-fn tree_of(embedded: &Embedded) -> Value {
-    trees()
-        .iter()
-        .find(|(name, _)| name == embedded.name)
-        .map(|(_, tree)| tree.clone())
-        .unwrap_or_default()
+pub fn published(release: &Release) -> Published {
+    serde_json::from_str(release.crds().json)
+        .unwrap_or_else(|error| panic!("{}: embedded CRD data is invalid: {error}", release.minor))
 }
 
 /// What stands in for the `metadata` block while the text is generated.
 #[cfg(test)]
 const METADATA_MARK: &str = "meshctl-generated-metadata-mark";
 
-/// `crds_text.rs` as the generator writes it from `crds.json`.
+/// `crds_text.rs` as the generator writes it from a release's `crds.json`.
 #[cfg(test)]
-fn generated_text() -> String {
+fn generated_text(release: &Release) -> String {
     use std::fmt::Write as _;
     let mut out = String::from(
         "// @generated from crds.json by the test `render::base::crds::tests::embedded_text_is_current`\n\
          // (`MESHCTL_BLESS=1 cargo test --lib embedded_text_is_current`). Do not edit.\n[\n",
     );
-    for (name, tree) in trees() {
+    for (name, tree) in release.crds().trees() {
         let metadata = tree["metadata"].as_object().expect("metadata");
         for key in metadata.keys() {
             assert!(
@@ -205,57 +157,74 @@ mod tests {
 
     #[test]
     fn fifteen_istio_crds() {
-        let published = published().expect("embedded data parses");
-        assert_eq!(published.module, "istio.io/api");
-        let mut names: Vec<&str> = published
-            .crds
-            .iter()
-            .map(|crd| crd.metadata.name.as_deref().expect("named"))
-            .collect();
-        names.sort_unstable();
-        assert_eq!(names, EXPECTED);
-        for crd in &published.crds {
-            let spec = &crd.spec;
+        // 1.29 predates `trafficextensions.extensions.istio.io`.
+        for release in crate::release::all() {
+            let published = published(release);
+            assert_eq!(published.module, "istio.io/istio");
             assert_eq!(
-                crd.metadata.name.as_deref(),
-                Some(format!("{}.{}", spec.names.plural, spec.group).as_str())
+                published.source,
+                "manifests/charts/base/files/crd-all.gen.yaml"
             );
-            assert!(spec.group.ends_with(".istio.io"));
-            assert_eq!(spec.scope, "Namespaced");
-            assert_eq!(
-                crd.metadata
-                    .annotations
-                    .as_ref()
-                    .and_then(|a| a.get("helm.sh/resource-policy"))
-                    .map(String::as_str),
-                Some("keep")
-            );
+            assert_eq!(published.version, release.version);
+            let mut names: Vec<&str> = published
+                .crds
+                .iter()
+                .map(|crd| crd.metadata.name.as_deref().expect("named"))
+                .collect();
+            names.sort_unstable();
+            let expected: Vec<&str> = EXPECTED
+                .iter()
+                .copied()
+                .filter(|name| {
+                    release.minor != "1.29" || *name != "trafficextensions.extensions.istio.io"
+                })
+                .collect();
+            assert_eq!(names, expected, "{}", release.minor);
+            for crd in &published.crds {
+                let spec = &crd.spec;
+                assert_eq!(
+                    crd.metadata.name.as_deref(),
+                    Some(format!("{}.{}", spec.names.plural, spec.group).as_str())
+                );
+                assert!(spec.group.ends_with(".istio.io"));
+                assert_eq!(spec.scope, "Namespaced");
+                assert_eq!(
+                    crd.metadata
+                        .annotations
+                        .as_ref()
+                        .and_then(|a| a.get("helm.sh/resource-policy"))
+                        .map(String::as_str),
+                    Some("keep")
+                );
+            }
         }
     }
 
     #[test]
     fn every_served_version_has_a_structural_schema() {
-        for crd in &published().expect("embedded data parses").crds {
-            let name = crd.metadata.name.as_deref().unwrap_or_default();
-            let served: Vec<_> = crd.spec.versions.iter().filter(|v| v.served).collect();
-            assert!(!served.is_empty(), "{name} serves no version");
-            assert_eq!(
-                crd.spec.versions.iter().filter(|v| v.storage).count(),
-                1,
-                "{name} must store exactly one version"
-            );
-            for version in served {
-                let schema = version
-                    .schema
-                    .as_ref()
-                    .and_then(|s| s.open_api_v3_schema.as_ref())
-                    .unwrap_or_else(|| panic!("{name} {} has no schema", version.name));
-                // Structural: the root is a typed object whose `spec` is described.
-                assert_eq!(schema.type_.as_deref(), Some("object"), "{name}");
-                let properties = schema.properties.as_ref().expect("root properties");
-                let spec = properties.get("spec").expect("spec schema");
-                assert_eq!(spec.type_.as_deref(), Some("object"), "{name}");
-                assert!(properties.contains_key("status"), "{name}");
+        for release in crate::release::all() {
+            for crd in &published(release).crds {
+                let name = crd.metadata.name.as_deref().unwrap_or_default();
+                let served: Vec<_> = crd.spec.versions.iter().filter(|v| v.served).collect();
+                assert!(!served.is_empty(), "{name} serves no version");
+                assert_eq!(
+                    crd.spec.versions.iter().filter(|v| v.storage).count(),
+                    1,
+                    "{name} must store exactly one version"
+                );
+                for version in served {
+                    let schema = version
+                        .schema
+                        .as_ref()
+                        .and_then(|s| s.open_api_v3_schema.as_ref())
+                        .unwrap_or_else(|| panic!("{name} {} has no schema", version.name));
+                    // Structural: the root is a typed object whose `spec` is described.
+                    assert_eq!(schema.type_.as_deref(), Some("object"), "{name}");
+                    let properties = schema.properties.as_ref().expect("root properties");
+                    let spec = properties.get("spec").expect("spec schema");
+                    assert_eq!(spec.type_.as_deref(), Some("object"), "{name}");
+                    assert!(properties.contains_key("status"), "{name}");
+                }
             }
         }
     }
@@ -264,37 +233,51 @@ mod tests {
     fn typed_and_untyped_views_agree() {
         // Rendering uses the untyped trees; the typed structs must read every field of them, so
         // a typed round trip (what a k8s-openapi consumer sees) reproduces each tree exactly.
-        let published = published().expect("typed parse");
-        let trees = trees();
-        assert_eq!(published.crds.len(), trees.len());
-        for (crd, (name, tree)) in published.crds.iter().zip(trees) {
-            let mut typed = serde_json::to_value(crd).expect("serialise");
-            integral_numbers(&mut typed);
-            assert_eq!(
-                &typed, tree,
-                "{name} differs between the typed and untyped views"
-            );
+        for release in crate::release::all() {
+            let published = published(release);
+            let trees = release.crds().trees();
+            assert_eq!(published.crds.len(), trees.len());
+            for (crd, (name, tree)) in published.crds.iter().zip(trees) {
+                let mut typed = serde_json::to_value(crd).expect("serialise");
+                integral_numbers(&mut typed);
+                assert_eq!(
+                    &typed, tree,
+                    "{name} differs between the typed and untyped views"
+                );
+            }
         }
     }
 
-    /// `crds_text.rs` is what the generator makes of `crds.json` now.
+    /// Each release's `crds_text.rs` is what the generator makes of its `crds.json` now.
     #[test]
     fn embedded_text_is_current() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/base/crds_text.rs");
-        let expected = generated_text();
-        if std::env::var_os("MESHCTL_BLESS").is_some() {
-            std::fs::write(&path, &expected).expect("write crds_text.rs");
+        let mut stale = Vec::new();
+        for release in crate::release::all() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("releases/{}/crds_text.rs", release.minor));
+            let expected = generated_text(release);
+            if std::env::var_os("MESHCTL_BLESS").is_some() {
+                // What is embedded is the text of the previous build: check it after a rebuild.
+                std::fs::write(&path, &expected).expect("write crds_text.rs");
+                continue;
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            if committed != expected {
+                stale.push(path.display().to_string());
+                continue;
+            }
+            let embedded = release.crds().embedded;
+            let trees = release.crds().trees();
+            assert_eq!(embedded.len(), trees.len());
+            for (embedded, (name, _)) in embedded.iter().zip(trees) {
+                assert_eq!(embedded.name, name);
+            }
         }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
-            committed == expected,
-            "src/render/base/crds_text.rs is stale: run MESHCTL_BLESS=1 cargo test --lib embedded_text_is_current"
+            stale.is_empty(),
+            "{} stale: run MESHCTL_BLESS=1 cargo test --lib embedded_text_is_current (and rebuild)",
+            stale.join(", ")
         );
-        assert_eq!(EMBEDDED.len(), trees().len());
-        for (embedded, (name, _)) in EMBEDDED.iter().zip(trees()) {
-            assert_eq!(embedded.name, name);
-        }
     }
 
     /// Writing an embedded CRD from its text gives exactly the bytes writing its tree gives, for
@@ -319,20 +302,22 @@ mod tests {
                 ("number".to_string(), "0777".to_string()),
             ]),
         ];
-        for embedded in EMBEDDED {
-            for labels in &label_sets {
-                let fast = Manifest::embedded(ComponentName::Base, embedded, labels.clone());
-                let slow = Manifest::new(ComponentName::Base, fast.object().clone());
-                assert_eq!(
-                    manifest::to_yaml_stream(std::slice::from_ref(&fast)),
-                    manifest::to_yaml_stream(&[slow]),
-                    "{}",
-                    embedded.name
-                );
-                assert_eq!(
-                    fast.object()["metadata"]["labels"],
-                    serde_json::to_value(labels).expect("labels")
-                );
+        for release in crate::release::all() {
+            for embedded in release.crds().embedded {
+                for labels in &label_sets {
+                    let fast = Manifest::embedded(ComponentName::Base, embedded, labels.clone());
+                    let slow = Manifest::new(ComponentName::Base, fast.object().clone());
+                    assert_eq!(
+                        manifest::to_yaml_stream(std::slice::from_ref(&fast)),
+                        manifest::to_yaml_stream(&[slow]),
+                        "{}",
+                        embedded.name
+                    );
+                    assert_eq!(
+                        fast.object()["metadata"]["labels"],
+                        serde_json::to_value(labels).expect("labels")
+                    );
+                }
             }
         }
     }
@@ -346,76 +331,5 @@ mod tests {
             serde_json::to_string(&value).expect("json"),
             r#"{"maximum":4294967295,"minimum":0,"x":0.5}"#
         );
-    }
-
-    /// `crds.json` must be what `testenv/gen-crds` makes from the pinned `istio.io/api`. Checked
-    /// only where that module is already in the Go module cache (no network in tests).
-    #[test]
-    fn data_matches_the_pinned_api_module() {
-        let published = published().expect("embedded data parses");
-        let cache = std::env::var("GOMODCACHE")
-            .ok()
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| {
-                let gopath = std::env::var("GOPATH")
-                    .ok()
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| format!("{}/go", std::env::var("HOME").unwrap_or_default()));
-                format!("{gopath}/pkg/mod")
-            });
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let pin = std::fs::read_to_string(root.join("testenv/istio.pin")).expect("istio.pin");
-        let istio_mod = std::path::Path::new(&cache)
-            .join("cache/download/istio.io/istio/@v")
-            .join(format!("{}.mod", pin.trim()));
-        let Ok(go_mod) = std::fs::read_to_string(&istio_mod) else {
-            println!(
-                "note: {} not in the Go module cache; CRD data not checked",
-                istio_mod.display()
-            );
-            return;
-        };
-        let required = go_mod
-            .lines()
-            .map(str::split_whitespace)
-            .find_map(|mut words| (words.next() == Some("istio.io/api")).then(|| words.next()))
-            .flatten()
-            .expect("pinned istio requires istio.io/api");
-        assert_eq!(
-            published.version, required,
-            "crds.json is from another istio.io/api than the pin requires: run testenv/gen-crds"
-        );
-        let source = std::path::Path::new(&cache)
-            .join(format!("istio.io/api@{required}"))
-            .join(&published.source);
-        if !source.exists() {
-            println!(
-                "note: {} not in the Go module cache; CRD data not checked",
-                source.display()
-            );
-            return;
-        }
-        // The exact check: the generator's own output, offline (it only reads the cache).
-        let output = std::process::Command::new("bash")
-            .arg(root.join("testenv/gen-crds"))
-            .arg("--stdout")
-            .env("GOPROXY", "off")
-            .env("GOFLAGS", "-mod=mod")
-            .output()
-            .expect("bash runs");
-        match output.status.code() {
-            Some(0) => assert!(
-                output.stdout == DATA.as_bytes(),
-                "crds.json is stale: run testenv/gen-crds"
-            ),
-            Some(3) => println!(
-                "note: gen-crds cannot run here ({}); CRD data not checked",
-                String::from_utf8_lossy(&output.stderr).trim()
-            ),
-            _ => panic!(
-                "testenv/gen-crds failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ),
-        }
     }
 }

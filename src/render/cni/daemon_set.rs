@@ -12,6 +12,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
 use super::{NAME, meta};
+use crate::release::Feature;
 use crate::render::error::ChartError;
 use crate::render::helm::{self, truthy};
 use crate::render::{ChartContext, chart, pod};
@@ -35,7 +36,7 @@ pub(super) fn daemon_set(v: &ChartContext) -> Result<Value, ChartError> {
             .extend(helm::text_map(Some(extra)));
     }
 
-    let mut pod_labels = chart::app_labels(NAME);
+    let mut pod_labels = chart::app_labels(v.release, NAME);
     pod_labels.insert("k8s-app".into(), node.clone());
     pod_labels.insert("sidecar.istio.io/inject".into(), "false".into());
     pod_labels.insert("istio.io/dataplane-mode".into(), "none".into());
@@ -48,7 +49,9 @@ pub(super) fn daemon_set(v: &ChartContext) -> Result<Value, ChartError> {
         ("prometheus.io/port".into(), "15014".into()),
         ("prometheus.io/path".into(), "/metrics".into()),
     ]);
-    let app_armor_annotation = v.truthy("useAppArmorAnnotation");
+    // Before 1.30 the annotation was the only way; `useAppArmorAnnotation` did not exist.
+    let app_armor_annotation =
+        !v.release.has(Feature::AppArmorProfileSwitch) || v.truthy("useAppArmorAnnotation");
     if app_armor_annotation {
         annotations.insert(
             "container.apparmor.security.beta.kubernetes.io/install-cni".into(),

@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::api::networking::v1::{
-    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
-    NetworkPolicySpec,
+    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
@@ -25,12 +24,13 @@ use serde_json::{Value, json};
 use super::error::ChartError;
 use super::{ChartContext, chart, pod};
 use crate::merge::overlay;
+use crate::release::{Feature, Release};
 
 /// The chart's name, which every object's name starts from.
 const NAME: &str = "istio-cni";
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
-pub fn defaults() -> Value {
+pub fn defaults(release: &Release) -> Value {
     // Split up: one `json!` this size exceeds the macro recursion limit.
     let ambient = json!({
         "enabled": false,
@@ -63,7 +63,7 @@ pub fn defaults() -> Value {
         "nativeNftables": false,
         "resourceScope": "all"
     });
-    json!({
+    let mut defaults = json!({
         "hub": "",
         "tag": "",
         "variant": "",
@@ -111,7 +111,13 @@ pub fn defaults() -> Value {
         "ownerName": "",
         "global": global,
         "env": {}
-    })
+    });
+    if !release.has(Feature::AppArmorProfileSwitch)
+        && let Some(map) = defaults.as_object_mut()
+    {
+        map.remove("useAppArmorAnnotation");
+    }
+    defaults
 }
 
 /// Renders the component's objects.
@@ -134,12 +140,12 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
             objects.push(chart::to_json(&chart::node_critical_quota(
                 &format!("{NAME}-resource-quota"),
                 v.namespace(),
-                chart::app_labels(NAME),
+                chart::app_labels(context.release, NAME),
                 &v.str("resourceQuotas.pods"),
             ))?);
         }
         if v.str("provider") == "multus" {
-            objects.push(network_attachment_definition());
+            objects.push(network_attachment_definition(context));
         }
     }
     if v.truthy("global.networkPolicy.enabled") {
@@ -159,7 +165,7 @@ fn flattened(context: &ChartContext) -> ChartContext {
 
 /// The labels most of the chart's objects carry.
 fn labels(v: &ChartContext, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut labels = chart::app_labels(NAME);
+    let mut labels = chart::app_labels(v.release, NAME);
     for (key, value) in extra {
         labels.insert((*key).into(), (*value).into());
     }
@@ -192,13 +198,15 @@ fn service_account(v: &ChartContext) -> ServiceAccount {
 
 fn network_policy(v: &ChartContext) -> NetworkPolicy {
     let node = format!("{NAME}-node");
-    let port = |number: i32| NetworkPolicyIngressRule {
-        ports: Some(vec![NetworkPolicyPort {
-            protocol: Some("TCP".into()),
-            port: Some(IntOrString::Int(number)),
-            ..NetworkPolicyPort::default()
-        }]),
-        ..NetworkPolicyIngressRule::default()
+    let port = |number: i32| {
+        chart::ingress_rule(
+            v.release,
+            vec![NetworkPolicyPort {
+                protocol: Some("TCP".into()),
+                port: Some(IntOrString::Int(number)),
+                ..NetworkPolicyPort::default()
+            }],
+        )
     };
     NetworkPolicy {
         metadata: meta(
@@ -222,8 +230,8 @@ fn network_policy(v: &ChartContext) -> NetworkPolicy {
 
 /// Multus' attachment definition that makes pods on `OpenShift` use the Istio CNI plugin. No
 /// k8s-openapi type exists for this CRD, so it is written as JSON.
-fn network_attachment_definition() -> Value {
-    let mut labels = chart::app_labels(NAME);
+fn network_attachment_definition(v: &ChartContext) -> Value {
+    let mut labels = chart::app_labels(v.release, NAME);
     labels.insert("operator.istio.io/component".into(), "Cni".into());
     json!({
         "apiVersion": "k8s.cni.cncf.io/v1",

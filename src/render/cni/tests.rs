@@ -14,12 +14,13 @@ fn context(values: Value) -> ChartContext {
         raw: Value::Null,
         spec: api::GatewayComponent::default(),
     };
-    let mut merged = defaults();
+    let mut merged = defaults(crate::release::newest());
     overlay(&mut merged, values);
     ChartContext {
         instance,
         values: merged,
         given: Value::Null,
+        release: crate::release::newest(),
     }
 }
 

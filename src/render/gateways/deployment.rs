@@ -86,7 +86,7 @@ impl Gateway<'_> {
             // Legacy gateways stay out of the ambient data plane.
             labels.insert("istio.io/dataplane-mode".into(), "none".into());
         }
-        Self::chart_labels(&mut labels);
+        self.chart_labels(&mut labels);
         labels
     }
 

@@ -273,8 +273,8 @@ impl<'a> Gateway<'a> {
     }
 
     /// The labels the chart's `istio.labels` helper adds to everything (minus Helm's own).
-    fn chart_labels(labels: &mut BTreeMap<String, String>) {
-        labels.extend(chart::istio_labels());
+    fn chart_labels(&self, labels: &mut BTreeMap<String, String>) {
+        labels.extend(chart::istio_labels(self.context.release));
     }
 
     /// Object labels: optionally the gateway's own, then the chart's bookkeeping ones.
@@ -303,7 +303,7 @@ impl<'a> Gateway<'a> {
 
     fn metadata(&self, name: String, labels: BTreeMap<String, String>) -> ObjectMeta {
         let mut labels = labels;
-        Self::chart_labels(&mut labels);
+        self.chart_labels(&mut labels);
         ObjectMeta {
             name: Some(name),
             namespace: Some(self.namespace().to_string()),

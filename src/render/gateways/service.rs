@@ -8,8 +8,7 @@ use k8s_openapi::api::autoscaling::v2::{
 };
 use k8s_openapi::api::core::v1::{Service, ServiceSpec};
 use k8s_openapi::api::networking::v1::{
-    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
-    NetworkPolicySpec,
+    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec,
 };
 use k8s_openapi::api::policy::v1::{PodDisruptionBudget, PodDisruptionBudgetSpec};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
@@ -197,15 +196,10 @@ impl Gateway<'_> {
             port: Some(IntOrString::Int(port)),
             ..NetworkPolicyPort::default()
         };
+        let release = self.context.release;
         let mut ingress = vec![
-            NetworkPolicyIngressRule {
-                ports: Some(vec![tcp(15021)]),
-                ..NetworkPolicyIngressRule::default()
-            },
-            NetworkPolicyIngressRule {
-                ports: Some(vec![tcp(15020), tcp(15090)]),
-                ..NetworkPolicyIngressRule::default()
-            },
+            chart::ingress_rule(release, vec![tcp(15021)]),
+            chart::ingress_rule(release, vec![tcp(15020), tcp(15090)]),
         ];
         for port in self.list("ports") {
             let target = port
@@ -213,8 +207,9 @@ impl Gateway<'_> {
                 .filter(|t| truthy(t))
                 .or_else(|| port.get("port"))
                 .map(int_or_string);
-            ingress.push(NetworkPolicyIngressRule {
-                ports: Some(vec![NetworkPolicyPort {
+            ingress.push(chart::ingress_rule(
+                release,
+                vec![NetworkPolicyPort {
                     protocol: Some(
                         port.get("protocol")
                             .map(helm::go_text)
@@ -223,9 +218,8 @@ impl Gateway<'_> {
                     ),
                     port: target,
                     ..NetworkPolicyPort::default()
-                }]),
-                ..NetworkPolicyIngressRule::default()
-            });
+                }],
+            ));
         }
         let policy = NetworkPolicy {
             metadata: self.metadata(

@@ -16,7 +16,12 @@ fn gateway_objects(file: &str, flags: &[&str]) -> Vec<Value> {
     let mut objects = Vec::new();
     for instance in super::super::enabled_components(&merged).unwrap() {
         if instance.component.is_gateway() {
-            let context = ChartContext::new(&merged, &instance).unwrap();
+            let context = ChartContext::new(
+                &merged,
+                &instance,
+                crate::release::resolve(&merged).expect("release").release,
+            )
+            .unwrap();
             objects.extend(render(&context).unwrap());
         }
     }

@@ -22,12 +22,13 @@ use super::error::ChartError;
 use super::helm::truthy;
 use super::{ChartContext, chart};
 use crate::merge::overlay;
+use crate::release::{Feature, Release};
 
 /// The component's chart defaults (our own text, same effect as Istio's chart `values.yaml`).
 ///
 /// The whole tree is kept, not just the keys the render reads: the `values` `ConfigMap` publishes
 /// the merged values, and the injector templates read `global.proxy.*` and friends from here.
-pub fn defaults() -> Value {
+pub fn defaults(release: &Release) -> Value {
     let mut chart = json!({
         "autoscaleEnabled": true,
         "autoscaleMin": 1,
@@ -93,6 +94,12 @@ pub fn defaults() -> Value {
     );
     overlay(&mut chart, injection_defaults());
     chart["global"] = global_defaults();
+    if !release.has(Feature::UntaintControllerEnv) {
+        // Before 1.30 the taint's name was fixed, not a value.
+        if let Some(taint) = chart.get_mut("taint").and_then(Value::as_object_mut) {
+            taint.remove("name");
+        }
+    }
     chart
 }
 
@@ -242,7 +249,9 @@ pub fn render(context: &ChartContext) -> Result<Vec<Value>, ChartError> {
     if cluster_scoped && identity {
         objects.extend(rbac::cluster_roles(&pilot)?);
     }
-    if cluster_scoped && view.get("global.enableReaderRBAC").is_none_or(truthy) {
+    let reader_enabled = !context.release.has(Feature::ReaderRbacSwitch)
+        || view.get("global.enableReaderRBAC").is_none_or(truthy);
+    if cluster_scoped && reader_enabled {
         objects.extend(rbac::reader(&pilot)?);
     }
     if namespaced {
@@ -337,7 +346,7 @@ impl<'a> Pilot<'a> {
     pub fn owned_labels(&self, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
         let owner = chart::owner_name(self.values);
         let revision = self.revision_label();
-        let mut all = chart_labels(
+        let mut all = self.chart_labels(
             "istiod",
             &[
                 ("istio.io/rev", revision.as_str()),
@@ -350,16 +359,16 @@ impl<'a> Pilot<'a> {
         }
         all
     }
-}
 
-/// The chart's labels with `app.kubernetes.io/name` and `release`, and `extra` on top.
-pub(crate) fn chart_labels(name: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut all = chart::app_labels(name);
-    all.insert("release".into(), chart::RELEASE.into());
-    for (key, value) in extra {
-        all.insert((*key).to_string(), (*value).to_string());
+    /// The chart's labels with `app.kubernetes.io/name` and `release`, and `extra` on top.
+    pub fn chart_labels(&self, name: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
+        let mut all = chart::app_labels(self.values.release, name);
+        all.insert("release".into(), chart::RELEASE.into());
+        for (key, value) in extra {
+            all.insert((*key).to_string(), (*value).to_string());
+        }
+        all
     }
-    all
 }
 
 #[cfg(test)]

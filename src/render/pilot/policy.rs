@@ -12,6 +12,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
 use serde_json::Value;
 
 use super::Pilot;
+use crate::release::Feature;
 use crate::render::chart;
 use crate::render::error::ChartError;
 
@@ -63,7 +64,10 @@ pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         .map(|(name, kind)| variable(name, kind))
         .collect();
     variables.push(variable("isTelemetry", "Telemetry"));
-    variables.push(variable("isAuthorizationPolicy", "AuthorizationPolicy"));
+    let trust_domains = pilot.values.release.has(Feature::TrustDomainPolicyRule);
+    if trust_domains {
+        variables.push(variable("isAuthorizationPolicy", "AuthorizationPolicy"));
+    }
     let mut validations: Vec<Validation> = EXPERIMENTAL_KINDS
         .iter()
         .map(|(name, _)| Validation {
@@ -71,9 +75,15 @@ pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
             ..Validation::default()
         })
         .collect();
-    for rule in [TELEMETRY_RULE, AUTHORIZATION_RULE] {
+    // The last rule of the chart's block ends without a line break.
+    let rules: &[&str] = if trust_domains {
+        &[TELEMETRY_RULE, AUTHORIZATION_RULE]
+    } else {
+        &[TELEMETRY_RULE.trim_end()]
+    };
+    for rule in rules {
         validations.push(Validation {
-            expression: rule.into(),
+            expression: (*rule).into(),
             ..Validation::default()
         });
     }
@@ -81,7 +91,7 @@ pub(super) fn stable_channel(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         metadata: ObjectMeta {
             name: Some(name.clone()),
             labels: Some({
-                let mut labels = chart::istio_labels();
+                let mut labels = chart::istio_labels(pilot.values.release);
                 labels.insert("app.kubernetes.io/name".into(), "istiod".into());
                 labels
             }),

@@ -8,7 +8,8 @@ use k8s_openapi::api::rbac::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::Value;
 
-use super::{Pilot, chart_labels};
+use super::Pilot;
+use crate::release::Feature;
 use crate::render::error::ChartError;
 use crate::render::{chart, helm, pod};
 
@@ -45,7 +46,7 @@ pub(super) fn service_account(pilot: &Pilot) -> Result<Value, ChartError> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
+            labels: Some(pilot.chart_labels("istiod", &[("app", "istiod")])),
             annotations: (!annotations.is_empty()).then_some(annotations),
             ..ObjectMeta::default()
         },
@@ -69,7 +70,7 @@ pub(super) fn role(pilot: &Pilot) -> Result<Value, ChartError> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
+            labels: Some(pilot.chart_labels("istiod", &[("app", "istiod")])),
             ..ObjectMeta::default()
         },
         rules: Some(vec![
@@ -95,7 +96,7 @@ pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, ChartError> {
         metadata: ObjectMeta {
             name: Some(pilot.name("istiod")),
             namespace: Some(pilot.istio_namespace.clone()),
-            labels: Some(chart_labels("istiod", &[("app", "istiod")])),
+            labels: Some(pilot.chart_labels("istiod", &[("app", "istiod")])),
             ..ObjectMeta::default()
         },
         role_ref: RoleRef {
@@ -108,10 +109,25 @@ pub(super) fn role_binding(pilot: &Pilot) -> Result<Value, ChartError> {
     chart::to_json(&binding)
 }
 
+/// The Gateway API status resources istiod writes; `listenersets/status` last (since 1.30).
+const GATEWAY_STATUS: [&str; 10] = [
+    "backendtlspolicies/status",
+    "gatewayclasses/status",
+    "gateways/status",
+    "grpcroutes/status",
+    "httproutes/status",
+    "referencegrants/status",
+    "tcproutes/status",
+    "tlsroutes/status",
+    "udproutes/status",
+    "listenersets/status",
+];
+
 /// `istiod-clusterrole-*` and (unless the gateway deployment controller is off)
 /// `istiod-gateway-controller-*`, each with its binding.
 pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     let values = pilot.values;
+    let listener_sets = values.release.has(Feature::ListenerSetsStatus);
     let suffix = format!("{}-{}", pilot.name(""), pilot.namespace);
     let role_name = format!("istiod-clusterrole{suffix}");
     let mcs_group = {
@@ -258,23 +274,21 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         ),
         rule(
             &["gateway.networking.x-k8s.io"],
-            &["xbackendtrafficpolicies/status"],
+            if listener_sets {
+                &["xbackendtrafficpolicies/status"]
+            } else {
+                &["xbackendtrafficpolicies/status", "xlistenersets/status"]
+            },
             &["update", "patch"],
         ),
         rule(
             &["gateway.networking.k8s.io"],
-            &[
-                "backendtlspolicies/status",
-                "gatewayclasses/status",
-                "gateways/status",
-                "grpcroutes/status",
-                "httproutes/status",
-                "referencegrants/status",
-                "tcproutes/status",
-                "tlsroutes/status",
-                "udproutes/status",
-                "listenersets/status",
-            ],
+            // Before 1.30 listener sets were experimental: `xlistenersets/status` above.
+            if listener_sets {
+                &GATEWAY_STATUS
+            } else {
+                &GATEWAY_STATUS[..GATEWAY_STATUS.len() - 1]
+            },
             &["update", "patch"],
         ),
         rule(
@@ -301,8 +315,8 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         rule(&[mcs_group.as_str()], &["serviceimports"], READ_WATCH_FIRST),
     ]);
     let mut objects = vec![
-        cluster_role(&role_name, "istiod", "istiod", rules)?,
-        cluster_role_binding(&role_name, "istiod", "istiod", istiod_subject(pilot))?,
+        cluster_role(pilot, &role_name, "istiod", "istiod", rules)?,
+        cluster_role_binding(pilot, &role_name, "istiod", "istiod", istiod_subject(pilot))?,
     ];
     let deployment_controller = values
         .get("env.PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER")
@@ -316,8 +330,9 @@ pub(super) fn cluster_roles(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
             rule(&[""], &["services"], ALL_VERBS),
             rule(&[""], &["serviceaccounts"], ALL_VERBS),
         ];
-        objects.push(cluster_role(&name, "istiod", "istiod", rules)?);
+        objects.push(cluster_role(pilot, &name, "istiod", "istiod", rules)?);
         objects.push(cluster_role_binding(
+            pilot,
             &name,
             "istiod",
             "istiod",
@@ -408,7 +423,11 @@ pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
             ),
         ]);
     }
-    let custom = values.str("global.readerServiceAccount.name");
+    let custom = if values.release.has(Feature::CustomReaderServiceAccount) {
+        values.str("global.readerServiceAccount.name")
+    } else {
+        String::new()
+    };
     let subject = if custom.is_empty() {
         Subject {
             kind: "ServiceAccount".into(),
@@ -426,12 +445,13 @@ pub(super) fn reader(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         }
     };
     Ok(vec![
-        cluster_role(&name, "istio-reader", "istio-reader", rules)?,
-        cluster_role_binding(&name, "istio-reader", "istio-reader", subject)?,
+        cluster_role(pilot, &name, "istio-reader", "istio-reader", rules)?,
+        cluster_role_binding(pilot, &name, "istio-reader", "istio-reader", subject)?,
     ])
 }
 
 fn cluster_role(
+    pilot: &Pilot,
     name: &str,
     app: &str,
     app_name: &str,
@@ -440,7 +460,7 @@ fn cluster_role(
     let role = ClusterRole {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
-            labels: Some(chart_labels(app_name, &[("app", app)])),
+            labels: Some(pilot.chart_labels(app_name, &[("app", app)])),
             ..ObjectMeta::default()
         },
         rules: Some(rules),
@@ -450,6 +470,7 @@ fn cluster_role(
 }
 
 fn cluster_role_binding(
+    pilot: &Pilot,
     name: &str,
     app: &str,
     app_name: &str,
@@ -458,7 +479,7 @@ fn cluster_role_binding(
     let binding = ClusterRoleBinding {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
-            labels: Some(chart_labels(app_name, &[("app", app)])),
+            labels: Some(pilot.chart_labels(app_name, &[("app", app)])),
             ..ObjectMeta::default()
         },
         role_ref: RoleRef {

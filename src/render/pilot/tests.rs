@@ -18,7 +18,12 @@ fn render_with(flags: &[&str]) -> Vec<Value> {
         .into_iter()
         .find(|instance| instance.component == ComponentName::Pilot)
         .expect("pilot is enabled");
-    let context = ChartContext::new(&merged, &instance).expect("values resolve");
+    let context = ChartContext::new(
+        &merged,
+        &instance,
+        crate::release::resolve(&merged).expect("release").release,
+    )
+    .expect("values resolve");
     render(&context).expect("pilot renders")
 }
 

@@ -11,7 +11,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
 };
 use serde_json::Value;
 
-use super::{Pilot, chart_labels};
+use super::Pilot;
 use crate::render::error::ChartError;
 use crate::render::{chart, helm};
 
@@ -299,7 +299,7 @@ pub(super) fn validator(pilot: &Pilot) -> Result<Value, ChartError> {
                 pilot.name("istio-validator"),
                 pilot.istio_namespace
             )),
-            labels: Some(chart_labels(
+            labels: Some(pilot.chart_labels(
                 "istiod",
                 &[
                     ("app", "istiod"),

@@ -18,8 +18,7 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::api::discovery::v1::{Endpoint, EndpointPort, EndpointSlice};
 use k8s_openapi::api::networking::v1::{
-    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyIngressRule, NetworkPolicyPort,
-    NetworkPolicySpec,
+    NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec,
 };
 use k8s_openapi::api::policy::v1::{PodDisruptionBudget, PodDisruptionBudgetSpec};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
@@ -27,6 +26,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
 use super::Pilot;
+use crate::release::Feature;
 use crate::render::chart;
 use crate::render::error::ChartError;
 use crate::render::helm::{self, truthy};
@@ -129,7 +129,8 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
             vars.push(env(key, helm::go_text(value)));
         }
     }
-    if user_env.is_some_and(|m| !m.is_empty())
+    if values.release.has(Feature::FipsGoDebug)
+        && user_env.is_some_and(|m| !m.is_empty())
         && values.str("env.COMPLIANCE_POLICY") == "fips-140-3"
     {
         vars.push(env("GODEBUG", "fips140=only"));
@@ -145,7 +146,7 @@ fn container_env(pilot: &Pilot) -> Vec<Value> {
     if let Some(sampling) = values.get("traceSampling").filter(|v| truthy(v)) {
         tail.push(env("PILOT_TRACE_SAMPLING", helm::go_text(sampling)));
     }
-    if values.truthy("taint.enabled") {
+    if values.release.has(Feature::UntaintControllerEnv) && values.truthy("taint.enabled") {
         tail.push(env("PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS", "true"));
         tail.push(env(
             "PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME",
@@ -310,7 +311,11 @@ pub(super) fn deployment(pilot: &Pilot) -> Result<Value, ChartError> {
     ));
 
     let pull_policy = values.str("global.imagePullPolicy");
-    let termination = values.str("terminationMessagePolicy");
+    let termination = if values.release.has(Feature::TerminationMessagePolicy) {
+        values.str("terminationMessagePolicy")
+    } else {
+        String::new()
+    };
     let container = Container {
         name: "discovery".into(),
         image: Some(image(pilot)),
@@ -715,20 +720,11 @@ pub(super) fn network_policy(pilot: &Pilot) -> Result<Value, ChartError> {
             }),
             policy_types: Some(vec!["Ingress".into(), "Egress".into()]),
             ingress: Some(vec![
-                NetworkPolicyIngressRule {
-                    ports: Some(vec![tcp(15017)]),
-                    from: None,
-                },
-                NetworkPolicyIngressRule {
-                    ports: Some(vec![
-                        tcp(15010),
-                        tcp(15011),
-                        tcp(15012),
-                        tcp(8080),
-                        tcp(15014),
-                    ]),
-                    from: None,
-                },
+                chart::ingress_rule(pilot.values.release, vec![tcp(15017)]),
+                chart::ingress_rule(
+                    pilot.values.release,
+                    vec![tcp(15010), tcp(15011), tcp(15012), tcp(8080), tcp(15014)],
+                ),
             ]),
             egress: Some(vec![NetworkPolicyEgressRule::default()]),
         }),
@@ -757,10 +753,11 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
     } else {
         pilot.name("istiod")
     };
-    let ip = is_ipv4(&address) || is_ipv6(&address);
+    let ip = is_ipv4(&address)
+        || (values.release.has(Feature::RemotePilotIpv6Address) && is_ipv6(&address));
     let mut objects = Vec::new();
     if ip {
-        let mut slice_labels = chart::istio_labels();
+        let mut slice_labels = chart::istio_labels(pilot.values.release);
         slice_labels.insert("kubernetes.io/service-name".into(), name.clone());
         slice_labels.insert(
             "endpointslice.kubernetes.io/managed-by".into(),
@@ -789,7 +786,7 @@ pub(super) fn remote_istiod(pilot: &Pilot) -> Result<Vec<Value>, ChartError> {
         };
         objects.push(chart::to_json(&slice)?);
     }
-    let mut service_labels = chart::istio_labels();
+    let mut service_labels = chart::istio_labels(pilot.values.release);
     service_labels.insert("istio.io/rev".into(), pilot.revision_label());
     service_labels.insert("app.kubernetes.io/name".into(), "istiod".into());
     let policy = values.str("global.ipFamilyPolicy");

@@ -233,6 +233,7 @@ mod tests {
             },
             values: json!({"revision": revision}),
             given: json!({}),
+            release: crate::release::newest(),
         }
     }
 
