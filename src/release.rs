@@ -42,6 +42,9 @@ pub struct Release {
     pub version: String,
     /// Where its source comes from, for `meshctl version`.
     pub source: String,
+    /// The `istio.io/istio` module version of its source (a pseudo-version: Istio tags without
+    /// a `v`), where the Go module proxy serves it.
+    pub module: String,
     /// The minor number (30), for ordering and gates.
     minor_number: u32,
     shipped: &'static Shipped,
@@ -226,6 +229,7 @@ static RELEASES: LazyLock<Vec<Release>> = LazyLock::new(|| {
                 minor: entry.minor,
                 version: entry.version,
                 source,
+                module: entry.module,
                 minor_number,
                 shipped,
             }

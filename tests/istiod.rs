@@ -489,6 +489,72 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
     assert_code(&meshctl(&env.admin, &["uninstall", "--purge", "-y"]), 0);
 }
 
+/// Issue 21, each release in motion: meshctl installs the release its tag names, and that
+/// release's own istiod (testenv/istiod runs the pilot-discovery the pod's image names) becomes
+/// ready on meshctl's ConfigMaps with no error in its log, injects a pod through the API server
+/// with its own proxy, and denies an invalid `VirtualService`. Then nothing is left to change.
+fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
+    let env = clean_env();
+    let tag = format!("tag={version}");
+    assert_code(&meshctl(&env.admin, &["install", "-y", "--set", &tag]), 0);
+    let log = istiod(&["start"]);
+    eprintln!("istiod log: {log}");
+    runtime().block_on(async {
+        let client = client(&env.admin).await;
+        let deployments: Api<DynamicObject> = Api::namespaced_with(
+            client.clone(),
+            SYSTEM,
+            &ApiResource::from_gvk(&GroupVersionKind::gvk("apps", "v1", "Deployment")),
+        );
+        let istiod = deployments.get("istiod").await.expect("istiod Deployment");
+        assert_eq!(
+            istiod.metadata.labels.unwrap_or_default()["operator.istio.io/version"],
+            version
+        );
+        webhooks_taken_over(&client, "default").await;
+        let text = assert_no_errors_logged(&log);
+        // The pilot-discovery of this release, built with its version stamped in.
+        assert!(
+            text.contains(&format!("\"{version}-")) || text.contains(&format!("Version:{version}")),
+            "istiod's log does not name {version}:\n{}",
+            text.lines().take(20).collect::<Vec<_>>().join("\n")
+        );
+        namespace_with(&client, "injected", json!({"istio-injection": "enabled"})).await;
+        let pod = first_pod(&client, "injected", "app").await;
+        let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
+        let image = sidecar.image.as_deref().unwrap_or_default();
+        assert!(image.ends_with(&format!("/proxyv2:{version}")), "{image}");
+        let invalid = virtual_services(&client)
+            .patch(
+                "invalid",
+                &PatchParams::apply("tests"),
+                &Patch::Apply(virtual_service("invalid", "")),
+            )
+            .await
+            .expect_err("an invalid VirtualService is refused");
+        let message = invalid.to_string();
+        assert!(
+            message.contains("admission webhook") && message.contains("denied"),
+            "{message}"
+        );
+    });
+    assert_code(&meshctl(&env.admin, &["diff", "--set", &tag]), 0);
+    assert_code(&meshctl(&env.admin, &["verify-install", "--set", &tag]), 0);
+    assert_code(&meshctl(&env.admin, &["uninstall", "--purge", "-y"]), 0);
+}
+
+#[test]
+#[ignore = "needs the test control plane and istiod 1.30 (scripts/test runs it)"]
+fn release_1_30_runs_its_own_istiod_on_what_meshctl_installs() {
+    a_release_runs_its_own_istiod_on_what_meshctl_installs("1.30.3");
+}
+
+#[test]
+#[ignore = "needs the test control plane and istiod 1.29 (scripts/test runs it)"]
+fn release_1_29_runs_its_own_istiod_on_what_meshctl_installs() {
+    a_release_runs_its_own_istiod_on_what_meshctl_installs("1.29.6");
+}
+
 /// Item 2 for a revision: `istio.io/rev=canary` is injected by the canary's istiod.
 #[test]
 #[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
