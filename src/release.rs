@@ -5,6 +5,8 @@
 //!   (embedded here). The newest is the default.
 //! - **What each ships**: `releases/<minor>/` — its CRDs (`crds.json`, generated from the
 //!   release's source by `testenv/gen-crds`, and `crds_text.rs`, generated from that by a test),
+//!   the key tree its istioctl checks `spec.values` against (`values_schema.json`, by
+//!   `testenv/gen-values-schema`),
 //!   and meshctl's own value presets and injection templates where they differ from the next newer
 //!   release's (`presets/`, `injector/`); whatever a release does not hold itself it takes from the
 //!   newer one, and what it does not ship at all is listed in [`Shipped::absent`].
@@ -70,6 +72,8 @@ pub struct Shipped {
     templates: &'static [(&'static str, &'static str)],
     /// Presets and templates the newer release ships that this one does not.
     absent: &'static [&'static str],
+    /// The key tree of its `spec.values` (`testenv/gen-values-schema`, read by `api::values`).
+    pub values_schema: &'static str,
 }
 
 /// A release's CRDs: the text that `manifest generate` writes, and the JSON it parses only when
@@ -157,6 +161,7 @@ macro_rules! shipped {
                     include_str!(concat!("../releases/", $minor, "/injector/", $template, ".tmpl")),
                 )),*],
                 absent: &[$($absent),*],
+                values_schema: include_str!(concat!("../releases/", $minor, "/values_schema.json")),
             };
         }
     };
@@ -309,6 +314,12 @@ impl Release {
     #[must_use]
     pub fn crds(&self) -> &'static Crds {
         &self.shipped.crds
+    }
+
+    /// The key tree its istioctl decodes `spec.values` with (see `api::values`).
+    #[must_use]
+    pub fn values_schema(&self) -> &'static str {
+        self.shipped.values_schema
     }
 
     /// The releases this one takes what it does not word itself from: itself, then each newer.

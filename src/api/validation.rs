@@ -54,7 +54,9 @@ pub fn validate(tree: &Value, force: bool) -> Result<Vec<Warning>, ValidationErr
     }
     let spec = &tree["spec"];
     let values = &spec["values"];
-    problems.extend(values::check(values));
+    // The release was chosen when the tree was merged (an unknown one was refused there).
+    let release = crate::release::resolve(tree).map_or(crate::release::newest(), |r| r.release);
+    problems.extend(values::check(release, values));
     problems.extend(kubernetes_fields_in_values(values));
     problems.extend(kubernetes_fields_in_components(&spec["components"]));
     problems.extend(proxy_traffic_settings(values));

@@ -2,8 +2,9 @@
 //!
 //! istioctl decodes `spec.values` strictly into its `Values` protobuf message (with the legacy
 //! `jsonpb` decoder), so a misspelt key or a wrong type stops the install before anything is
-//! rendered. We check the same rules offline against a key tree generated from the pinned
-//! `values_types.proto` (`testenv/gen-values-schema` writes `values_schema.json`). The checker is
+//! rendered. We check the same rules offline against a key tree generated from the release's own
+//! `values_types.proto` (`testenv/gen-values-schema` writes `releases/<minor>/values_schema.json`:
+//! an older istioctl refuses keys a newer one knows). The checker is
 //! exactly as lenient as that decoder: numeric strings are fine for number fields, `null` is fine
 //! anywhere, free-form `Struct`/`Value` fields take anything, and booleans must be real booleans.
 
@@ -12,14 +13,27 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-/// The generated key tree; see `testenv/gen-values-schema` for its shape.
-const SCHEMA_JSON: &str = include_str!("values_schema.json");
+use crate::release::{self, Release};
 
-static SCHEMA: LazyLock<Node> = LazyLock::new(|| {
-    let tree: Value = serde_json::from_str(SCHEMA_JSON)
-        .expect("values_schema.json is generated JSON and embedded at build time");
-    Node::parse(&tree["root"])
+/// Each release's generated key tree, parsed once; see `testenv/gen-values-schema` for its shape.
+static SCHEMAS: LazyLock<Vec<(String, Node)>> = LazyLock::new(|| {
+    release::all()
+        .iter()
+        .map(|release| {
+            let tree: Value = serde_json::from_str(release.values_schema())
+                .expect("values_schema.json is generated JSON and embedded at build time");
+            (release.minor.clone(), Node::parse(&tree["root"]))
+        })
+        .collect()
 });
+
+fn schema(release: &Release) -> &'static Node {
+    let schemas: &'static [(String, Node)] = &SCHEMAS;
+    schemas
+        .iter()
+        .find(|(minor, _)| *minor == release.minor)
+        .map_or(&schemas[0].1, |(_, node)| node)
+}
 
 /// What one key of `spec.values` may hold.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,16 +145,16 @@ impl Node {
 /// Checks `spec.values` (the object under `values`) as istioctl's decoder would; one message per
 /// problem, each naming the full path (`values.pilot.autoscaleEnabled`).
 #[must_use]
-pub fn check(values: &Value) -> Vec<String> {
+pub fn check(release: &Release, values: &Value) -> Vec<String> {
     let mut problems = Vec::new();
-    check_node(&SCHEMA, values, "values", &mut problems);
+    check_node(schema(release), values, "values", &mut problems);
     problems
 }
 
 /// The JSON names `spec.values.<path>` accepts at a dotted path (for tests and suggestions).
 #[must_use]
-pub fn known_keys(path: &[&str]) -> Vec<String> {
-    let mut node: &Node = &SCHEMA;
+pub fn known_keys(release: &Release, path: &[&str]) -> Vec<String> {
+    let mut node: &Node = schema(release);
     for key in path {
         match node.field(key) {
             Some(child) => node = child,
@@ -155,8 +169,8 @@ pub fn known_keys(path: &[&str]) -> Vec<String> {
 
 /// Whether `spec.values.<path>` is a boolean field (so `--set …=yes` can mean `true` there).
 #[must_use]
-pub fn is_boolean(path: &[&str]) -> bool {
-    let mut node: &Node = &SCHEMA;
+pub fn is_boolean(release: &Release, path: &[&str]) -> bool {
+    let mut node: &Node = schema(release);
     for key in path {
         match node.field(key) {
             Some(child) => node = child,
@@ -449,9 +463,25 @@ mod tests {
 
     use super::*;
 
+    /// Each release's istioctl knows its own keys: 1.29's refuses `global.enableReaderRBAC`,
+    /// which 1.30 added.
+    #[test]
+    fn each_release_checks_against_its_own_keys() {
+        let values = json!({"global": {"enableReaderRBAC": false}});
+        let r29 = release::find("1.29").expect("supported");
+        assert!(check(release::newest(), &values).is_empty());
+        assert!(check(release::find("1.30").expect("supported"), &values).is_empty());
+        let problems = check(r29, &values);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("values.global.enableReaderRBAC"),
+            "{problems:?}"
+        );
+    }
+
     #[test]
     fn schema_knows_the_main_sections() {
-        let top = known_keys(&[]);
+        let top = known_keys(release::newest(), &[]);
         for key in [
             "global",
             "pilot",
@@ -462,33 +492,46 @@ mod tests {
         ] {
             assert!(top.contains(&key.to_string()), "missing {key}");
         }
-        assert!(known_keys(&["pilot"]).contains(&"autoscaleEnabled".to_string()));
         assert!(
-            known_keys(&["gateways", "istio_ingressgateway"]).contains(&"runAsRoot".to_string())
+            known_keys(release::newest(), &["pilot"]).contains(&"autoscaleEnabled".to_string())
+        );
+        assert!(
+            known_keys(release::newest(), &["gateways", "istio_ingressgateway"])
+                .contains(&"runAsRoot".to_string())
         );
     }
 
     #[test]
     fn unknown_field_names_path_and_suggests() {
-        let problems = check(&json!({"pilot": {"autoscaleEnabeld": true}}));
+        let problems = check(
+            release::newest(),
+            &json!({"pilot": {"autoscaleEnabeld": true}}),
+        );
         assert_eq!(
             problems,
             vec![
                 "`values.pilot.autoscaleEnabeld`: unknown field; did you mean `autoscaleEnabled`?"
             ]
         );
-        let problems = check(&json!({"global": {"zzzzzzzz": 1}}));
+        let problems = check(release::newest(), &json!({"global": {"zzzzzzzz": 1}}));
         assert_eq!(problems, vec!["`values.global.zzzzzzzz`: unknown field"]);
         // snake_case is not the proto name of a camelCase field, so istioctl rejects it too.
         assert_eq!(
-            check(&json!({"pilot": {"autoscale_enabled": true}})).len(),
+            check(
+                release::newest(),
+                &json!({"pilot": {"autoscale_enabled": true}})
+            )
+            .len(),
             1
         );
     }
 
     #[test]
     fn booleans_must_be_booleans() {
-        let problems = check(&json!({"global": {"proxy": {"privileged": "yes"}}}));
+        let problems = check(
+            release::newest(),
+            &json!({"global": {"proxy": {"privileged": "yes"}}}),
+        );
         assert_eq!(problems.len(), 1);
         assert!(
             problems[0].starts_with("`values.global.proxy.privileged`: expected a boolean"),
@@ -500,15 +543,28 @@ mod tests {
             ),
             "{problems:?}"
         );
-        assert!(check(&json!({"pilot": {"autoscaleEnabled": "true"}})).len() == 1);
-        assert!(check(&json!({"pilot": {"autoscaleEnabled": null}})).is_empty());
+        assert!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"autoscaleEnabled": "true"}})
+            )
+            .len()
+                == 1
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"autoscaleEnabled": null}})
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn integers_accept_numeric_strings_like_istioctl() {
         for ok in [json!(3), json!("3"), json!(3.0), json!(1000.0), json!(null)] {
             assert!(
-                check(&json!({"pilot": {"autoscaleMin": ok}})).is_empty(),
+                check(release::newest(), &json!({"pilot": {"autoscaleMin": ok}})).is_empty(),
                 "{ok}"
             );
         }
@@ -522,7 +578,7 @@ mod tests {
             json!("x"),
         ] {
             assert_eq!(
-                check(&json!({"pilot": {"autoscaleMin": bad}})).len(),
+                check(release::newest(), &json!({"pilot": {"autoscaleMin": bad}})).len(),
                 1,
                 "{bad}"
             );
@@ -531,21 +587,72 @@ mod tests {
 
     #[test]
     fn floats_strings_durations_enums() {
-        assert!(check(&json!({"pilot": {"traceSampling": "1.5"}})).is_empty());
-        assert!(check(&json!({"pilot": {"traceSampling": "NaN"}})).is_empty());
-        assert_eq!(check(&json!({"pilot": {"traceSampling": "abc"}})).len(), 1);
-        assert_eq!(check(&json!({"global": {"hub": 5}})).len(), 1);
-        assert!(check(&json!({"pilot": {"keepaliveMaxServerConnectionAge": "30m"}})).is_empty());
         assert!(
-            check(&json!({"pilot": {"keepaliveMaxServerConnectionAge": "1h2m3.5s"}})).is_empty()
+            check(
+                release::newest(),
+                &json!({"pilot": {"traceSampling": "1.5"}})
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"traceSampling": "NaN"}})
+            )
+            .is_empty()
         );
         assert_eq!(
-            check(&json!({"pilot": {"keepaliveMaxServerConnectionAge": "5x"}})).len(),
+            check(
+                release::newest(),
+                &json!({"pilot": {"traceSampling": "abc"}})
+            )
+            .len(),
             1
         );
-        assert!(check(&json!({"global": {"proxy": {"tracer": "zipkin"}}})).is_empty());
-        assert!(check(&json!({"global": {"proxy": {"tracer": 1}}})).is_empty());
-        let problems = check(&json!({"global": {"proxy": {"tracer": "foo"}}}));
+        assert_eq!(
+            check(release::newest(), &json!({"global": {"hub": 5}})).len(),
+            1
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"keepaliveMaxServerConnectionAge": "30m"}})
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"keepaliveMaxServerConnectionAge": "1h2m3.5s"}})
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check(
+                release::newest(),
+                &json!({"pilot": {"keepaliveMaxServerConnectionAge": "5x"}})
+            )
+            .len(),
+            1
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"global": {"proxy": {"tracer": "zipkin"}}})
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                release::newest(),
+                &json!({"global": {"proxy": {"tracer": 1}}})
+            )
+            .is_empty()
+        );
+        let problems = check(
+            release::newest(),
+            &json!({"global": {"proxy": {"tracer": "foo"}}}),
+        );
         assert!(problems[0].contains("one of `zipkin`"), "{problems:?}");
     }
 
@@ -557,14 +664,22 @@ mod tests {
             "pilot": {"env": {"A": 1}, "affinity": {"x": 1}, "tolerations": [{"y": 2}]},
             "gateways": {"istio-ingressgateway": {"labels": {"a": "b"}}},
         });
-        assert!(check(&values).is_empty(), "{:?}", check(&values));
+        assert!(
+            check(release::newest(), &values).is_empty(),
+            "{:?}",
+            check(release::newest(), &values)
+        );
         // map<string,string> values are still strings.
         assert_eq!(
-            check(&json!({"pilot": {"resources": {"limits": {"cpu": 1}}}})).len(),
+            check(
+                release::newest(),
+                &json!({"pilot": {"resources": {"limits": {"cpu": 1}}}})
+            )
+            .len(),
             1
         );
         // A section that is not an object.
-        let problems = check(&json!({"pilot": 1}));
+        let problems = check(release::newest(), &json!({"pilot": 1}));
         assert_eq!(
             problems,
             vec![
@@ -576,11 +691,14 @@ mod tests {
 
     #[test]
     fn reports_every_problem_with_list_indexes() {
-        let problems = check(&json!({
-            "pilot": {"foo": 1, "bar": 2},
-            "global": {"defaultTolerations": [{}, 3]},
-            "revisionTags": ["a", 1],
-        }));
+        let problems = check(
+            release::newest(),
+            &json!({
+                "pilot": {"foo": 1, "bar": 2},
+                "global": {"defaultTolerations": [{}, 3]},
+                "revisionTags": ["a", 1],
+            }),
+        );
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(
             problems

@@ -103,7 +103,7 @@ pub fn merge_inputs(files: &[InputFile], set_flags: &[SetFlag]) -> Result<Value,
     // wrote (the annotation or their tag) before the profile is laid under it.
     let release = release::resolve(&user)?.release;
     let mut merged = profile::load_merged(&profile_name, release)?;
-    read_yaml11_booleans(&mut user, set_flags, &merged);
+    read_yaml11_booleans(&mut user, set_flags, &merged, release);
     let user_values = get_path(&user, "spec.values").cloned();
     overlay(&mut merged, user);
     translate_to_values(&mut merged);
@@ -117,7 +117,12 @@ pub fn merge_inputs(files: &[InputFile], set_flags: &[SetFlag]) -> Result<Value,
 /// `--set` value is typed without knowing its field, so they arrive as text. Where the field is
 /// a boolean (a values field the schema says is one, an `enabled` switch, or a field the profile
 /// holds a boolean in), they mean the same as in a file.
-fn read_yaml11_booleans(user: &mut Value, set_flags: &[SetFlag], profile: &Value) {
+fn read_yaml11_booleans(
+    user: &mut Value,
+    set_flags: &[SetFlag],
+    profile: &Value,
+    release: &release::Release,
+) {
     for flag in set_flags {
         let Some(boolean) = flag.value.as_str().and_then(yaml11_boolean) else {
             continue;
@@ -126,7 +131,8 @@ fn read_yaml11_booleans(user: &mut Value, set_flags: &[SetFlag], profile: &Value
             .path
             .strip_prefix("spec.values.")
             .map(|rest| rest.split('.').collect());
-        let is_boolean_field = values_path.is_some_and(|path| api::values::is_boolean(&path))
+        let is_boolean_field = values_path
+            .is_some_and(|path| api::values::is_boolean(release, &path))
             || flag.path.ends_with(".enabled")
             || get_path(profile, &flag.path).is_some_and(Value::is_boolean);
         if is_boolean_field {
