@@ -341,7 +341,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__diff)
-            opts="-f -s -r -o -h --filename --set --revision --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,6 +368,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -801,7 +805,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__install)
-            opts="-f -s -r -y -h --filename --set --revision --force --kubeconfig --context --skip-confirmation --dry-run --readiness-timeout --help"
+            opts="-f -s -r -y -h --filename --set --revision --istio-release --force --kubeconfig --context --skip-confirmation --dry-run --readiness-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +832,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -865,7 +873,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__manifest__subcmd__generate)
-            opts="-f -s -r -o -h --filename --set --revision --force --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,6 +900,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1321,7 +1333,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__precheck)
-            opts="-f -s -r -o -h --filename --set --revision --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,6 +1360,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1403,7 +1419,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__profile__subcmd__dump)
-            opts="-f -s -r -o -h --filename --set --revision --force --output --config-path --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --output --config-path --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1430,6 +1446,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1843,7 +1863,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__verify__subcmd__install)
-            opts="-f -s -r -o -h --filename --set --revision --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1870,6 +1890,10 @@ _meshctl() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istio-release)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

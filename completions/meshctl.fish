@@ -48,6 +48,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and not __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s o -l output -d 'Write to FILE, or to one file per component when the path is an existing directory or ends in `/`' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
@@ -62,6 +63,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -s o -l output -d 'Output format' -r -f -a "yaml\t''
 json\t''
 flags\t'One `--set` flag per leaf value'"
@@ -76,6 +78,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
@@ -85,6 +88,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s h -l help -d 'P
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
@@ -95,6 +99,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s h -l help -d
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
@@ -115,6 +120,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s h -l help 
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
@@ -126,6 +132,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand validate" -s h -l help -
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l istio-release -d 'The Istio release whose charts render (`1.30` or `1.30.3`), whatever the image tag says; the same as the `meshctl.io/istio-release` annotation. Without it, the tag\'s version decides, else the newest release' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'

@@ -491,7 +491,7 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
 
 /// Issue 21, each release in motion: meshctl installs the release its tag names, and that
 /// release's own istiod (testenv/istiod runs the pilot-discovery the pod's image names) becomes
-/// ready on meshctl's ConfigMaps with no error in its log, injects a pod through the API server
+/// ready on meshctl's `ConfigMaps` with no error in its log, injects a pod through the API server
 /// with its own proxy, and denies an invalid `VirtualService`. Then nothing is left to change.
 fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
     let env = clean_env();
