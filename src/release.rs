@@ -495,7 +495,7 @@ pub enum ReleaseError {
     )]
     Unsupported { value: String },
     #[error(
-        "`metadata.annotations.{RELEASE_ANNOTATION}` must be a string naming a release (`1.30`), not {found}"
+        "`metadata.annotations.{RELEASE_ANNOTATION}`: a release is text, but this is a {found}\nhint: quote it (`\"1.30\"`): YAML reads 1.30 as the number 1.3"
     )]
     NotAString { found: &'static str },
 }
