@@ -239,6 +239,15 @@ fn every_case_renders_as_its_istioctl_does(release: &Release) {
             }
         }
     }
+    println!(
+        "istioctl {}: objects {}/{}, fields {}/{} over {} cases",
+        release.version,
+        objects.0,
+        objects.1,
+        fields.0,
+        fields.1,
+        cases.len()
+    );
     assert!(
         failures.is_empty(),
         "meshctl differs from istioctl {} (objects {}/{}, fields {}/{} over {} cases):\n{failures}",
