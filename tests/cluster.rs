@@ -925,3 +925,136 @@ fn an_overlapping_injector_refuses_the_install_unless_forced() {
             .expect("delete the foreign injector");
     });
 }
+
+/// The Istio versions (`operator.istio.io/version`) that meshctl-managed objects of a few kinds
+/// carry, with the objects: after an in-place move, only the target's may be left.
+fn installed_versions(kubeconfig: &Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    use kube::api::{DynamicObject, ListParams};
+    use kube::core::{ApiResource, GroupVersionKind};
+    runtime().block_on(async {
+        let client = client(kubeconfig).await;
+        let mut versions = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for (group, version, kind) in [
+            ("apps", "v1", "Deployment"),
+            ("", "v1", "ConfigMap"),
+            ("", "v1", "Service"),
+            (
+                "admissionregistration.k8s.io",
+                "v1",
+                "MutatingWebhookConfiguration",
+            ),
+            (
+                "admissionregistration.k8s.io",
+                "v1",
+                "ValidatingWebhookConfiguration",
+            ),
+            ("rbac.authorization.k8s.io", "v1", "ClusterRole"),
+        ] {
+            let resource = ApiResource::from_gvk(&GroupVersionKind::gvk(group, version, kind));
+            let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
+            let params = ListParams::default().labels("operator.istio.io/managed=Reconcile");
+            for object in api.list(&params).await.expect("list").items {
+                let labels = object.metadata.labels.clone().unwrap_or_default();
+                let Some(found) = labels.get("operator.istio.io/version") else {
+                    continue;
+                };
+                versions.entry(found.clone()).or_default().push(format!(
+                    "{kind} {}",
+                    object.metadata.name.clone().unwrap_or_default()
+                ));
+            }
+        }
+        versions
+    })
+}
+
+/// Issue 22, in place by the CLI: Istio's rules hold before anything is written — one minor at a
+/// time, a downgrade named — `--force` overrides them and says so, `diff` names the version
+/// change first, and a move leaves nothing of the release it left.
+#[test]
+#[ignore = "needs a cluster"]
+fn in_place_moves_follow_istios_rules_one_minor_at_a_time() {
+    let (kubeconfig, _lock) = clean_cluster();
+    let only = |expected: &str| {
+        let versions = installed_versions(&kubeconfig);
+        assert_eq!(
+            versions.keys().collect::<Vec<_>>(),
+            [expected],
+            "objects of other releases are left: {versions:#?}"
+        );
+    };
+    assert_code(
+        &meshctl(
+            &kubeconfig,
+            &["install", "-y", "--set", "tag=1.29.6", TIMEOUT],
+        ),
+        0,
+    );
+    only("1.29.6");
+
+    // Two minors at once: refused, nothing written.
+    let skip = meshctl(
+        &kubeconfig,
+        &["install", "-y", "--set", "tag=1.31.0", TIMEOUT],
+    );
+    assert_code(&skip, 1);
+    let said = stderr(&skip);
+    assert!(said.contains("one minor at a time"), "{said}");
+    assert!(said.contains("nothing was written"), "{said}");
+    only("1.29.6");
+    let precheck = meshctl(&kubeconfig, &["precheck", "--set", "tag=1.31.0"]);
+    assert_code(&precheck, 1);
+    assert!(
+        stdout(&precheck).contains("default (1.29.6)")
+            || stderr(&precheck).contains("default (1.29.6)"),
+        "{}{}",
+        stdout(&precheck),
+        stderr(&precheck)
+    );
+
+    // One minor: the diff says so first, the install moves everything.
+    let diff = meshctl(&kubeconfig, &["diff", "--set", "tag=1.30.3"]);
+    assert_code(&diff, 1);
+    let first = stdout(&diff).lines().next().unwrap_or_default().to_string();
+    assert_eq!(
+        first,
+        "Istio 1.29.6 → 1.30.3: in-place upgrade of revision `default`"
+    );
+    assert_code(
+        &meshctl(
+            &kubeconfig,
+            &["install", "-y", "--set", "tag=1.30.3", TIMEOUT],
+        ),
+        0,
+    );
+    only("1.30.3");
+    assert_code(
+        &meshctl(
+            &kubeconfig,
+            &["install", "-y", "--set", "tag=1.31.0", TIMEOUT],
+        ),
+        0,
+    );
+    only("1.31.0");
+
+    // Back two minors: refused as a downgrade; --force goes through and says why.
+    let back = meshctl(
+        &kubeconfig,
+        &["install", "-y", "--set", "tag=1.29.6", TIMEOUT],
+    );
+    assert_code(&back, 1);
+    assert!(stderr(&back).contains("downgrade"), "{}", stderr(&back));
+    only("1.31.0");
+    let forced = meshctl(
+        &kubeconfig,
+        &["install", "-y", "--force", "--set", "tag=1.29.6", TIMEOUT],
+    );
+    assert_code(&forced, 0);
+    assert!(
+        stderr(&forced).contains("installing anyway because of --force"),
+        "{}",
+        stderr(&forced)
+    );
+    only("1.29.6");
+    assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
+}

@@ -24,6 +24,7 @@ pub mod precheck;
 pub mod prune;
 pub mod tags;
 pub mod uninstall;
+pub mod upgrade;
 pub mod wait;
 
 use std::fmt::{self, Write as _};

@@ -23,6 +23,7 @@ use serde_json::Value;
 
 use super::discovery::Catalog;
 use super::tags::{self, Landscape};
+use super::upgrade;
 use crate::manifest::Manifest;
 
 /// Istio 1.31 supports Kubernetes 1.32 and newer (istioctl's `k8sversion.MinK8SVersion`).
@@ -43,7 +44,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub severity: Severity,
-    /// Which check: `kubernetes-version`, `permissions`, `revisions`, `injectors`, `gateway-api`.
+    /// Which check: `kubernetes-version`, `permissions`, `revisions`, `releases`, `injectors`,
+    /// `gateway-api`.
     pub check: &'static str,
     pub message: String,
 }
@@ -333,6 +335,37 @@ pub async fn run(
                          (install with `-r NEW` to upgrade beside it)"
                     ),
                 );
+            }
+            // Istio's upgrade rules (`upgrade`): the installed releases, and the move asked for.
+            let live = landscape.installed();
+            if live.iter().any(|i| i.version.is_some()) {
+                report.add(
+                    Severity::Info,
+                    "releases",
+                    format!(
+                        "installed releases: {}",
+                        live.iter()
+                            .map(|i| format!(
+                                "{} ({})",
+                                i.revision,
+                                i.version.as_deref().unwrap_or("unknown")
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+            if let Ok(resolved) = crate::release::resolve(merged) {
+                for finding in upgrade::check(&live, revision, resolved.release) {
+                    let severity = if finding.error {
+                        Severity::Error
+                    } else if finding.message.contains("downgrade") {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    };
+                    report.add(severity, "releases", finding.message);
+                }
             }
             for (tag, target) in landscape.tags() {
                 report.add(

@@ -247,6 +247,26 @@ impl Landscape {
         set.into_iter().collect()
     }
 
+    /// The installed revisions with the Istio version each runs, as its injector's
+    /// `operator.istio.io/version` label says (istioctl's and meshctl's installs set it).
+    #[must_use]
+    pub fn installed(&self) -> Vec<crate::cluster::upgrade::Installed> {
+        let mut found: BTreeMap<String, Option<String>> = BTreeMap::new();
+        for webhook in self.revision_injectors() {
+            if let Some(revision) = label(webhook, manifest::REVISION_LABEL) {
+                let version = label(webhook, manifest::VERSION_LABEL).map(str::to_string);
+                let entry = found.entry(revision.to_string()).or_default();
+                if entry.is_none() {
+                    *entry = version;
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(revision, version)| crate::cluster::upgrade::Installed { revision, version })
+            .collect()
+    }
+
     /// Tag → revision it points at, from the tag webhooks (and tag Services without a webhook).
     #[must_use]
     pub fn tags(&self) -> BTreeMap<String, String> {

@@ -48,6 +48,10 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
                 printer.data(&format!("{}\n", serde_json::to_string_pretty(&plan)?))?;
             }
             PlanFormat::Text => {
+                // The version change first: it explains most of the object diffs below.
+                if let Some(line) = release_change(&catalog, &merged.tree).await {
+                    printer.data(&format!("{line}\n"))?;
+                }
                 for object in plan.objects.iter().filter(|o| !o.diff.is_empty()) {
                     let text = if printer.colour_stdout() {
                         super::profile::colourise(&object.diff)
@@ -60,6 +64,52 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
             }
         }
         Ok(plan.has_changes())
+    })
+}
+
+/// "Istio 1.30.3 → 1.31.0: in-place upgrade of revision `default`", where the install changes
+/// the release a revision runs or adds one beside others; `None` where it does not (or the
+/// cluster does not say).
+async fn release_change(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    merged: &serde_json::Value,
+) -> Option<String> {
+    use meshctl::cluster::upgrade::{self, Move};
+    let release = meshctl::release::resolve(merged).ok()?.release;
+    let namespace = merged["metadata"]["namespace"]
+        .as_str()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("istio-system");
+    let revision = merged["spec"]["values"]["revision"]
+        .as_str()
+        .filter(|r| !r.is_empty())
+        .unwrap_or("default");
+    let installed = meshctl::cluster::tags::Landscape::read(catalog, namespace)
+        .await
+        .ok()?
+        .installed();
+    let to = &release.version;
+    Some(match upgrade::classify(&installed, revision, release) {
+        Move::Upgrade { from, .. } => {
+            format!("Istio {from} → {to}: in-place upgrade of revision `{revision}`")
+        }
+        Move::Downgrade { from, .. } => {
+            format!("Istio {from} → {to}: in-place DOWNGRADE of revision `{revision}`")
+        }
+        Move::Same { from } if from != *to => {
+            format!("Istio {from} → {to}: patch release of revision `{revision}`")
+        }
+        Move::Fresh if installed.iter().any(|i| i.revision != revision) => {
+            let others: Vec<String> = installed
+                .iter()
+                .map(|i| format!("`{}` ({})", i.revision, i.version.as_deref().unwrap_or("?")))
+                .collect();
+            format!(
+                "Istio {to}: new revision `{revision}` beside {}",
+                others.join(", ")
+            )
+        }
+        Move::Same { .. } | Move::Fresh => return None,
     })
 }
 
