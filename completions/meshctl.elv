@@ -36,7 +36,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand migrate 'Translate other installers'' resources into IstioOperator files'
             cand completions 'Print a shell completion script'
-            cand version 'Print meshctl''s version and the Istio version it installs'
+            cand version 'Print meshctl''s version and the Istio releases it renders; with a cluster, also each control-plane revision with its release and how many pods run a sidecar of each release'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;manifest'= {
@@ -414,6 +414,9 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --help 'Print help'
         }
         &'meshctl;version'= {
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand --client 'Only meshctl itself: do not look for a cluster'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -431,7 +434,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand tag 'Create, list, generate and remove revision tags: stable names (`prod`, `default`) that point at a control plane revision, so that namespaces labelled `istio.io/rev=TAG` move to a new revision when the tag does'
             cand migrate 'Translate other installers'' resources into IstioOperator files'
             cand completions 'Print a shell completion script'
-            cand version 'Print meshctl''s version and the Istio version it installs'
+            cand version 'Print meshctl''s version and the Istio releases it renders; with a cluster, also each control-plane revision with its release and how many pods run a sidecar of each release'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;help;manifest'= {

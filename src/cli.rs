@@ -62,8 +62,9 @@ pub enum Command {
     Migrate(MigrateCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print meshctl's version and the Istio version it installs.
-    Version,
+    /// Print meshctl's version and the Istio releases it renders; with a cluster, also each
+    /// control-plane revision with its release and how many pods run a sidecar of each release.
+    Version(VersionArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +79,15 @@ pub enum OperatorCommand {
     /// Run the controller (the operator image's entrypoint): reconcile IstioOperator resources
     /// continuously, repair drift, uninstall on delete.
     Run(OperatorRunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VersionArgs {
+    /// Only meshctl itself: do not look for a cluster.
+    #[arg(long)]
+    pub client: bool,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
 }
 
 /// What the operator deployment looks like; shared by `operator init` and `operator dump`.

@@ -227,7 +227,7 @@ static RELEASES: LazyLock<Vec<Release>> = LazyLock::new(|| {
                 panic!("releases/{}/ is not embedded in release.rs", entry.minor)
             });
             let source = match &entry.commit {
-                Some(commit) => format!("istio/istio {} (commit {commit})", entry.version),
+                Some(commit) => format!("tag {}, commit {commit}", entry.version),
                 None => format!("istio.io/istio@{}", entry.module),
             };
             Release {

@@ -52,7 +52,7 @@ pub enum Settings {
     TagRemove(TagRemoveSettings),
     MigrateBanzai(MigrateBanzaiSettings),
     Completions(Shell),
-    Version,
+    Version(VersionSettings),
 }
 
 impl Settings {
@@ -113,7 +113,7 @@ impl Settings {
                 })
             }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
-            Command::Version => Self::Version,
+            Command::Version(args) => Self::Version(VersionSettings::resolve(args)),
         })
     }
 }
@@ -212,6 +212,32 @@ fn cluster(args: ClusterArgs) -> ClusterOptions {
     ClusterOptions {
         kubeconfig,
         context,
+    }
+}
+
+/// `meshctl version`.
+pub struct VersionSettings {
+    /// Where to look for the mesh; `None`: meshctl only (`--client`, or no cluster configured).
+    pub cluster: Option<ClusterOptions>,
+}
+
+impl VersionSettings {
+    fn resolve(args: crate::cli::VersionArgs) -> Self {
+        let crate::cli::VersionArgs {
+            client,
+            cluster: args,
+        } = args;
+        // Asked for, or configured the way kubectl would find it; otherwise meshctl alone, so
+        // that `version` answers on a machine that has no cluster.
+        let configured = args.kubeconfig.is_some()
+            || args.context.is_some()
+            || std::env::var_os("KUBECONFIG").is_some_and(|k| !k.is_empty())
+            || std::env::var_os("HOME")
+                .is_some_and(|home| std::path::Path::new(&home).join(".kube/config").is_file())
+            || std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
+        Self {
+            cluster: (!client && configured).then(|| cluster(args)),
+        }
     }
 }
 

@@ -203,10 +203,23 @@ fn files_and_flags_layer_in_order() {
 }
 
 #[test]
-fn version_names_the_pinned_istio_release() {
-    let output = meshctl(&["version"]);
+fn version_names_every_istio_release_it_renders() {
+    let output = meshctl(&["version", "--client"]);
     assert!(output.status.success());
-    assert!(stdout(&output).contains("istio 1.31.0"));
+    let text = stdout(&output);
+    for line in [
+        "istio 1.31.0 (istio.io/istio@",
+        "istio 1.30.3 (tag 1.30.3, commit 56df41f63e513f834c9a3af33d8aed82d1d961f2)",
+        "istio 1.29.6 (tag 1.29.6, commit 7019d6d3608e4995e9a36d2977cfec3a341431cd)",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with(", default)")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -538,6 +538,15 @@ fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
             "{message}"
         );
     });
+    // `version` reads what runs from the objects: the control plane and the injected pod.
+    let report = meshctl(&env.admin, &["version"]);
+    assert_code(&report, 0);
+    for line in [
+        format!("control plane: revision default in istio-system: istio {version}"),
+        format!("data plane: revision default: 1 pod(s) on istio {version}"),
+    ] {
+        assert!(text(&report).contains(&line), "{}", text(&report));
+    }
     assert_code(&meshctl(&env.admin, &["diff", "--set", &tag]), 0);
     assert_code(&meshctl(&env.admin, &["verify-install", "--set", &tag]), 0);
     assert_code(&meshctl(&env.admin, &["uninstall", "--purge", "-y"]), 0);

@@ -18,6 +18,7 @@ pub mod diff;
 pub mod discovery;
 pub mod handover;
 pub mod injection;
+pub mod inventory;
 pub mod kinds;
 pub mod namespace;
 pub mod precheck;

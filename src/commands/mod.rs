@@ -14,15 +14,14 @@ mod tag;
 mod uninstall;
 mod validate;
 mod verify;
+mod version;
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use meshctl::input::{self, Origin};
 use meshctl::pipeline::Inputs;
-use meshctl::release;
 
 use meshctl::cluster::client::{self, ClusterOptions, Connection};
 use meshctl::cluster::discovery::Catalog;
@@ -56,20 +55,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::TagRemove(settings) => tag::remove(&settings, printer),
         Settings::MigrateBanzai(settings) => migrate::banzai(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
-        Settings::Version => {
-            // One line per Istio release meshctl renders, newest (the default) first.
-            let mut text = format!("meshctl {}\n", env!("CARGO_PKG_VERSION"));
-            for release in release::all() {
-                let default = if release.is_newest() { ", default" } else { "" };
-                let _ = writeln!(
-                    text,
-                    "istio {} ({}{default})",
-                    release.version, release.source
-                );
-            }
-            printer.data(&text)?;
-            Ok(ExitStatus::Success)
-        }
+        Settings::Version(settings) => version::run(&settings, printer),
     }
 }
 
