@@ -515,7 +515,7 @@ fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
         let text = assert_no_errors_logged(&log);
         // The pilot-discovery of this release, built with its version stamped in.
         assert!(
-            text.contains(&format!("\"{version}-")) || text.contains(&format!("Version:{version}")),
+            text.contains(&format!("\tversion: {version}-")),
             "istiod's log does not name {version}:\n{}",
             text.lines().take(20).collect::<Vec<_>>().join("\n")
         );
@@ -538,12 +538,13 @@ fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
             "{message}"
         );
     });
-    // `version` reads what runs from the objects: the control plane and the injected pod.
+    // `version` reads what runs from the objects: the control plane, and the proxies of the
+    // ingress gateway and the injected pod.
     let report = meshctl(&env.admin, &["version"]);
     assert_code(&report, 0);
     for line in [
         format!("control plane: revision default in istio-system: istio {version}"),
-        format!("data plane: revision default: 1 pod(s) on istio {version}"),
+        format!("data plane: revision default: 2 pod(s) on istio {version}"),
     ] {
         assert!(text(&report).contains(&line), "{}", text(&report));
     }
