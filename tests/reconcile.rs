@@ -1492,3 +1492,133 @@ fn a_resource_outside_its_meshs_namespace_repairs_and_uninstalls_it() {
     });
     assert!(operator.terminate().success());
 }
+
+/// Issue 22, the operator in place, and pause: changing `spec.tag` to the next release upgrades
+/// the mesh (UPDATING → HEALTHY, the release in `componentStatus.*.version`, an event for each
+/// step, nothing of the old release left on istiod); `meshctl.io/paused: "true"` stops every
+/// change — a spec edit and a hand edit of istiod are reported (RECONCILING, reason `Paused`, an
+/// event), not applied — until the annotation goes.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_upgrades_in_place_when_the_tag_changes_and_pauses_when_told() {
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let _operator = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        let version_of = |deployment: &Deployment| {
+            deployment
+                .metadata
+                .labels
+                .clone()
+                .unwrap_or_default()
+                .get("operator.istio.io/version")
+                .cloned()
+                .unwrap_or_default()
+        };
+        apply_resource(
+            &admin,
+            "upgrade",
+            json!({"profile": "minimal", "tag": "1.30.3"}),
+        )
+        .await;
+        let status = status_when(&admin, "upgrade", "HEALTHY").await;
+        assert_eq!(
+            status["componentStatus"]["Pilot"]["version"], "1.30.3",
+            "{status}"
+        );
+        let istiod = deployment(&admin, "istiod").await.expect("istiod");
+        assert_eq!(version_of(&istiod), "1.30.3");
+
+        merge_spec(&admin, "upgrade", json!({"tag": "1.31.0"})).await;
+        let status = status_when(&admin, "upgrade", "HEALTHY").await;
+        assert_eq!(
+            status["componentStatus"]["Pilot"]["version"], "1.31.0",
+            "{status}"
+        );
+        assert!(
+            status["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("upgraded Istio 1.30.3 → 1.31.0")),
+            "{status}"
+        );
+        let istiod = deployment(&admin, "istiod").await.expect("istiod");
+        assert_eq!(version_of(&istiod), "1.31.0");
+        assert!(image(&istiod).ends_with(":1.31.0"), "{}", image(&istiod));
+        let reasons = event_reasons(&admin, "upgrade").await;
+        for reason in ["Upgrading", "Upgraded"] {
+            assert!(reasons.iter().any(|r| r == reason), "{reasons:?}");
+        }
+
+        // Paused: a spec edit and a hand edit are reported, not applied.
+        resources(&admin)
+            .patch(
+                "upgrade",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"metadata": {"annotations": {"meshctl.io/paused": "true"}}})),
+            )
+            .await
+            .expect("pause");
+        merge_spec(
+            &admin,
+            "upgrade",
+            json!({"meshConfig": {"accessLogFile": "/dev/stdout"}}),
+        )
+        .await;
+        let paused = status_when(&admin, "upgrade", "RECONCILING").await;
+        let message = paused["message"].as_str().unwrap_or_default().to_string();
+        assert!(
+            message.contains("paused by the annotation meshctl.io/paused"),
+            "{paused}"
+        );
+        assert!(
+            event_reasons(&admin, "upgrade")
+                .await
+                .iter()
+                .any(|r| r == "Paused"),
+            "no Paused event"
+        );
+        let mesh = Api::<k8s_openapi::api::core::v1::ConfigMap>::namespaced(admin.clone(), WATCHED)
+            .get("istio")
+            .await
+            .expect("mesh config");
+        assert!(
+            !mesh.data.unwrap_or_default()["mesh"].contains("accessLogFile: /dev/stdout"),
+            "a paused resource was applied"
+        );
+
+        // Unpaused: the edit goes in.
+        resources(&admin)
+            .patch(
+                "upgrade",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"metadata": {"annotations": {"meshctl.io/paused": null}}})),
+            )
+            .await
+            .expect("unpause");
+        eventually("the edit applied once unpaused", SETTLE, || {
+            let admin = admin.clone();
+            async move {
+                let mesh = Api::<k8s_openapi::api::core::v1::ConfigMap>::namespaced(admin, WATCHED)
+                    .get("istio")
+                    .await
+                    .ok()?;
+                mesh.data?
+                    .get("mesh")?
+                    .contains("accessLogFile: /dev/stdout")
+                    .then_some(())
+            }
+        })
+        .await;
+        status_when(&admin, "upgrade", "HEALTHY").await;
+        resources(&admin)
+            .delete("upgrade", &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the mesh uninstalled", SETTLE, || {
+            let admin = admin.clone();
+            async move { deployment(&admin, "istiod").await.is_none().then_some(()) }
+        })
+        .await;
+    });
+}

@@ -697,6 +697,8 @@ async fn install(
         .into_iter()
         .filter(|c| manifests.iter().any(|m| m.component == *c))
         .collect();
+    // The render resolved it already: an unsupported release was an invalid spec above.
+    let release = crate::release::resolve(&merged).map_or(crate::release::newest(), |r| r.release);
 
     let mut catalog = context.catalog.lock().await;
     // The install-time objects `meshctl install` adds (the default revision tag), decided
@@ -736,11 +738,16 @@ async fn install(
 
     if !plan.has_changes() {
         drop(catalog);
-        context.rendered.insert(
-            &namespace,
-            &name,
-            repair::Rendered::new(generation, input, &manifests),
-        );
+        // A paused resource keeps no rendered set: a targeted repair would re-apply from it.
+        if paused(resource) {
+            context.rendered.remove(&namespace, &name);
+        } else {
+            context.rendered.insert(
+                &namespace,
+                &name,
+                repair::Rendered::new(generation, input, &manifests),
+            );
+        }
         return check_ready(
             api,
             resource,
@@ -757,10 +764,45 @@ async fn install(
         .as_ref()
         .is_some_and(|p| p.status == Phase::Healthy && p.observed_generation == generation);
     let summary = plan_summary(&plan);
-    let (reason, verb) = if drift {
-        ("DriftDetected", "repairing drift")
-    } else {
-        ("Reconciling", "applying")
+    // Paused (an incident, a freeze): the difference is reported, nothing is written.
+    if paused(resource) {
+        drop(catalog);
+        // Drift of its objects then comes here (a full reconcile), not to a targeted repair.
+        context.rendered.remove(&namespace, &name);
+        let observation = Observation {
+            phase: Phase::Reconciling,
+            reason: "Paused",
+            message: status::bounded(&format!(
+                "paused by the annotation {PAUSE_ANNOTATION}: not applying {summary}"
+            )),
+            generation,
+            components: present
+                .iter()
+                .map(|c| {
+                    (
+                        *c,
+                        versioned(component(Phase::Reconciling, "paused"), release),
+                    )
+                })
+                .collect(),
+            stalled: false,
+        };
+        tracing::info!(resource = %key, "paused: not applying {summary}");
+        record(api, resource, context, &observation, previous.as_ref()).await?;
+        return Ok(Action::requeue(context.settings.resync));
+    }
+    // The release the components ran before, as the status says: a change is an upgrade.
+    let from = previous
+        .as_ref()
+        .and_then(|p| p.component_status.values().find_map(|c| c.version.clone()))
+        .filter(|v| !v.is_empty() && *v != release.version);
+    let upgrade_verb = from
+        .as_ref()
+        .map(|from| format!("upgrading Istio {from} → {}", release.version));
+    let (reason, verb) = match (&upgrade_verb, drift) {
+        (Some(verb), _) => ("Upgrading", verb.as_str()),
+        (None, true) => ("DriftDetected", "repairing drift"),
+        (None, false) => ("Reconciling", "applying"),
     };
     tracing::info!(resource = %key, "{verb}: {summary}");
     // Istio's word for "changes are being applied" is UPDATING (its operator marked each
@@ -772,7 +814,7 @@ async fn install(
         generation,
         components: present
             .iter()
-            .map(|c| (*c, component(Phase::Updating, "")))
+            .map(|c| (*c, versioned(component(Phase::Updating, ""), release)))
             .collect(),
         stalled: false,
     };
@@ -806,7 +848,15 @@ async fn install(
                 &name,
                 repair::Rendered::new(generation, input, &manifests),
             );
-            let (reason, message) = if drift {
+            let (reason, message) = if let Some(from) = &from {
+                (
+                    "Upgraded",
+                    format!(
+                        "upgraded Istio {from} → {}: {} objects applied, {} pruned",
+                        release.version, report.applied, report.pruned
+                    ),
+                )
+            } else if drift {
                 ("DriftRepaired", format!("repaired drift: {summary}"))
             } else {
                 (
@@ -825,7 +875,7 @@ async fn install(
                 generation,
                 components: present
                     .iter()
-                    .map(|c| (*c, component(Phase::Healthy, "")))
+                    .map(|c| (*c, versioned(component(Phase::Healthy, ""), release)))
                     .collect(),
                 stalled: false,
             };
@@ -838,6 +888,9 @@ async fn install(
                 components.entry(*c).or_insert_with(|| {
                     component(Phase::Reconciling, "waiting for its dependencies")
                 });
+            }
+            for status in components.values_mut() {
+                status.version = Some(release.version.clone());
             }
             let message = status::bounded(&with_hint(&error, error.hint()));
             tracing::warn!(resource = %key, %message, "apply failed");
@@ -1086,7 +1139,8 @@ fn render(resource: &DynamicObject) -> Result<(serde_json::Value, Vec<Manifest>)
     Ok((merged.tree, manifests))
 }
 
-/// The resource's `meshctl.io/…` switch annotations ([`crate::switches`]): input, like its spec.
+/// The resource's `meshctl.io/…` input annotations — the switches ([`crate::switches`]) and the
+/// release ([`crate::release`]) — input, like its spec.
 fn switch_annotations(resource: &DynamicObject) -> BTreeMap<String, String> {
     resource
         .annotations()
@@ -1095,6 +1149,7 @@ fn switch_annotations(resource: &DynamicObject) -> BTreeMap<String, String> {
             [
                 crate::switches::MTLS_MODE_ANNOTATION,
                 crate::switches::INJECTION_NAMESPACES_ANNOTATION,
+                crate::release::RELEASE_ANNOTATION,
             ]
             .contains(&key.as_str())
         })
@@ -1257,10 +1312,28 @@ fn component(phase: Phase, note: &str) -> ComponentStatus {
     ComponentStatus::new(phase, note)
 }
 
+/// A component status that names the Istio release it is (being) brought to.
+fn versioned(mut status: ComponentStatus, release: &crate::release::Release) -> ComponentStatus {
+    status.version = Some(release.version.clone());
+    status
+}
+
+/// The annotation that stops the operator from changing anything for its resource: drift is
+/// reported (status `RECONCILING`, reason `Paused`, an event), not repaired, until it is removed.
+pub const PAUSE_ANNOTATION: &str = "meshctl.io/paused";
+
+/// Whether the resource is paused (`meshctl.io/paused: "true"`).
+fn paused(resource: &DynamicObject) -> bool {
+    resource
+        .annotations()
+        .get(PAUSE_ANNOTATION)
+        .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
+}
+
 /// Condition reasons are `'static` in [`Observation`]; a reason read back from the cluster is
 /// one this controller wrote, so it maps back to its constant.
 fn static_reason(reason: &str) -> &'static str {
-    ["Installed", "DriftRepaired", "UpToDate"]
+    ["Installed", "DriftRepaired", "Upgraded", "UpToDate"]
         .into_iter()
         .find(|r| *r == reason)
         .unwrap_or("UpToDate")

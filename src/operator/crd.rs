@@ -76,7 +76,8 @@ pub fn custom_resource_definition() -> CustomResourceDefinition {
     }
 }
 
-/// `kubectl get iop`: revision, status, age, as Istio's own CRD showed them; `-o wide` adds
+/// `kubectl get iop`: revision, status, age, as Istio's own CRD showed them, and the release
+/// istiod runs (from `componentStatus`, Istio's `version` field); `-o wide` adds
 /// whether it is Ready (the condition kstatus and `kubectl wait` read) and the message.
 fn printer_columns() -> Vec<CustomResourceColumnDefinition> {
     let column = |name: &str, type_: &str, path: &str, description: &str, priority: i32| {
@@ -102,6 +103,13 @@ fn printer_columns() -> Vec<CustomResourceColumnDefinition> {
             "string",
             ".status.status",
             "HEALTHY, UPDATING, RECONCILING or ERROR (Istio's InstallStatus).",
+            0,
+        ),
+        column(
+            "Release",
+            "string",
+            ".status.componentStatus.Pilot.version",
+            "The Istio release istiod runs or is being brought to.",
             0,
         ),
         column(
@@ -428,6 +436,7 @@ mod tests {
             [
                 ("Revision", ".spec.revision"),
                 ("Status", ".status.status"),
+                ("Release", ".status.componentStatus.Pilot.version"),
                 ("Age", ".metadata.creationTimestamp"),
             ]
         );

@@ -77,6 +77,9 @@ pub struct ComponentStatus {
     /// What the component waits on while it is not healthy.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
+    /// The Istio release it runs or is being brought to (Istio's `VersionStatus.version`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 impl ComponentStatus {
@@ -92,6 +95,7 @@ impl ComponentStatus {
             status,
             error,
             message,
+            version: None,
         }
     }
 }
