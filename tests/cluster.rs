@@ -1058,3 +1058,43 @@ fn in_place_moves_follow_istios_rules_one_minor_at_a_time() {
     only("1.29.6");
     assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
 }
+
+/// Issue 22: Istio's CRDs are shared by every revision, so an older revision installed beside a
+/// newer one leaves them at the newer release's (and says so), and removing it leaves them.
+#[test]
+#[ignore = "needs a cluster"]
+fn an_older_revision_beside_a_newer_one_never_downgrades_the_crds() {
+    use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+    let (kubeconfig, _lock) = clean_cluster();
+    let crd_version = || {
+        runtime().block_on(async {
+            let crds = Api::<CustomResourceDefinition>::all(client(&kubeconfig).await);
+            let crd = crds
+                .get("trafficextensions.extensions.istio.io")
+                .await
+                .expect("1.31's CRD is there");
+            crd.metadata.labels.unwrap_or_default()["operator.istio.io/version"].clone()
+        })
+    };
+    assert_code(&meshctl(&kubeconfig, &["install", "-y", TIMEOUT]), 0);
+    assert_eq!(crd_version(), "1.31.0");
+    let old = meshctl(
+        &kubeconfig,
+        &["install", "-y", "-r", "old", "--set", "tag=1.29.6", TIMEOUT],
+    );
+    assert_code(&old, 0);
+    assert!(
+        stderr(&old).contains("never downgraded"),
+        "{}",
+        stderr(&old)
+    );
+    // 1.29 has no trafficextensions CRD and older schemas: neither reached the cluster.
+    assert_eq!(crd_version(), "1.31.0");
+    assert_code(
+        &meshctl(&kubeconfig, &["diff", "-r", "old", "--set", "tag=1.29.6"]),
+        0,
+    );
+    assert_code(&meshctl(&kubeconfig, &["uninstall", "-r", "old", "-y"]), 0);
+    assert_eq!(crd_version(), "1.31.0");
+    assert_code(&meshctl(&kubeconfig, &["uninstall", "--purge", "-y"]), 0);
+}

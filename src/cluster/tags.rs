@@ -733,6 +733,10 @@ pub struct InstallTags {
     /// Why the cluster's injectors could not be read (this user may not list them): no tag is
     /// added and nothing checked.
     pub unchecked: Option<String>,
+    /// Where a revision runs a newer Istio than this install renders: the CRDs are shared by
+    /// every revision, so they are left at that release's (`revision (version)`) and this
+    /// install's older CRDs are taken out of the set.
+    pub kept_crds: Option<String>,
 }
 
 /// istioctl's install-time webhook handling, as objects: when the install is the default revision,
@@ -895,6 +899,22 @@ pub fn plan_install(
                 .any(|w| w.split('/').next().is_some_and(|c| ours.contains(c)))
         })
         .collect();
+    // Istio's CRDs are shared by all revisions: an older revision beside a newer one never
+    // downgrades them.
+    if let Ok(resolved) = crate::release::resolve(merged)
+        && let Some(newer) = crate::cluster::upgrade::newer_elsewhere(
+            &landscape.installed(),
+            &revision,
+            resolved.release,
+        )
+    {
+        manifests.retain(|m| m.kind() != "CustomResourceDefinition");
+        result.kept_crds = Some(format!(
+            "revision `{}` runs Istio {}",
+            newer.revision,
+            newer.version.as_deref().unwrap_or_default()
+        ));
+    }
     Ok(result)
 }
 

@@ -148,6 +148,24 @@ pub fn check(installed: &[Installed], revision: &str, release: &Release) -> Vec<
     findings
 }
 
+/// The newest other revision that runs a newer minor than `release`, if any: its CRDs must stay.
+#[must_use]
+pub fn newer_elsewhere<'a>(
+    installed: &'a [Installed],
+    revision: &str,
+    release: &Release,
+) -> Option<&'a Installed> {
+    installed
+        .iter()
+        .filter(|i| i.revision != revision)
+        .filter_map(|i| {
+            let steps = distance(&release.version, i.version.as_deref()?)?;
+            (steps > 0).then_some((steps, i))
+        })
+        .max_by_key(|(steps, _)| *steps)
+        .map(|(_, i)| i)
+}
+
 /// The revision name a release's canary gets (`1-31-0`), for hints.
 #[must_use]
 pub fn canary_name(release: &Release) -> String {
@@ -226,6 +244,15 @@ mod tests {
             !beside[0].error && beside[0].message.contains("CRDs"),
             "{beside:?}"
         );
+    }
+
+    #[test]
+    fn only_a_newer_other_revision_keeps_its_crds() {
+        let both = installed(&[("default", "1.31.0"), ("old", "1.29.6")]);
+        let kept = newer_elsewhere(&both, "canary", r("1.30")).expect("1.31 is newer");
+        assert_eq!(kept.revision, "default");
+        assert!(newer_elsewhere(&both, "default", r("1.30")).is_none());
+        assert!(newer_elsewhere(&both, "canary", r("1.31")).is_none());
     }
 
     #[test]

@@ -272,6 +272,12 @@ pub async fn complete_install(
             "revision tags and overlapping injectors not checked: {why}"
         ))?;
     }
+    if let Some(newer) = &tags.kept_crds {
+        printer.status(&format!(
+            "note: Istio's CRDs are left as they are: {newer}, and the CRDs every revision \
+             shares are never downgraded"
+        ))?;
+    }
     if tags.overlaps.is_empty() {
         return Ok(tags);
     }

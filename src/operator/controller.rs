@@ -708,6 +708,9 @@ async fn install(
     for overlap in &tags.overlaps {
         tracing::warn!(resource = %key, "injection webhooks overlap: {overlap}");
     }
+    if let Some(newer) = &tags.kept_crds {
+        tracing::info!(resource = %key, "Istio's CRDs left as they are: {newer}");
+    }
     for webhook in &tags.deactivate_live {
         crate::cluster::tags::deactivate_live(&catalog, webhook)
             .await
