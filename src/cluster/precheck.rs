@@ -389,6 +389,17 @@ pub async fn run(
         Err(error) => return Err(error.into()),
     }
 
+    // Proxies the target release no longer serves (from the pods; a user who may not list
+    // pods gets no finding, as istioctl's precheck gives none).
+    if let (Ok(resolved), Ok(inventory)) = (
+        crate::release::resolve(merged),
+        super::inventory::read(catalog).await,
+    ) {
+        for finding in upgrade::stale_proxies(&inventory.data_plane, resolved.release) {
+            report.add(Severity::Warning, "releases", finding.message);
+        }
+    }
+
     let crds: Api<CustomResourceDefinition> = Api::all(catalog.client().clone());
     match crds.list(&ListParams::default()).await {
         Ok(list) => {

@@ -148,6 +148,32 @@ pub fn check(installed: &[Installed], revision: &str, release: &Release) -> Vec<
     findings
 }
 
+/// Proxies that a control plane of `release` no longer serves: Istio supports sidecars and
+/// gateways at most two minors older than istiod. One finding per release found too old.
+#[must_use]
+pub fn stale_proxies(
+    data_plane: &[crate::cluster::inventory::DataPlane],
+    release: &Release,
+) -> Vec<Finding> {
+    let mut too_old: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for sidecars in data_plane {
+        if distance(&sidecars.version, &release.version).is_some_and(|steps| steps > 2) {
+            *too_old.entry(sidecars.version.as_str()).or_default() += sidecars.pods;
+        }
+    }
+    too_old
+        .into_iter()
+        .map(|(version, pods)| Finding {
+            error: false,
+            message: format!(
+                "{pods} pod(s) run the Istio {version} proxy, more than two minors older than \
+                 {}: restart them onto a supported release before moving the control plane",
+                release.version
+            ),
+        })
+        .collect()
+}
+
 /// The newest other revision that runs a newer minor than `release`, if any: its CRDs must stay.
 #[must_use]
 pub fn newer_elsewhere<'a>(
@@ -244,6 +270,39 @@ mod tests {
             !beside[0].error && beside[0].message.contains("CRDs"),
             "{beside:?}"
         );
+    }
+
+    #[test]
+    fn proxies_more_than_two_minors_behind_are_named() {
+        use crate::cluster::inventory::DataPlane;
+        let plane = |version: &str, pods: usize| DataPlane {
+            revision: "default".into(),
+            version: version.into(),
+            pods,
+        };
+        let found = stale_proxies(
+            &[
+                plane("1.28.4", 3),
+                plane("1.28.1", 1),
+                plane("1.29.6", 9),
+                plane("dev", 2),
+            ],
+            r("1.31"),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .starts_with("1 pod(s) run the Istio 1.28.1 proxy"),
+            "{found:?}"
+        );
+        assert!(
+            found[1]
+                .message
+                .starts_with("3 pod(s) run the Istio 1.28.4 proxy"),
+            "{found:?}"
+        );
+        assert!(stale_proxies(&[plane("1.29.6", 9)], r("1.31")).is_empty());
     }
 
     #[test]
