@@ -819,8 +819,9 @@ fn argo_cd_and_flux_read_the_status_the_operator_writes() {
         let header: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
         let row: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
         // No revision: the column is empty, so the row has one field fewer than the header.
-        assert_eq!(header, ["NAME", "REVISION", "STATUS", "AGE"], "{table}");
+        assert_eq!(header, ["NAME", "REVISION", "STATUS", "RELEASE", "AGE"], "{table}");
         assert_eq!(row.get(1), Some(&"HEALTHY"), "{table}");
+        assert_eq!(row.get(2), Some(&meshctl::release::newest().version.as_str()), "{table}");
         let jsonpath = kubectl(
             &setup.admin,
             &["get", "iop", "-n", WATCHED, "example", "-o", "jsonpath={.status.status}"],
