@@ -895,10 +895,47 @@ fn assert_no_overlap(webhooks: &[Value]) {
 #[test]
 #[ignore = "needs the test control plane and istiod (scripts/test runs it)"]
 fn a_canary_upgrade_and_its_rollback_inject_what_the_labels_say() {
+    canary_upgrade_and_rollback(None);
+}
+
+/// Issue 22, by revision across releases: the same story from what istioctl 1.30.3 installed to
+/// meshctl's 1.31 canary and back, each revision served by its own release's istiod, and every
+/// injected proxy of the release the labels point at.
+#[test]
+#[ignore = "needs the test control plane, istioctl 1.30 and istiod 1.30 and 1.31 (scripts/test runs it)"]
+fn release_canary_from_istioctl_1_30_to_1_31_and_its_rollback() {
+    canary_upgrade_and_rollback(Some(meshctl::release::find("1.30").expect("supported")));
+}
+
+/// The proxy release of the app now running in `namespace` (after [`injected_by`] restarted it).
+async fn proxy_release(client: &Client, namespace: &str) -> String {
+    let pod = first_pod(client, namespace, "app").await;
+    let image = proxy(&pod)
+        .and_then(|c| c.image.clone())
+        .unwrap_or_default();
+    image.rsplit(':').next().unwrap_or_default().to_string()
+}
+
+/// The canary story; with `older`, the default revision is that release, installed by its own
+/// istioctl and rolled back to by meshctl, and the canary is the newest release.
+fn canary_upgrade_and_rollback(older: Option<&meshctl::release::Release>) {
     let env = clean_env();
     let admin = &env.admin;
+    let newest = &meshctl::release::newest().version;
+    let old_version = older.map_or(newest, |r| &r.version);
+    let old_tag = format!("tag={old_version}");
     // The default install: the default tag points at it, its own injector is deactivated.
-    assert_code(&meshctl(admin, &["install", "-y"]), 0);
+    match older {
+        None => assert_code(&meshctl(admin, &["install", "-y"]), 0),
+        Some(release) => {
+            let installed = istioctl_of(release, admin, &["install", "-y"]);
+            assert!(
+                installed.status.success(),
+                "istioctl install:\n{}",
+                text(&installed)
+            );
+        }
+    }
     istiod(&["start"]);
     runtime().block_on(async {
         let client = client(admin).await;
@@ -936,6 +973,7 @@ fn a_canary_upgrade_and_its_rollback_inject_what_the_labels_say() {
             injected_by(&client, "injected").await.as_deref(),
             Some("istiod")
         );
+        assert_eq!(proxy_release(&client, "injected").await, *old_version);
     });
 
     // A canary beside it: the default tag stays where it is.
@@ -958,6 +996,7 @@ fn a_canary_upgrade_and_its_rollback_inject_what_the_labels_say() {
             injected_by(&client, "canary-injected").await.as_deref(),
             Some("istiod-canary")
         );
+        assert_eq!(proxy_release(&client, "canary-injected").await, *newest);
         assert_eq!(
             injected_by(&client, "injected").await.as_deref(),
             Some("istiod")
@@ -1033,7 +1072,7 @@ fn a_canary_upgrade_and_its_rollback_inject_what_the_labels_say() {
 
     // Rolled back: the default revision again, which takes the default tag back; the namespace
     // moved to the canary is moved back; then the canary goes.
-    assert_code(&meshctl(admin, &["install", "-y"]), 0);
+    assert_code(&meshctl(admin, &["install", "-y", "--set", &old_tag]), 0);
     istiod(&["start"]);
     runtime().block_on(async {
         let client = client(admin).await;
@@ -1062,6 +1101,10 @@ fn a_canary_upgrade_and_its_rollback_inject_what_the_labels_say() {
         assert_eq!(
             injected_by(&client, "canary-injected").await.as_deref(),
             Some("istiod")
+        );
+        assert_eq!(
+            proxy_release(&client, "canary-injected").await,
+            *old_version
         );
     });
     istiod(&["stop", "--revision", "canary"]);
