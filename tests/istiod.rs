@@ -1071,9 +1071,22 @@ fn canary_upgrade_and_rollback(older: Option<&meshctl::release::Release>) {
     });
 
     // Rolled back: the default revision again, which takes the default tag back; the namespace
-    // moved to the canary is moved back; then the canary goes.
-    assert_code(&meshctl(admin, &["install", "-y", "--set", &old_tag]), 0);
+    // moved to the canary is moved back; then the canary goes. Its istiod is brought up while
+    // the install waits for it (held down, a new pod would crash-loop until the install gives
+    // up; started first, it would have no pod to wait for).
+    let rollback = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["install", "-y", "--set", &old_tag, "--kubeconfig"])
+        .arg(admin)
+        .env("NO_COLOR", "1")
+        .env_remove("KUBECONFIG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meshctl runs");
     istiod(&["start"]);
+    let rolled_back = rollback.wait_with_output().expect("meshctl finishes");
+    assert_code(&rolled_back, 0);
     runtime().block_on(async {
         let client = client(admin).await;
         assert_eq!(
