@@ -275,7 +275,7 @@ pub fn find(text: &str) -> Option<&'static Release> {
 
 /// `MAJOR.MINOR[.PATCH]` at the start of `text` (an optional `v` before it, and anything after
 /// a `-` or `+`: `1.30.3-distroless`, `1.30.3+build.5`). `None` where it is not a version.
-fn parse_version(text: &str) -> Option<(u32, u32, Option<u32>)> {
+pub(crate) fn parse_version(text: &str) -> Option<(u32, u32, Option<u32>)> {
     let text = text.strip_prefix('v').unwrap_or(text);
     let core = text.split(['-', '+']).next().unwrap_or_default();
     let mut parts = core.split('.');

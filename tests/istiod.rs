@@ -27,6 +27,7 @@ use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Pod};
 use kube::Client;
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams};
 use kube::core::{ApiResource, GroupVersionKind};
+use meshctl::cluster::inventory::{image_tag, proxy};
 use serde_json::{Value, json};
 
 const SYSTEM: &str = "istio-system";
@@ -245,16 +246,6 @@ async fn namespace_with(client: &Client, name: &str, labels: Value) {
         .expect("apply namespace");
 }
 
-/// The injected proxy: a native sidecar (an init container that keeps running) or a container.
-fn proxy(pod: &Pod) -> Option<&k8s_openapi::api::core::v1::Container> {
-    let spec = pod.spec.as_ref()?;
-    spec.init_containers
-        .iter()
-        .flatten()
-        .chain(spec.containers.iter())
-        .find(|c| c.name == "istio-proxy")
-}
-
 fn virtual_services(client: &Client) -> Api<DynamicObject> {
     Api::namespaced_with(
         client.clone(),
@@ -289,6 +280,23 @@ struct Request {
 }
 
 /// The log's length now: requests after this mark are the ones a test caused.
+/// The validating webhook refuses an invalid `VirtualService` through the API server.
+async fn assert_invalid_virtual_service_denied(client: &Client) {
+    let invalid = virtual_services(client)
+        .patch(
+            "invalid",
+            &PatchParams::apply("tests"),
+            &Patch::Apply(virtual_service("invalid", "")),
+        )
+        .await
+        .expect_err("an invalid VirtualService is refused");
+    let message = invalid.to_string();
+    assert!(
+        message.contains("admission webhook") && message.contains("denied"),
+        "{message}"
+    );
+}
+
 fn audit_mark(run: &Path) -> usize {
     std::fs::read_to_string(run.join("logs/audit.log")).map_or(0, |t| t.len())
 }
@@ -384,20 +392,8 @@ fn istiod_runs_on_what_meshctl_installs_injects_validates_and_keeps_its_writes()
         );
 
         // 3. Validation through the webhook: invalid config refused, valid config accepted.
+        assert_invalid_virtual_service_denied(&client).await;
         let services = virtual_services(&client);
-        let invalid = services
-            .patch(
-                "invalid",
-                &PatchParams::apply("tests"),
-                &Patch::Apply(virtual_service("invalid", "")),
-            )
-            .await
-            .expect_err("an invalid VirtualService is refused");
-        let message = invalid.to_string();
-        assert!(
-            message.contains("admission webhook") && message.contains("denied"),
-            "{message}"
-        );
         services
             .patch(
                 "valid",
@@ -524,19 +520,7 @@ fn a_release_runs_its_own_istiod_on_what_meshctl_installs(version: &str) {
         let sidecar = proxy(&pod).unwrap_or_else(|| panic!("no istio-proxy in {pod:#?}"));
         let image = sidecar.image.as_deref().unwrap_or_default();
         assert!(image.ends_with(&format!("/proxyv2:{version}")), "{image}");
-        let invalid = virtual_services(&client)
-            .patch(
-                "invalid",
-                &PatchParams::apply("tests"),
-                &Patch::Apply(virtual_service("invalid", "")),
-            )
-            .await
-            .expect_err("an invalid VirtualService is refused");
-        let message = invalid.to_string();
-        assert!(
-            message.contains("admission webhook") && message.contains("denied"),
-            "{message}"
-        );
+        assert_invalid_virtual_service_denied(&client).await;
     });
     // `version` reads what runs from the objects: the control plane, and the proxies of the
     // ingress gateway and the injected pod.
@@ -910,10 +894,11 @@ fn release_canary_from_istioctl_1_30_to_1_31_and_its_rollback() {
 /// The proxy release of the app now running in `namespace` (after [`injected_by`] restarted it).
 async fn proxy_release(client: &Client, namespace: &str) -> String {
     let pod = first_pod(client, namespace, "app").await;
-    let image = proxy(&pod)
-        .and_then(|c| c.image.clone())
-        .unwrap_or_default();
-    image.rsplit(':').next().unwrap_or_default().to_string()
+    proxy(&pod)
+        .and_then(|c| c.image.as_deref())
+        .and_then(image_tag)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The canary story; with `older`, the default revision is that release, installed by its own

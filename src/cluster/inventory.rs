@@ -55,7 +55,10 @@ pub fn image_tag(image: &str) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
-fn proxy(pod: &Pod) -> Option<&Container> {
+/// A pod's injected proxy: a native sidecar (an init container that keeps running) or a
+/// container named `istio-proxy`.
+#[must_use]
+pub fn proxy(pod: &Pod) -> Option<&Container> {
     let spec = pod.spec.as_ref()?;
     spec.init_containers
         .iter()

@@ -42,19 +42,11 @@ pub struct Finding {
     pub message: String,
 }
 
-/// `MAJOR.MINOR` of a version (`1.30.3-distroless` → (1, 30)).
-fn minor_of(version: &str) -> Option<(u32, u32)> {
-    let version = version.strip_prefix('v').unwrap_or(version);
-    let mut parts = version.split(['.', '-', '+']);
-    let major = parts.next()?.parse().ok()?;
-    let minor = parts.next()?.parse().ok()?;
-    Some((major, minor))
-}
-
-/// How far `target` is from `installed` in minors (positive: newer), where both are 1.x.
+/// How far `target` is from `installed` in minors (positive: newer), where both are 1.x versions
+/// as [`crate::release`] reads them (`1.30.3-distroless` is 1.30).
 fn distance(installed: &str, target: &str) -> Option<i64> {
-    let (major_a, minor_a) = minor_of(installed)?;
-    let (major_b, minor_b) = minor_of(target)?;
+    let (major_a, minor_a, _) = crate::release::parse_version(installed)?;
+    let (major_b, minor_b, _) = crate::release::parse_version(target)?;
     (major_a == 1 && major_b == 1).then(|| i64::from(minor_b) - i64::from(minor_a))
 }
 
