@@ -47,6 +47,8 @@ pub struct Release {
     /// The `istio.io/istio` module version of its source (a pseudo-version: Istio tags without
     /// a `v`), where the Go module proxy serves it.
     pub module: String,
+    /// The Gateway API release its go.mod requires (`v1.6.0`): what its istiod is built against.
+    pub gateway_api: String,
     /// The minor number (30), for ordering and gates.
     minor_number: u32,
     shipped: &'static Shipped,
@@ -57,6 +59,7 @@ struct Entry {
     minor: String,
     version: String,
     module: String,
+    gateway_api: String,
     #[serde(default)]
     commit: Option<String>,
 }
@@ -235,6 +238,7 @@ static RELEASES: LazyLock<Vec<Release>> = LazyLock::new(|| {
                 version: entry.version,
                 source,
                 module: entry.module,
+                gateway_api: entry.gateway_api,
                 minor_number,
                 shipped,
             }

@@ -284,6 +284,54 @@ pub fn check_gateway_crds(crds: &[Value]) -> Vec<Finding> {
     findings
 }
 
+/// The Gateway API CRDs' release (`gateway.networking.k8s.io/bundle-version`) against the one the
+/// target Istio release is built against: older CRDs lack what its istiod reads (a warning, with
+/// the command that upgrades them), newer ones carry what it does not know yet (a warning).
+/// Nothing when the cluster has no Gateway API CRDs: Istio runs without them.
+#[must_use]
+pub fn check_gateway_bundle(crds: &[Value], release: &crate::release::Release) -> Vec<Finding> {
+    let bundles: BTreeSet<(&str, &str)> = crds
+        .iter()
+        .filter(|crd| crd["spec"]["group"] == "gateway.networking.k8s.io")
+        .filter_map(|crd| {
+            let annotations = &crd["metadata"]["annotations"];
+            let bundle = annotations["gateway.networking.k8s.io/bundle-version"].as_str()?;
+            let channel = annotations["gateway.networking.k8s.io/channel"]
+                .as_str()
+                .unwrap_or("standard");
+            Some((bundle, channel))
+        })
+        .collect();
+    let wanted = crate::release::parse_version(&release.gateway_api);
+    let mut findings = Vec::new();
+    for (bundle, channel) in bundles {
+        let Some((major, minor, _)) = crate::release::parse_version(bundle) else {
+            continue;
+        };
+        let Some((want_major, want_minor, _)) = wanted else {
+            continue;
+        };
+        let istio = format!("Istio {}", release.version);
+        let message = match (major, minor).cmp(&(want_major, want_minor)) {
+            std::cmp::Ordering::Less => format!(
+                "the Gateway API CRDs are {bundle} ({channel}); {istio} is built against {}:                  upgrade them first (kubectl apply --server-side -f                  https://github.com/kubernetes-sigs/gateway-api/releases/download/{}/{channel}-install.yaml)",
+                release.gateway_api, release.gateway_api
+            ),
+            std::cmp::Ordering::Greater => format!(
+                "the Gateway API CRDs are {bundle} ({channel}), newer than the {} {istio} is                  built against: it ignores what it does not know yet",
+                release.gateway_api
+            ),
+            std::cmp::Ordering::Equal => continue,
+        };
+        findings.push(Finding {
+            severity: Severity::Warning,
+            check: "gateway-api",
+            message,
+        });
+    }
+    findings
+}
+
 /// Runs every check for an install of `manifests` (merged from `merged`).
 pub async fn run(
     catalog: &Catalog,
@@ -409,6 +457,11 @@ pub async fn run(
                 .filter_map(|c| serde_json::to_value(c).ok())
                 .collect();
             report.findings.extend(check_gateway_crds(&values));
+            let release = crate::release::resolve(merged)
+                .map_or_else(|_| crate::release::newest(), |r| r.release);
+            report
+                .findings
+                .extend(check_gateway_bundle(&values, release));
         }
         Err(error) => {
             let error = catalog.request_error(
@@ -477,6 +530,41 @@ mod tests {
         assert_eq!(findings[1].severity, Severity::Warning);
         let foreign = [json!({"spec": {"group": "example.com", "names": {"kind": "Gateway"}}})];
         assert!(check_gateway_crds(&foreign).is_empty());
+    }
+
+    #[test]
+    fn gateway_api_crds_are_compared_with_the_target_releases() {
+        let bundle = |version: &str| {
+            json!({"metadata": {"name": "gateways.gateway.networking.k8s.io", "annotations": {
+                "gateway.networking.k8s.io/bundle-version": version,
+                "gateway.networking.k8s.io/channel": "standard"}},
+                "spec": {"group": "gateway.networking.k8s.io", "names": {"kind": "Gateway"}}})
+        };
+        for release in crate::release::all() {
+            let (major, minor, _) =
+                crate::release::parse_version(&release.gateway_api).expect("a version");
+            assert!(check_gateway_bundle(&[bundle(&release.gateway_api)], release).is_empty());
+            let older =
+                check_gateway_bundle(&[bundle(&format!("v{major}.{}.0", minor - 1))], release);
+            assert_eq!(older.len(), 1, "{older:?}");
+            assert!(
+                older[0].message.contains(&format!(
+                    "download/{}/standard-install.yaml",
+                    release.gateway_api
+                )),
+                "{older:?}"
+            );
+            let newer =
+                check_gateway_bundle(&[bundle(&format!("v{major}.{}.0", minor + 1))], release);
+            assert!(newer[0].message.contains("newer than"), "{newer:?}");
+        }
+        // The releases differ: CRDs right for 1.29 are old for 1.31.
+        let r131 = crate::release::find("1.31").expect("1.31");
+        let r129 = crate::release::find("1.29").expect("1.29");
+        assert!(!check_gateway_bundle(&[bundle(&r129.gateway_api)], r131).is_empty());
+        let none =
+            json!({"metadata": {"name": "x"}, "spec": {"group": "gateway.networking.k8s.io"}});
+        assert!(check_gateway_bundle(&[none], r131).is_empty());
     }
 
     #[test]
