@@ -1623,3 +1623,194 @@ fn the_operator_upgrades_in_place_when_the_tag_changes_and_pauses_when_told() {
         .await;
     });
 }
+
+/// `meshctl.io/update-strategy: RevisionBased`: each release is a revision of its own beside the
+/// last; the `default` tag moves to the new one once it is ready; the old one stays while a
+/// namespace label or an injected pod uses it — also past its grace period — and goes once
+/// nothing has used it for the grace period (an event for each step, the revisions in the
+/// status); deleting the resource removes every revision and the tag it moved.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() {
+    use k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration;
+    use k8s_openapi::api::core::v1::{Namespace, Pod};
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let _operator = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        let name = "by-revision";
+        let body = json!({
+            "apiVersion": "install.istio.io/v1alpha1",
+            "kind": "IstioOperator",
+            "metadata": {"name": name, "namespace": WATCHED, "annotations": {
+                "meshctl.io/update-strategy": "RevisionBased",
+                "meshctl.io/revision-grace-period": "3s",
+            }},
+            "spec": {"profile": "minimal", "tag": "1.30.3"},
+        });
+        resources(&admin)
+            .patch(
+                name,
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&body),
+            )
+            .await
+            .expect("apply IstioOperator");
+        let status = status_when(&admin, name, "HEALTHY").await;
+        assert_eq!(status["revisions"][0]["name"], "1-30-3", "{status}");
+        assert_eq!(
+            status["revisions"][0]["tags"],
+            json!(["default"]),
+            "{status}"
+        );
+        assert!(deployment(&admin, "istiod-1-30-3").await.is_some());
+        let webhooks = Api::<MutatingWebhookConfiguration>::all(admin.clone());
+        let tag_target = || async {
+            webhooks
+                .get_opt("istio-revision-tag-default")
+                .await
+                .expect("get the default tag")
+                .and_then(|w| w.metadata.labels?.get("istio.io/rev").cloned())
+        };
+        assert_eq!(tag_target().await.as_deref(), Some("1-30-3"));
+
+        // What keeps 1-30-3 in use: a namespace labelled for it, and a pod it injected.
+        let namespaces = Api::<Namespace>::all(admin.clone());
+        for (namespace, labels) in [
+            ("rb-labelled", json!({"istio.io/rev": "1-30-3"})),
+            ("rb-workloads", json!({})),
+        ] {
+            namespaces
+                .patch(
+                    namespace,
+                    &PatchParams::apply("tests").force(),
+                    &Patch::Apply(&json!({"apiVersion": "v1", "kind": "Namespace",
+                        "metadata": {"name": namespace, "labels": labels}})),
+                )
+                .await
+                .expect("namespace");
+        }
+        let pods = Api::<Pod>::namespaced(admin.clone(), "rb-workloads");
+        pods.patch(
+            "injected-by-1-30-3",
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": "injected-by-1-30-3", "annotations": {
+                    "istio.io/rev": "1-30-3", "sidecar.istio.io/status": "{}"}},
+                "spec": {"containers": [{"name": "app", "image": "app:1"}]}})),
+        )
+        .await
+        .expect("pod");
+
+        merge_spec(&admin, name, json!({"tag": "1.31.0"})).await;
+        let status = eventually("revision 1-31-0 current and HEALTHY", SETTLE, || {
+            let api = resources(&admin);
+            async move {
+                let resource = api.get(name).await.ok()?;
+                let status = resource.data.get("status")?.clone();
+                (status["status"] == "HEALTHY"
+                    && status["observedGeneration"].as_i64() == resource.metadata.generation
+                    && status["revisions"][0]["name"] == "1-31-0")
+                    .then_some(status)
+            }
+        })
+        .await;
+        assert_eq!(tag_target().await.as_deref(), Some("1-31-0"), "{status}");
+        assert_eq!(
+            status["revisions"][0]["tags"],
+            json!(["default"]),
+            "{status}"
+        );
+        let old = &status["revisions"][1];
+        assert_eq!(old["name"], "1-30-3", "{status}");
+        assert_eq!(old["version"], "1.30.3", "{status}");
+        assert_eq!(old["inUse"], true, "{status}");
+        let used_by = old["usedBy"].to_string();
+        assert!(
+            used_by.contains("rb-labelled") && used_by.contains("injected-by-1-30-3"),
+            "{status}"
+        );
+        assert!(deployment(&admin, "istiod-1-31-0").await.is_some());
+        // Past the grace period, still in use: still there.
+        tokio::time::sleep(Duration::from_secs(6)).await;
+        assert!(
+            deployment(&admin, "istiod-1-30-3").await.is_some(),
+            "removed while in use"
+        );
+        let notes = event_notes(&admin, name, "TagMoved").await;
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("from revision `1-30-3` to `1-31-0`")),
+            "{notes:?}"
+        );
+
+        // Nothing uses it any more: gone after the grace period, the new revision untouched.
+        namespaces
+            .patch(
+                "rb-labelled",
+                &PatchParams::default(),
+                &Patch::Merge(&json!({"metadata": {"labels": {"istio.io/rev": null}}})),
+            )
+            .await
+            .expect("unlabel");
+        pods.delete(
+            "injected-by-1-30-3",
+            &DeleteParams::default().grace_period(0),
+        )
+        .await
+        .expect("delete pod");
+        eventually("revision 1-30-3 removed", SETTLE, || {
+            let admin = admin.clone();
+            async move {
+                deployment(&admin, "istiod-1-30-3")
+                    .await
+                    .is_none()
+                    .then_some(())
+            }
+        })
+        .await;
+        let status = eventually("the status lists one revision", SETTLE, || {
+            let api = resources(&admin);
+            async move {
+                let status = api.get(name).await.ok()?.data.get("status")?.clone();
+                (status["revisions"].as_array().map(Vec::len) == Some(1)).then_some(status)
+            }
+        })
+        .await;
+        assert_eq!(status["revisions"][0]["name"], "1-31-0", "{status}");
+        assert!(deployment(&admin, "istiod-1-31-0").await.is_some());
+        let notes = event_notes(&admin, name, "RevisionRemoved").await;
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("removed revision `1-30-3` (Istio 1.30.3)")),
+            "{notes:?}"
+        );
+        assert_eq!(tag_target().await.as_deref(), Some("1-31-0"));
+
+        // Deleting the resource removes its revision and the tag it moved.
+        resources(&admin)
+            .delete(name, &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the mesh and its tag uninstalled", SETTLE, || {
+            let admin = admin.clone();
+            let webhooks = webhooks.clone();
+            async move {
+                (deployment(&admin, "istiod-1-31-0").await.is_none()
+                    && webhooks
+                        .get_opt("istio-revision-tag-default")
+                        .await
+                        .ok()?
+                        .is_none())
+                .then_some(())
+            }
+        })
+        .await;
+        for namespace in ["rb-labelled", "rb-workloads"] {
+            let _ = namespaces.delete(namespace, &DeleteParams::default()).await;
+        }
+    });
+}

@@ -37,6 +37,7 @@ use tokio::sync::Mutex as AsyncMutex;
 use super::leader::{LeaderElection, LeaderError};
 use super::probe::Readiness;
 use super::repair::{self, Change, Response};
+use super::revisions::{self, RevisionBased};
 use super::status::{self, ComponentStatus, Observation, Phase, Status};
 use super::{FINALIZER, GROUP, KIND, NAME, VERSION};
 use crate::cluster::apply::{self, ApplyOptions};
@@ -127,6 +128,12 @@ pub enum ReconcileError {
         resource: String,
         #[source]
         source: kube::Error,
+    },
+    #[error("the revisions of IstioOperator `{resource}`")]
+    Revisions {
+        resource: String,
+        #[source]
+        source: revisions::HousekeepingError,
     },
     #[error("IstioOperator `{0}` has no name or namespace")]
     Unnamed(String),
@@ -673,7 +680,10 @@ async fn install(
     context
         .rendered
         .keep_only(&namespace, &name, generation, input);
-    let (merged, mut manifests) = match render(resource) {
+    let rendered = effective(resource).and_then(|(strategy, revision, effective)| {
+        render(&effective).map(|(merged, manifests)| (strategy, revision, merged, manifests))
+    });
+    let (strategy, revision, merged, mut manifests) = match rendered {
         Ok(rendered) => rendered,
         Err(message) => {
             tracing::warn!(resource = %key, %message, "invalid; nothing applied");
@@ -717,7 +727,12 @@ async fn install(
             .map_err(crate::cluster::tags::TagError::from)?;
     }
     let ownership = Ownership::of_render(&manifests);
-    let desired = desired_injection(resource, &merged, context);
+    // Revision-based: namespaces follow the tag, which moves; never the revision, which goes.
+    let injection_revision = match &strategy {
+        Some(strategy) => Some(strategy.tag.as_str()),
+        None => merged["spec"]["revision"].as_str(),
+    };
+    let desired = desired_injection(resource, &merged, injection_revision, context);
     let mut plan =
         match diff::plan_scanning(&catalog, &manifests, &ownership, &context.scan_kinds).await {
             Ok(plan) => plan,
@@ -751,13 +766,23 @@ async fn install(
                 repair::Rendered::new(generation, input, &manifests),
             );
         }
+        let revision_based = match (&strategy, &revision) {
+            (Some(strategy), Some(revision)) if !paused(resource) => Some(RevisionRound {
+                strategy,
+                current: revision,
+                merged: &merged,
+                manifests: &manifests,
+            }),
+            _ => None,
+        };
         return check_ready(
             api,
             resource,
             context,
             &manifests,
-            &present,
             previous.as_ref(),
+            release,
+            revision_based,
         )
         .await;
     }
@@ -799,9 +824,13 @@ async fn install(
         .as_ref()
         .and_then(|p| p.component_status.values().find_map(|c| c.version.clone()))
         .filter(|v| !v.is_empty() && *v != release.version);
+    let by_revision = revision
+        .as_ref()
+        .map(|r| format!(" as revision `{r}`, beside the running one"))
+        .unwrap_or_default();
     let upgrade_verb = from
         .as_ref()
-        .map(|from| format!("upgrading Istio {from} → {}", release.version));
+        .map(|from| format!("upgrading Istio {from} → {}{by_revision}", release.version));
     let (reason, verb) = match (&upgrade_verb, drift) {
         (Some(verb), _) => ("Upgrading", verb.as_str()),
         (None, true) => ("DriftDetected", "repairing drift"),
@@ -855,7 +884,7 @@ async fn install(
                 (
                     "Upgraded",
                     format!(
-                        "upgraded Istio {from} → {}: {} objects applied, {} pruned",
+                        "upgraded Istio {from} → {}{by_revision}: {} objects applied, {} pruned",
                         release.version, report.applied, report.pruned
                     ),
                 )
@@ -871,6 +900,17 @@ async fn install(
                 )
             };
             tracing::info!(resource = %key, "{message}");
+            let round = match (&strategy, &revision) {
+                (Some(strategy), Some(revision)) => Some(RevisionRound {
+                    strategy,
+                    current: revision,
+                    merged: &merged,
+                    manifests: &manifests,
+                }),
+                _ => None,
+            };
+            let (revisions, recheck) =
+                settle_revisions(resource, context, &catalog, Some(&current), round).await?;
             let healthy = Observation {
                 phase: Phase::Healthy,
                 reason,
@@ -882,8 +922,10 @@ async fn install(
                     .collect(),
                 stalled: false,
             };
-            record(api, resource, context, &healthy, Some(&current)).await?;
-            Ok(Action::requeue(context.settings.resync))
+            record_with(api, resource, context, &healthy, Some(&current), revisions).await?;
+            Ok(Action::requeue(
+                recheck.map_or(context.settings.resync, |r| r.min(context.settings.resync)),
+            ))
         }
         Err(error) => {
             let mut components = reporter.components();
@@ -916,10 +958,11 @@ async fn install(
 fn desired_injection(
     resource: &DynamicObject,
     merged: &serde_json::Value,
+    revision: Option<&str>,
     context: &Context,
 ) -> Option<injection::Desired> {
     // The render has already refused an invalid annotation, so this only fails if it changed.
-    let desired = injection::Desired::of(merged, merged["spec"]["revision"].as_str()).ok()?;
+    let desired = injection::Desired::of(merged, revision).ok()?;
     context
         .injection_wants
         .lock()
@@ -940,10 +983,15 @@ async fn check_ready(
     resource: &DynamicObject,
     context: &Context,
     manifests: &[Manifest],
-    present: &[ComponentName],
     previous: Option<&Status>,
+    release: &crate::release::Release,
+    revision_based: Option<RevisionRound<'_>>,
 ) -> Result<Action, ReconcileError> {
     let generation = resource.metadata.generation.unwrap_or_default();
+    let present: Vec<ComponentName> = ComponentName::ALL
+        .into_iter()
+        .filter(|c| manifests.iter().any(|m| m.component == *c))
+        .collect();
     let verification = {
         let catalog = context.catalog.lock().await;
         wait::verify(&catalog, manifests).await?
@@ -952,17 +1000,21 @@ async fn check_ready(
         .iter()
         .map(|m| (ObjectKey::from(m), m.component))
         .collect();
+    // Each component keeps the release it runs: the next change of release is an upgrade from it.
     let mut components: BTreeMap<ComponentName, ComponentStatus> = present
         .iter()
-        .map(|c| (*c, component(Phase::Healthy, "")))
+        .map(|c| (*c, versioned(component(Phase::Healthy, ""), release)))
         .collect();
     for not_ready in &verification.not_ready {
         if let Some(c) = component_of.get(&not_ready.object) {
             components.insert(
                 *c,
-                component(
-                    Phase::Reconciling,
-                    &format!("{}: {}", not_ready.object, not_ready.reason),
+                versioned(
+                    component(
+                        Phase::Reconciling,
+                        &format!("{}: {}", not_ready.object, not_ready.reason),
+                    ),
+                    release,
                 ),
             );
         }
@@ -1010,8 +1062,83 @@ async fn check_ready(
             Action::requeue(RECHECK_NOT_READY),
         )
     };
-    write_status(api, resource, &observation, previous).await?;
-    Ok(action)
+    // The tag moves only to a ready revision, and nothing is removed meanwhile.
+    let (revisions, recheck) = if verification.is_complete() {
+        let catalog = context.catalog.lock().await;
+        settle_revisions(resource, context, &catalog, previous, revision_based).await?
+    } else {
+        (None, None)
+    };
+    write_status(api, resource, &observation, previous, revisions).await?;
+    Ok(match recheck {
+        Some(recheck) if recheck < context.settings.resync => Action::requeue(recheck),
+        _ => action,
+    })
+}
+
+/// The revision-based strategy's inputs for one reconcile: its settings, the revision the
+/// resource renders now, and the merged tree (for the namespace installed into).
+#[derive(Clone, Copy)]
+struct RevisionRound<'a> {
+    strategy: &'a RevisionBased,
+    current: &'a str,
+    merged: &'a serde_json::Value,
+    /// What the current revision renders: objects it shares with an older one stay.
+    manifests: &'a [Manifest],
+}
+
+/// Once the current revision is ready: with the revision-based strategy, moves the tag to it
+/// and removes older revisions unused past their grace period (an event for each step).
+/// Returns the revisions for the status (in place: none, where the status still lists some
+/// from the strategy before) and when to look again.
+async fn settle_revisions(
+    resource: &DynamicObject,
+    context: &Context,
+    catalog: &Catalog,
+    previous: Option<&Status>,
+    round: Option<RevisionRound<'_>>,
+) -> Result<(Option<Vec<revisions::RevisionStatus>>, Option<Duration>), ReconcileError> {
+    let listed = previous.map_or(&[][..], |p| p.revisions.as_slice());
+    let Some(round) = round else {
+        return Ok(((!listed.is_empty()).then(Vec::new), None));
+    };
+    let name = resource.name_any();
+    let namespace = resource.namespace().unwrap_or_default();
+    let owner = revisions::Owner {
+        name: &name,
+        namespace: &namespace,
+        istio_namespace: round.merged["metadata"]["namespace"]
+            .as_str()
+            .filter(|n| !n.is_empty())
+            .unwrap_or("istio-system"),
+    };
+    let shared: BTreeSet<ObjectKey> = round.manifests.iter().map(ObjectKey::from).collect();
+    let done = revisions::housekeep(
+        catalog,
+        &owner,
+        round.current,
+        round.strategy,
+        listed,
+        &shared,
+        Timestamp::now(),
+    )
+    .await
+    .map_err(|source| ReconcileError::Revisions {
+        resource: resource_key(resource),
+        source,
+    })?;
+    for step in &done.steps {
+        tracing::info!(resource = %resource_key(resource), "{}", step.message);
+        publish(
+            context,
+            resource,
+            EventType::Normal,
+            step.reason,
+            &step.message,
+        )
+        .await;
+    }
+    Ok((Some(done.revisions), done.recheck))
 }
 
 /// Deletes everything `resource` installed (never CRDs or namespaces) before its finalizer goes.
@@ -1081,6 +1208,29 @@ async fn uninstall(
         .remove(&(namespace.clone(), resource.name_any()));
     tracing::info!(resource = %key, deleted, "uninstalled; releasing the finalizer");
     Ok(Action::await_change())
+}
+
+/// The resource as it renders, with the update strategy it asks for: revision-based, its
+/// `spec.revision` is the revision its release installs as (which is returned too).
+#[allow(clippy::type_complexity)]
+fn effective(
+    resource: &DynamicObject,
+) -> Result<(Option<RevisionBased>, Option<String>, DynamicObject), String> {
+    let Some(strategy) = revisions::strategy_of(resource)? else {
+        return Ok((None, None, resource.clone()));
+    };
+    let spec = resource
+        .data
+        .get("spec")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    let tree = json!({"metadata": {"annotations": switch_annotations(resource)}, "spec": spec});
+    let release = crate::release::resolve(&tree)
+        .map_err(|e| e.to_string())?
+        .release;
+    let revision = revisions::revision_name(&spec, release);
+    let effective = revisions::with_revision(resource, &revision);
+    Ok((Some(strategy), Some(revision), effective))
 }
 
 /// The resource as pipeline input: its spec over its profile, named after it, so that the
@@ -1170,6 +1320,18 @@ async fn record(
     observation: &Observation,
     previous: Option<&Status>,
 ) -> Result<Status, ReconcileError> {
+    record_with(api, resource, context, observation, previous, None).await
+}
+
+/// [`record`], with the revisions the status lists ([`write_status`]).
+async fn record_with(
+    api: &Api<DynamicObject>,
+    resource: &DynamicObject,
+    context: &Context,
+    observation: &Observation,
+    previous: Option<&Status>,
+    revisions: Option<Vec<revisions::RevisionStatus>>,
+) -> Result<Status, ReconcileError> {
     let type_ = if observation.phase == Phase::Error {
         EventType::Warning
     } else {
@@ -1183,18 +1345,23 @@ async fn record(
         &observation.message,
     )
     .await;
-    write_status(api, resource, observation, previous).await
+    write_status(api, resource, observation, previous, revisions).await
 }
 
 /// Writes the status for `observation` unless the resource already says exactly that; returns
 /// the status now in place.
+/// `revisions`, where given, replace the ones `previous` lists ([`settle_revisions`]).
 async fn write_status(
     api: &Api<DynamicObject>,
     resource: &DynamicObject,
     observation: &Observation,
     previous: Option<&Status>,
+    revisions: Option<Vec<revisions::RevisionStatus>>,
 ) -> Result<Status, ReconcileError> {
-    let status = Status::from_observation(observation, previous, Timestamp::now());
+    let mut status = Status::from_observation(observation, previous, Timestamp::now());
+    if let Some(revisions) = revisions {
+        status.revisions = revisions;
+    }
     if previous == Some(&status) {
         return Ok(status);
     }

@@ -113,6 +113,13 @@ fn printer_columns() -> Vec<CustomResourceColumnDefinition> {
             0,
         ),
         column(
+            "Revisions",
+            "string",
+            ".status.revisions[*].name",
+            "With meshctl.io/update-strategy: RevisionBased, the revisions installed, newest first.",
+            1,
+        ),
+        column(
             "Ready",
             "string",
             ".status.conditions[?(@.type==\"Ready\")].status",
@@ -161,6 +168,13 @@ fn string_enum(values: &[&str]) -> JSONSchemaProps {
                 .collect(),
         ),
         ..string()
+    }
+}
+
+fn string_array() -> JSONSchemaProps {
+    JSONSchemaProps {
+        items: Some(JSONSchemaPropsOrArray::Schema(Box::new(string()))),
+        ..typed("array")
     }
 }
 
@@ -304,6 +318,30 @@ fn status() -> JSONSchemaProps {
         ),
         ..typed("object")
     };
+    let revision = object([
+        ("name", string()),
+        ("version", string()),
+        ("tags", string_array()),
+        ("inUse", typed("boolean")),
+        ("usedBy", string_array()),
+        (
+            "unusedSince",
+            JSONSchemaProps {
+                format: Some("date-time".to_string()),
+                ..string()
+            },
+        ),
+    ]);
+    let revisions = JSONSchemaProps {
+        items: Some(JSONSchemaPropsOrArray::Schema(Box::new(JSONSchemaProps {
+            required: Some(vec!["name".to_string(), "inUse".to_string()]),
+            ..revision
+        }))),
+        description: Some(
+            "With meshctl.io/update-strategy: RevisionBased: the resource's revisions, the current one first.".into(),
+        ),
+        ..typed("array")
+    };
     JSONSchemaProps {
         description: Some("Written by the controller.".to_string()),
         ..object([
@@ -312,6 +350,7 @@ fn status() -> JSONSchemaProps {
             ("observedGeneration", int64()),
             ("conditions", conditions),
             ("componentStatus", component_status),
+            ("revisions", revisions),
         ])
     }
 }

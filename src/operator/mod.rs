@@ -11,6 +11,8 @@
 //!   `IstioOperator`s that the controller reconciles.
 //! - [`leader`]: a Lease so that of several replicas exactly one acts.
 //! - [`migrate`]: taking over from Istio's own operator (Istio ≤ 1.23) where it still runs.
+//! - [`revisions`]: the revision-based update strategy — a revision per release, the tag moved
+//!   to it once ready, older revisions removed once unused.
 //!
 //! Like the rest of the library nothing here prints: the controller logs through `tracing`.
 
@@ -23,6 +25,7 @@ pub mod migrate;
 pub mod probe;
 pub mod rbac;
 pub mod repair;
+pub mod revisions;
 pub mod status;
 
 /// The name of the operator's `ServiceAccount`, `ClusterRole`, `ClusterRoleBinding`, Roles, Deployment

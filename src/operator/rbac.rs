@@ -126,7 +126,8 @@ pub fn cluster_rules() -> Vec<PolicyRule> {
             &["get", "list", "watch", "create", "patch"],
         ),
         // Why: when a component is not ready, the status message explains why from its pods'
-        // state and their warning events (`ImagePullBackOff`, `Unschedulable`). Read only.
+        // state and their warning events (`ImagePullBackOff`, `Unschedulable`); with the
+        // revision-based strategy, an older revision stays while a pod it injected runs. Read only.
         rule(&[""], &["pods", "events"], &["get", "list"]),
     ]);
     rules

@@ -132,6 +132,9 @@ pub struct Status {
     /// rejects; omitting the field lets the API server drop it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub component_status: BTreeMap<String, ComponentStatus>,
+    /// With the revision-based strategy: the resource's revisions, the current one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<super::revisions::RevisionStatus>,
 }
 
 /// The condition types this controller sets.
@@ -197,6 +200,8 @@ impl Status {
                 .iter()
                 .map(|(name, status)| (name.label().to_string(), status.clone()))
                 .collect(),
+            // Housekeeping's to change ([`super::revisions`]); an observation keeps them.
+            revisions: previous.map(|p| p.revisions.clone()).unwrap_or_default(),
         }
     }
 
