@@ -12,7 +12,13 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Install and run the Istio service mesh from `IstioOperator` files.
 #[derive(Debug, Parser)]
-#[command(name = "meshctl", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "meshctl",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("MESHCTL_COMMIT"), ")"),
+    about,
+    long_about = None,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

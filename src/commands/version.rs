@@ -13,7 +13,11 @@ use crate::settings::VersionSettings;
 
 pub fn run(args: &VersionSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     // One line per Istio release meshctl renders, newest (the default) first.
-    let mut text = format!("meshctl {}\n", env!("CARGO_PKG_VERSION"));
+    let mut text = format!(
+        "meshctl {} (commit {})\n",
+        env!("CARGO_PKG_VERSION"),
+        env!("MESHCTL_COMMIT")
+    );
     for release in release::all() {
         let default = if release.is_newest() { ", default" } else { "" };
         let _ = writeln!(
