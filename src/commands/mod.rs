@@ -9,6 +9,8 @@ mod migrate;
 mod operator;
 mod precheck;
 mod profile;
+#[cfg(test)]
+mod reference;
 mod reporter;
 mod tag;
 mod uninstall;
