@@ -437,7 +437,10 @@ fn operator_dump_is_deterministic_and_honours_its_flags() {
         .filter(|doc| doc.contains("kind: ClusterRole\n") || doc.contains("kind: Role\n"))
         .collect();
     assert!(rbac.len() >= 2, "the ClusterRole and the Roles");
-    assert!(rbac.iter().all(|doc| !doc.contains('*')), "no wildcard in RBAC");
+    assert!(
+        rbac.iter().all(|doc| !doc.contains('*')),
+        "no wildcard in RBAC"
+    );
     insta::assert_snapshot!("operator dump", text);
 
     // The default: meshctl's own version as the tag; with -f, the resource as written.
