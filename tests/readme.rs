@@ -1,5 +1,5 @@
-//! The README cannot drift from the binary: every `meshctl` command of its `sh` blocks runs as
-//! written against the built binary, in a directory that looks like a fresh clone, and must exit 0
+//! The README and the guide (`docs/*.md`) cannot drift from the binary: every `meshctl` command of
+//! their `sh` blocks runs as written against the built binary, in a directory that looks like a fresh clone, and must exit 0
 //! and write the files it redirects to; every command of its `sh reference` blocks must name
 //! subcommands and flags that exist. `sh cluster` blocks run in tests/quickstart.rs (see
 //! tests/common/readme.rs for the fence info strings).
@@ -16,8 +16,21 @@ fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every block of README.md and the guide, each knowing its file.
+fn all_blocks() -> Vec<Block> {
+    readme::documents()
+        .into_iter()
+        .flat_map(|(file, text)| {
+            blocks(&text).into_iter().map(move |mut block| {
+                block.file.clone_from(&file);
+                block
+            })
+        })
+        .collect()
+}
+
 fn shell_blocks(kind: &str) -> Vec<Block> {
-    blocks(&readme::readme())
+    all_blocks()
         .into_iter()
         .filter(|b| b.info == kind)
         .collect()
@@ -94,13 +107,26 @@ fn redirect_target(command: &str) -> Option<&str> {
 
 #[test]
 fn every_shell_block_has_a_known_kind() {
-    let all = blocks(&readme::readme());
+    let all = all_blocks();
     assert!(!all.is_empty(), "README.md has no fenced blocks");
+    for page in [
+        "README.md",
+        "docs/upgrade.md",
+        "docs/operator.md",
+        "docs/install.md",
+    ] {
+        assert!(
+            all.iter()
+                .any(|b| b.file == page && b.info.starts_with("sh")),
+            "{page} has no shell block: is the guide still read?"
+        );
+    }
     for block in &all {
         if block.info == "sh" || block.info.starts_with("sh ") {
             assert!(
                 KINDS.contains(&block.info.as_str()),
-                "README.md:{}: unknown fence `{}`; use one of {KINDS:?}",
+                "{}:{}: unknown fence `{}`; use one of {KINDS:?}",
+                block.file,
                 block.line,
                 block.info
             );
@@ -115,9 +141,10 @@ fn cluster_blocks_are_only_in_the_quick_start() {
     let cluster = shell_blocks("sh cluster");
     assert!(cluster.len() >= 4, "the quick start has its cluster blocks");
     for block in &cluster {
-        assert_eq!(
-            block.section, "Quick start on a laptop cluster",
-            "README.md:{}: a `sh cluster` block outside the quick start is run by no test",
+        assert!(
+            block.file == "README.md" && block.section == "Quick start on a laptop cluster",
+            "{}:{}: a `sh cluster` block outside the README's quick start is run by no test",
+            block.file,
             block.line
         );
         assert!(
@@ -168,7 +195,8 @@ fn every_sh_block_runs_as_written() {
                 .expect("sh runs");
             assert!(
                 output.status.success(),
-                "README.md:{}: `{command}` failed:\n{}",
+                "{}:{}: `{command}` failed:\n{}",
+                block.file,
                 block.line,
                 describe(&output)
             );
@@ -177,7 +205,8 @@ fn every_sh_block_runs_as_written() {
                 let size = std::fs::metadata(&written).map_or(0, |m| m.len());
                 assert!(
                     size > 0,
-                    "README.md:{}: `{command}` wrote nothing to {target}",
+                    "{}:{}: `{command}` wrote nothing to {target}",
+                    block.file,
                     block.line
                 );
             }
@@ -215,7 +244,8 @@ fn every_reference_command_names_real_subcommands_and_flags() {
                 .expect("meshctl runs");
             assert!(
                 output.status.success(),
-                "README.md:{}: `meshctl {}` is not a command meshctl knows:\n{}",
+                "{}:{}: `meshctl {}` is not a command meshctl knows:\n{}",
+                block.file,
                 block.line,
                 words.join(" "),
                 describe(&output)
@@ -246,4 +276,76 @@ fn expected_output_matching_notices_a_difference() {
     ] {
         assert!(missing_line(wrong, actual).is_some(), "{wrong:?} matched");
     }
+}
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces as dashes.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// Every relative link of README.md and the guide names a file that exists, and an anchor a
+/// heading of it: moving a section between pages must not leave a dead link behind.
+#[test]
+fn every_relative_link_resolves() {
+    let link = regex::Regex::new(r"\]\(([^)\s]+)\)").expect("regex");
+    let mut checked = 0;
+    for (file, text) in readme::documents() {
+        let base = repository().join(&file);
+        let folder = base.parent().expect("a folder").to_path_buf();
+        let mut in_fence = false;
+        for (number, line) in text.lines().enumerate() {
+            if line.starts_with("```") {
+                in_fence = !in_fence;
+            }
+            if in_fence {
+                continue;
+            }
+            for found in link.captures_iter(line) {
+                let target = &found[1];
+                if target.contains("://") || target.starts_with("mailto:") {
+                    continue;
+                }
+                let (path, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let resolved = if path.is_empty() {
+                    base.clone()
+                } else {
+                    folder.join(path)
+                };
+                assert!(
+                    resolved.exists(),
+                    "{file}:{}: `{target}`: {} does not exist",
+                    number + 1,
+                    resolved.display()
+                );
+                if !anchor.is_empty() {
+                    let page = std::fs::read_to_string(&resolved).unwrap_or_default();
+                    let anchors: Vec<String> = page
+                        .lines()
+                        .filter_map(|l| {
+                            l.trim_start_matches('#')
+                                .strip_prefix(' ')
+                                .filter(|_| l.starts_with('#'))
+                        })
+                        .map(slug)
+                        .collect();
+                    assert!(
+                        anchors.iter().any(|a| a == anchor),
+                        "{file}:{}: `{target}`: no heading for #{anchor} (has {anchors:?})",
+                        number + 1
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 15,
+        "the guide links its pages ({checked} links checked)"
+    );
 }

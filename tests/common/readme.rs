@@ -1,4 +1,4 @@
-//! README.md's fenced command blocks, for the tests that run them (tests/readme.rs without a
+//! The fenced command blocks of README.md and the guide (`docs/*.md`), for the tests that run them (tests/readme.rs without a
 //! cluster, tests/quickstart.rs on the project's control plane).
 //!
 //! Fence info strings say where a block runs:
@@ -21,6 +21,8 @@ pub const KINDS: [&str; 3] = ["sh", "sh cluster", "sh reference"];
 
 #[derive(Debug)]
 pub struct Block {
+    /// The document it is in (`README.md`, `docs/upgrade.md`); set by the caller.
+    pub file: String,
     /// The fence's info string, e.g. `sh cluster`.
     pub info: String,
     /// The `## ` heading the block is under.
@@ -35,6 +37,32 @@ pub struct Block {
 pub fn readme() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// README.md and the guide's pages (`docs/*.md`; the generated reference has no shell blocks),
+/// as (path relative to the repository, text).
+pub fn documents() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages: Vec<String> = std::fs::read_dir(root.join("docs"))
+        .expect("docs/ is readable")
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            Path::new(name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        })
+        .map(|name| format!("docs/{name}"))
+        .collect();
+    pages.sort();
+    std::iter::once("README.md".to_string())
+        .chain(pages)
+        .map(|path| {
+            let text =
+                std::fs::read_to_string(root.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+            (path, text)
+        })
+        .collect()
 }
 
 /// Every fenced block of `text`, in order, with its section; `text` blocks are attached to the
@@ -55,6 +83,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     }
                 } else {
                     blocks.push(Block {
+                        file: String::new(),
                         info,
                         section: section.clone(),
                         line: start,
