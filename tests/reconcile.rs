@@ -1814,3 +1814,70 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
         }
     });
 }
+
+/// An upgrade that cannot finish (the new istiod cannot be scheduled) is `ERROR`, reason
+/// `ApplyFailed`, naming the workload and why, with the release it was being brought to; once the
+/// cause is gone the next reconcile converges to `HEALTHY` on the new release.
+#[test]
+#[ignore = "needs a cluster"]
+fn a_failed_upgrade_says_where_and_the_next_reconcile_converges() {
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let _operator = Operator::start(
+        &setup.operator,
+        "replica-a",
+        directory.path(),
+        &["--readiness-timeout", "10s"],
+    );
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        let name = "failing-upgrade";
+        apply_resource(&admin, name, json!({"profile": "minimal", "tag": "1.30.3"})).await;
+        status_when(&admin, name, "HEALTHY").await;
+        merge_spec(
+            &admin,
+            name,
+            json!({"tag": "1.31.0", "components": {"pilot": {"k8s": {
+                "nodeSelector": {"meshctl.io/no-such-node": "anywhere"}}}}}),
+        )
+        .await;
+        let failed = status_when(&admin, name, "ERROR").await;
+        let message = failed["message"].as_str().unwrap_or_default();
+        assert!(message.contains("istiod"), "{failed}");
+        assert_eq!(failed["conditions"][0]["reason"], "ApplyFailed", "{failed}");
+        assert_eq!(
+            failed["componentStatus"]["Pilot"]["version"], "1.31.0",
+            "{failed}"
+        );
+        assert!(
+            event_reasons(&admin, name)
+                .await
+                .iter()
+                .any(|r| r == "ApplyFailed"),
+            "no ApplyFailed event"
+        );
+
+        merge_spec(
+            &admin,
+            name,
+            json!({"components": {"pilot": {"k8s": {"nodeSelector": null}}}}),
+        )
+        .await;
+        let healthy = status_when(&admin, name, "HEALTHY").await;
+        assert_eq!(
+            healthy["componentStatus"]["Pilot"]["version"], "1.31.0",
+            "{healthy}"
+        );
+        let istiod = deployment(&admin, "istiod").await.expect("istiod");
+        assert!(image(&istiod).ends_with(":1.31.0"), "{}", image(&istiod));
+        resources(&admin)
+            .delete(name, &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the mesh uninstalled", SETTLE, || {
+            let admin = admin.clone();
+            async move { deployment(&admin, "istiod").await.is_none().then_some(()) }
+        })
+        .await;
+    });
+}

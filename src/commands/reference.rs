@@ -153,6 +153,10 @@ fn markdown(path: &str, command: &Command, children: &[(String, String)]) -> Str
                 .or_else(|| arg.get_help())
                 .map(ToString::to_string)
                 .unwrap_or_default();
+            // Each addition below is a sentence of its own.
+            if !description.is_empty() && !description.trim_end().ends_with(['.', ')', ':']) {
+                description.push('.');
+            }
             let possible: Vec<String> = if takes_value(arg) {
                 arg.get_possible_values()
                     .iter()
