@@ -78,6 +78,11 @@ fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{name}: exited 0\n{stderr}");
         assert!(!stderr.contains("panicked"), "{name}: panicked\n{stderr}");
+        // The catalogue's secrets (a credential plugin's token, a kubeconfig's) are never printed.
+        assert!(
+            !stderr.contains("SECRET-TOKEN"),
+            "{name}: printed a secret\n{stderr}"
+        );
         assert!(
             output.stdout.is_empty(),
             "{name}: wrote to stdout: {}",
