@@ -53,6 +53,17 @@ pub fn merge(inputs: &Inputs) -> Result<Merged, PipelineError> {
     Ok(Merged { tree, warnings })
 }
 
+/// Everything `manifest generate` checks — validation, then the render itself — without keeping
+/// the render: the one validator behind `validate` and `migrate banzai`, so that neither passes
+/// what `manifest generate` and `install` refuse. Returns the warnings a render would print.
+pub fn check(inputs: &Inputs) -> Result<Vec<Warning>, PipelineError> {
+    let merged = merge(inputs)?;
+    let manifests = render(&merged)?;
+    let mut warnings = merged.warnings.clone();
+    warnings.extend(unmatched_overlays(&merged, &manifests));
+    Ok(warnings)
+}
+
 /// Renders a merged tree into sorted manifests.
 pub fn render(merged: &Merged) -> Result<Vec<Manifest>, PipelineError> {
     let mut manifests = render::render(&merged.tree)?;

@@ -40,6 +40,8 @@ pub fn check(tree: &Value) -> Findings {
     gateway_names(spec, &mut findings);
     numeric_tags(spec, &mut findings);
     mesh_config(spec, &mut findings);
+    findings.problems.extend(super::mesh_config::check(spec));
+    annotations(tree, "", &mut findings);
     findings
 }
 
@@ -267,7 +269,19 @@ fn namespaces(spec: &Value, findings: &mut Findings) {
             "values.global.istioNamespace".into(),
             &spec["values"]["global"]["istioNamespace"],
         ),
+        // The mesh-wide PeerAuthentication (`meshctl.io/mtls-mode`) goes there.
+        (
+            "meshConfig.rootNamespace".into(),
+            &spec["meshConfig"]["rootNamespace"],
+        ),
     ];
+    // Copied from `meshConfig` into `values.meshConfig`: checked once, where it was written.
+    if spec["values"]["meshConfig"]["rootNamespace"] != spec["meshConfig"]["rootNamespace"] {
+        candidates.push((
+            "values.meshConfig.rootNamespace".into(),
+            &spec["values"]["meshConfig"]["rootNamespace"],
+        ));
+    }
     for name in ["pilot", "cni", "ztunnel", "istiodRemote"] {
         candidates.push((
             format!("components.{name}.namespace"),
@@ -294,6 +308,47 @@ fn namespaces(spec: &Value, findings: &mut Findings) {
                  most 63 lower-case letters, digits and `-`, such as `istio-system`"
             ));
         }
+    }
+}
+
+/// The API server refuses an object whose annotations hold more than 256 KiB (keys and values
+/// together); every map of annotations in the input (the resource's own, `podAnnotations`,
+/// `serviceAnnotations` …) is checked before anything is written.
+const MAX_ANNOTATIONS_BYTES: usize = 256 * 1024;
+
+fn annotations(node: &Value, path: &str, findings: &mut Findings) {
+    let Some(map) = node.as_object() else {
+        if let Some(items) = node.as_array() {
+            for (index, item) in items.iter().enumerate() {
+                annotations(item, &format!("{path}[{index}]"), findings);
+            }
+        }
+        return;
+    };
+    for (key, value) in map {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        if key.ends_with("nnotations")
+            && let Some(entries) = value.as_object()
+        {
+            let bytes: usize = entries
+                .iter()
+                .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+                .sum();
+            if bytes > MAX_ANNOTATIONS_BYTES {
+                findings.problems.push(format!(
+                    "`{}`: the annotations hold {} KiB, more than the 256 KiB the API server \
+                     accepts on one object",
+                    here.strip_prefix("spec.").unwrap_or(&here),
+                    bytes.div_ceil(1024)
+                ));
+            }
+            continue;
+        }
+        annotations(value, &here, findings);
     }
 }
 

@@ -425,7 +425,7 @@ fn json_number(text: &str) -> bool {
 }
 
 /// Go's `time.ParseDuration`: `0`, or a sign and one or more `<decimal><unit>` pairs.
-fn go_duration_ok(text: &str) -> bool {
+pub(crate) fn go_duration_ok(text: &str) -> bool {
     let rest = text.strip_prefix(['-', '+']).unwrap_or(text);
     if rest == "0" {
         return true;

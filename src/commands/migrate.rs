@@ -3,6 +3,8 @@
 //! ([`meshctl::input::banzai`]); this command only prints it, warnings on standard error.
 
 use meshctl::input::{self, Origin, banzai};
+use meshctl::merge::InputFile;
+use meshctl::pipeline::{self, Inputs, PipelineError};
 use meshctl::yaml;
 
 use super::{CommandError, ExitStatus, with_hint};
@@ -27,10 +29,31 @@ pub fn banzai(
     for warning in &translation.warnings {
         printer.warn(&warning.0)?;
     }
+    // What is written must be what meshctl itself accepts: the checks of `manifest generate`.
+    let inputs = Inputs {
+        files: vec![InputFile {
+            source: origin.source(),
+            tree: translation.operator.clone(),
+        }],
+        ..Inputs::default()
+    };
+    pipeline::check(&inputs).map_err(|error| MigrateError {
+        source_name: origin.source().to_string(),
+        error,
+    })?;
     let text = yaml::value_to_string(&translation.operator);
     match &args.output {
         None => printer.data(&text)?,
         Some(path) => write_file(path, &text)?,
     }
     Ok(ExitStatus::Success)
+}
+
+/// The translation of a Banzai resource that meshctl itself would refuse: nothing is written.
+#[derive(Debug, thiserror::Error)]
+#[error("`{source_name}` translates into an IstioOperator meshctl refuses; nothing written")]
+struct MigrateError {
+    source_name: String,
+    #[source]
+    error: PipelineError,
 }
