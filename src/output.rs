@@ -34,7 +34,7 @@ impl Printer {
         Self {
             colour_stdout: colour_wanted(io::stdout().is_terminal()),
             colour_stderr: colour_wanted(io::stderr().is_terminal()),
-            stdout: Box::new(io::stdout().lock()),
+            stdout: standard_output(),
             stderr: Box::new(io::stderr()),
             stderr_terminal: io::stderr().is_terminal(),
             stdin_terminal: io::stdin().is_terminal(),
@@ -89,9 +89,12 @@ impl Printer {
         self.colour_stdout
     }
 
-    /// Writes data (manifests, dumps, diffs) to stdout.
+    /// Writes data (manifests, dumps, diffs) to stdout. An error says it was standard output
+    /// (and keeps its kind: a reader that went away is [`io::ErrorKind::BrokenPipe`]).
     pub fn data(&mut self, text: &str) -> io::Result<()> {
-        self.stdout.write_all(text.as_bytes())
+        self.stdout
+            .write_all(text.as_bytes())
+            .map_err(on_standard_output)
     }
 
     /// A warning line on stderr.
@@ -119,10 +122,65 @@ impl Printer {
         writeln!(self.stderr, "{text}")
     }
 
-    /// Flushes both streams.
+    /// Flushes both streams; an error on stdout says it was standard output.
     pub fn flush(&mut self) -> io::Result<()> {
-        self.stdout.flush()?;
+        self.stdout.flush().map_err(on_standard_output)?;
         self.stderr.flush()
+    }
+}
+
+/// An error writing data, saying where: `writing to standard output: No space left on device`.
+fn on_standard_output(error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), StandardOutputError(error))
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("writing to standard output: {0}")]
+struct StandardOutputError(io::Error);
+
+/// Standard output as a writer whose errors are reported. Rust's own `Stdout` drops every write
+/// to a closed descriptor (`meshctl manifest generate >&-`) and reports success, so the command
+/// exited 0 having written nothing; a duplicate of the descriptor reports `EBADF` instead, and a
+/// descriptor that cannot be duplicated is closed: every write fails with that error.
+fn standard_output() -> Box<dyn Write> {
+    use std::os::fd::AsFd;
+    if reopened_by_the_runtime() {
+        return Box::new(Closed(Some(EBADF)));
+    }
+    match io::stdout().as_fd().try_clone_to_owned() {
+        Ok(descriptor) => Box::new(io::LineWriter::new(std::fs::File::from(descriptor))),
+        Err(error) => Box::new(Closed(error.raw_os_error())),
+    }
+}
+
+const EBADF: i32 = 9;
+
+/// Whether meshctl started with its standard output closed: Rust's runtime then opens
+/// `/dev/null` read-write in its place before `main`, so writes vanish. A user's own
+/// `> /dev/null` is write-only, which tells the two apart (Linux; elsewhere, `false`).
+fn reopened_by_the_runtime() -> bool {
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == *"/dev/null");
+    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|line| line.strip_prefix("flags:"))
+            .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+            .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
+    })
+}
+
+/// A standard output that was closed before meshctl started.
+struct Closed(Option<i32>);
+
+impl Write for Closed {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(self
+            .0
+            .map_or_else(|| io::Error::other("closed"), io::Error::from_raw_os_error))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -77,6 +77,24 @@ fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
         let output = run(case);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{name}: exited 0\n{stderr}");
+        // The exit-code rule (README, "Bad input"): 1, except in the commands where 1 means
+        // "they differ" (`diff`, `profile diff`), whose errors exit 2.
+        let positional: Vec<&str> = case
+            .arguments
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.starts_with('-'))
+            .take(2)
+            .collect();
+        let expected = match positional.as_slice() {
+            ["diff", ..] | ["profile", "diff"] => 2,
+            _ => 1,
+        };
+        assert_eq!(
+            output.status.code(),
+            Some(expected),
+            "{name}: wrong exit code\n{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{name}: panicked\n{stderr}");
         // The catalogue's secrets (a credential plugin's token, a kubeconfig's) are never printed.
         assert!(

@@ -336,7 +336,8 @@ fn a_revision_renames_the_control_plane() {
 #[test]
 fn uninstall_needs_to_be_told_what_to_remove() {
     let output = meshctl(&["uninstall", "-y"]);
-    assert_eq!(output.status.code(), Some(2), "clap usage error");
+    // A usage error exits 1, as all bad input does (issue 24; clap's default is 2).
+    assert_eq!(output.status.code(), Some(1), "usage error");
     assert!(String::from_utf8_lossy(&output.stderr).contains("--revision"));
 }
 
@@ -664,6 +665,37 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+/// Issue 24: started with its stdout closed (`>&-`), meshctl exited 0 having written nothing
+/// (Rust's runtime puts `/dev/null` there); a full disk was reported without saying where. Both
+/// are errors naming standard output; `> /dev/null` stays a success.
+#[test]
+fn a_stdout_that_cannot_be_written_is_an_error_naming_it() {
+    let run = |redirect: &str| {
+        Command::new("sh")
+            .args([
+                "-c",
+                &format!("exec \"$0\" manifest generate {redirect}"),
+                env!("CARGO_BIN_EXE_meshctl"),
+            ])
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("meshctl runs")
+    };
+    for redirect in [">&-", ">/dev/full"] {
+        let output = run(redirect);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{redirect}: {stderr}");
+        assert!(
+            stderr.starts_with("error: writing to standard output: "),
+            "{redirect}: {stderr}"
+        );
+    }
+    let output = run(">/dev/null");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+}
+
 /// `create-remote-secret` prints a token: onto a terminal only with `--force`, and the refusal
 /// comes before any cluster is asked (here the kubeconfig does not exist, so reaching the
 /// cluster would fail differently). `script` gives the command a terminal for its stdout.

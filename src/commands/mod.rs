@@ -60,7 +60,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
 }
 
 /// What a command's exit code says (uv's `ExitStatus`). The codes are the command contract's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExitStatus {
     /// 0: done; for the commands that compare, nothing differs.
     Success,
