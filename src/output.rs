@@ -184,37 +184,64 @@ impl Write for Closed {
     }
 }
 
-/// Writes a whole output file (`manifest generate -o`), the one way every command writes one.
+/// Where a command writes its output file, and what it must never write over.
+pub struct OutputFile<'a> {
+    pub path: &'a std::path::Path,
+    /// The command's `-f` inputs: `-o` naming one of them (by any spelling or link) is refused,
+    /// or the render would replace the file it came from.
+    pub inputs: &'a [std::path::PathBuf],
+    /// What to say when `path` is a directory.
+    pub directory_hint: &'a str,
+}
+
+/// Writes a whole output file (`manifest generate -o`, `migrate banzai -o`), the one way every
+/// command writes one.
 ///
 /// What the user named decides how: a path that does not exist yet, or a regular file named
 /// directly, is written to a temporary file beside it and renamed into place, so a reader never
-/// sees half a manifest. A symbolic link, a character device (`/dev/null`, `/dev/stdout`) or a
+/// sees half a manifest; an existing file keeps its permissions, and a read-only one is refused
+/// rather than replaced. A symbolic link, a character device (`/dev/null`, `/dev/stdout`) or a
 /// FIFO (`>(command)`) is written *through*, as `tee` and `cp` do: the link stays a link, the device
-/// stays a device. A directory, a block device or a socket is refused. Nothing is ever renamed
-/// over something that is not a regular file.
-pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+/// stays a device. A directory, a block device or a socket is refused, and so is one of the
+/// command's own inputs. Nothing is ever renamed over something that is not a regular file.
+pub fn write_file(output: &OutputFile<'_>, text: &str) -> anyhow::Result<()> {
     use std::os::unix::fs::FileTypeExt;
 
     use anyhow::{Context, bail};
 
+    let path = output.path;
     let shown = path.display();
+    if let Some(input) = output.inputs.iter().find(|input| same_file(input, path)) {
+        bail!(
+            "refusing to write to `{shown}`: it is the input `{}`, which the output would \
+             replace; hint: write to another file",
+            input.display()
+        );
+    }
     let named = match std::fs::symlink_metadata(path) {
-        Ok(metadata) => metadata.file_type(),
+        Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            return write_and_rename(path, text);
+            return write_and_rename(path, text, None);
         }
         Err(error) => return Err(error).with_context(|| format!("examining `{shown}`")),
     };
+    if named.is_file() && named.permissions().readonly() {
+        bail!(
+            "refusing to replace `{shown}`: it is read-only; hint: make it writable (`chmod u+w`) \
+             if it should be replaced, or write to another file"
+        );
+    }
     if named.is_file() {
-        return write_and_rename(path, text);
+        return write_and_rename(path, text, Some(named.permissions()));
     }
     // What the name leads to, through any links (a dangling link is created, as `tee` does).
     let target = match std::fs::metadata(path) {
-        Ok(metadata) => Some(metadata.file_type()),
+        Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(error).with_context(|| format!("examining `{shown}`")),
     };
-    let refused = match target {
+    let kind = target.as_ref().map(std::fs::Metadata::file_type);
+    let refused = match kind {
         Some(kind) if kind.is_dir() => Some("a directory"),
         Some(kind) if kind.is_block_device() => Some("a block device"),
         Some(kind) if kind.is_socket() => Some("a socket"),
@@ -222,11 +249,17 @@ pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
     };
     if let Some(what) = refused {
         bail!(
-            "refusing to write to `{shown}`: it is {what}, not a file; hint: name a file, or a \
-             directory ending in `/` for one file per component"
+            "refusing to write to `{shown}`: it is {what}, not a file; hint: {}",
+            output.directory_hint
         );
     }
-    let regular = target.is_some_and(|kind| kind.is_file());
+    let regular = kind.is_some_and(|kind| kind.is_file());
+    if regular && target.as_ref().is_some_and(|t| t.permissions().readonly()) {
+        bail!(
+            "refusing to replace `{shown}`: the file it links to is read-only; hint: make it \
+             writable (`chmod u+w`) if it should be replaced, or write to another file"
+        );
+    }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -238,8 +271,22 @@ pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("writing `{shown}`"))
 }
 
+/// Whether two paths name the same existing file (same device and inode: any spelling, any link).
+pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
 /// Writes `text` to a new file beside `path` and renames it over `path`.
-fn write_and_rename(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+/// `permissions`: those of the file being replaced, kept.
+fn write_and_rename(
+    path: &std::path::Path,
+    text: &str,
+    permissions: Option<std::fs::Permissions>,
+) -> anyhow::Result<()> {
     use anyhow::Context;
 
     let name = path
@@ -250,7 +297,11 @@ fn write_and_rename(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
         .write(true)
         .create_new(true)
         .open(&temporary)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .and_then(|()| match permissions {
+            Some(permissions) => std::fs::set_permissions(&temporary, permissions),
+            None => Ok(()),
+        });
     if let Err(error) = written {
         let _ = std::fs::remove_file(&temporary);
         return Err(error).with_context(|| format!("writing `{}`", path.display()));

@@ -829,3 +829,72 @@ fn multicluster_examples_render_one_cluster_each() {
         }
     }
 }
+
+/// Issue 24: `-o` onto a read-only file replaced it, and a replaced file lost its mode.
+#[test]
+fn output_files_keep_their_mode_and_read_only_ones_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let kept = directory.path().join("kept.yaml");
+    std::fs::write(&kept, "old\n").expect("write");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let path = kept.to_str().expect("utf-8");
+    assert!(
+        meshctl(&["manifest", "generate", "-o", path])
+            .status
+            .success()
+    );
+    let mode = std::fs::metadata(&kept)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+
+    let read_only = directory.path().join("read-only.yaml");
+    std::fs::write(&read_only, "mine\n").expect("write");
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let output = meshctl(&[
+        "manifest",
+        "generate",
+        "-o",
+        read_only.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("it is read-only"));
+    assert_eq!(std::fs::read_to_string(&read_only).expect("kept"), "mine\n");
+}
+
+/// Issue 24: `-o DIR` kept the file of a component an earlier render had (an egress gateway
+/// since switched off) without a word; it is removed, with a warning naming it.
+#[test]
+fn a_component_file_of_an_earlier_render_is_removed_with_a_warning() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let out = format!("{}/", directory.path().display());
+    let with_egress = meshctl(&[
+        "manifest",
+        "generate",
+        "--set",
+        "components.egressGateways[0].enabled=true",
+        "--set",
+        "components.egressGateways[0].name=istio-egressgateway",
+        "-o",
+        &out,
+    ]);
+    assert!(with_egress.status.success(), "{with_egress:?}");
+    let egress = directory.path().join("egressGateways.yaml");
+    assert!(egress.exists());
+    std::fs::write(directory.path().join("notes.txt"), "mine\n").expect("write");
+    let without = meshctl(&["manifest", "generate", "-o", &out]);
+    assert!(without.status.success());
+    assert!(!egress.exists(), "the stale file is gone");
+    assert!(
+        directory.path().join("notes.txt").exists(),
+        "other files stay"
+    );
+    let stderr = String::from_utf8_lossy(&without.stderr);
+    assert!(
+        stderr.contains("warning: removed `") && stderr.contains("egressGateways.yaml`"),
+        "{stderr}"
+    );
+}

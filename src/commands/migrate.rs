@@ -8,7 +8,7 @@ use meshctl::pipeline::{self, Inputs, PipelineError};
 use meshctl::yaml;
 
 use super::{CommandError, ExitStatus, with_hint};
-use crate::output::{Printer, write_file};
+use crate::output::{OutputFile, Printer, write_file};
 use crate::settings::MigrateBanzaiSettings;
 
 pub fn banzai(
@@ -44,7 +44,15 @@ pub fn banzai(
     let text = yaml::value_to_string(&translation.operator);
     match &args.output {
         None => printer.data(&text)?,
-        Some(path) => write_file(path, &text)?,
+        Some(path) => write_file(
+            &OutputFile {
+                path,
+                inputs: std::slice::from_ref(&args.filename),
+                directory_hint: "`migrate banzai -o` writes one file: name the file, such as \
+                                 `istio-operator.yaml`",
+            },
+            &text,
+        )?,
     }
     Ok(ExitStatus::Success)
 }
