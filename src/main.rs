@@ -56,9 +56,18 @@ fn main() -> ExitCode {
 /// `--help` and `--version` are not errors.
 fn usage_error(error: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    let _ = error.print();
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    // clap quotes the argument it refused: through the printer, so its control characters are
+    // escaped like those of every other message.
+    let mut printer = output::Printer::terminal();
+    let _ = printer.status(error.render().to_string().trim_end());
     match error.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
         _ if cli::Cli::words_compare(&std::env::args().collect::<Vec<_>>()) => {
             ExitStatus::Error.into()
         }

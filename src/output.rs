@@ -63,7 +63,7 @@ impl Printer {
 
     /// Asks a yes/no question on stderr; only `y`/`yes` is a yes.
     pub fn confirm(&mut self, question: &str) -> io::Result<bool> {
-        write!(self.stderr, "{question} [y/N] ")?;
+        write!(self.stderr, "{} [y/N] ", escape_controls(question))?;
         self.stderr.flush()?;
         let mut answer = String::new();
         io::stdin().read_line(&mut answer)?;
@@ -80,7 +80,7 @@ impl Printer {
         } else {
             "hint:".to_string()
         };
-        writeln!(self.stderr, "{label} {text}")
+        writeln!(self.stderr, "{label} {}", escape_controls(text))
     }
 
     /// Whether data written to stdout may be coloured.
@@ -104,7 +104,7 @@ impl Printer {
         } else {
             "warning:".to_string()
         };
-        writeln!(self.stderr, "{label} {text}")
+        writeln!(self.stderr, "{label} {}", escape_controls(text))
     }
 
     /// An error (with its cause chain already formatted) on stderr.
@@ -114,12 +114,12 @@ impl Printer {
         } else {
             "error:".to_string()
         };
-        writeln!(self.stderr, "{label} {text}")
+        writeln!(self.stderr, "{label} {}", escape_controls(text))
     }
 
     /// A plain progress or status line on stderr.
     pub fn status(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.stderr, "{text}")
+        writeln!(self.stderr, "{}", escape_controls(text))
     }
 
     /// Flushes both streams; an error on stdout says it was standard output.
@@ -127,6 +127,28 @@ impl Printer {
         self.stdout.flush().map_err(on_standard_output)?;
         self.stderr.flush()
     }
+}
+
+/// A message with the control characters that came from input made visible: `\u{1b}` for ESC,
+/// `\r`, `\u{7}` for BEL, and so on (C0, DEL and C1), so a Banzai `version`, a profile name or an
+/// annotation cannot clear the screen, retitle the terminal or overwrite a line. Line breaks and
+/// tabs stay: messages are laid out with them. Every message line goes through here; data on
+/// stdout does not (it is YAML or JSON, which escape these themselves).
+#[must_use]
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An error writing data, saying where: `writing to standard output: No space left on device`.
@@ -310,4 +332,24 @@ fn write_and_rename(
         let _ = std::fs::remove_file(&temporary);
         anyhow::Error::new(error).context(format!("writing `{}`", path.display()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    /// Issue 24: ESC, BEL, CR and the other control characters from input reached the terminal
+    /// raw (clearing the screen, retitling the window); line breaks and tabs lay messages out.
+    #[test]
+    fn control_characters_are_made_visible() {
+        assert_eq!(
+            escape_controls("a\u{1b}[2J\u{7}b\rc\u{9b}d\u{7f}"),
+            "a\\u{1b}[2J\\u{7}b\\rc\\u{9b}d\\u{7f}"
+        );
+        assert_eq!(escape_controls("line\n\tnext"), "line\n\tnext");
+        assert!(matches!(
+            escape_controls("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

@@ -69,6 +69,14 @@ fn assert_stderr_snapshot(name: &str, line: &str, stderr: &str) {
     });
 }
 
+/// Issue 24: control characters from input never reach the terminal raw.
+fn assert_no_raw_controls(name: &str, stderr: &str) {
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{name}: a raw control character in the message\n{stderr:?}"
+    );
+}
+
 #[test]
 fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
     let cases = catalogue("cases.txt");
@@ -126,6 +134,7 @@ fn every_suspicious_input_renders_with_a_warning() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{name}: failed\n{stderr}");
         assert!(!output.stdout.is_empty(), "{name}: rendered nothing");
+        assert_no_raw_controls(name, &stderr);
         assert!(
             stderr.starts_with("warning: "),
             "{name}: no warning\n{stderr}"
