@@ -72,7 +72,9 @@ fn assert_stderr_snapshot(name: &str, line: &str, stderr: &str) {
 /// Issue 24: control characters from input never reach the terminal raw.
 fn assert_no_raw_controls(name: &str, stderr: &str) {
     assert!(
-        !stderr.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+        !stderr
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
         "{name}: a raw control character in the message\n{stderr:?}"
     );
 }

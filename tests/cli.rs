@@ -898,3 +898,31 @@ fn a_component_file_of_an_earlier_render_is_removed_with_a_warning() {
         "{stderr}"
     );
 }
+
+/// Issue 24: an all-digit revision is a valid DNS label: `-r 131`, `--set revision=131` and
+/// `spec.revision: "131"` render the `131` control plane (they were refused as numbers).
+#[test]
+fn a_numeric_revision_is_accepted() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("revision.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  revision: \"131\"\n",
+    )
+    .expect("write");
+    for arguments in [
+        vec!["manifest", "generate", "-r", "131"],
+        vec!["manifest", "generate", "--set", "revision=131"],
+        vec!["manifest", "generate", "-f", file.to_str().expect("utf-8")],
+    ] {
+        let output = meshctl(&arguments);
+        let text = stdout(&output);
+        assert!(
+            output.status.success(),
+            "{arguments:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(text.contains("\n  name: istiod-131\n"), "{arguments:?}");
+        assert!(text.contains("istio.io/rev: \"131\"\n"), "{arguments:?}");
+    }
+}

@@ -191,7 +191,7 @@ fn translate_to_values(merged: &mut Value) {
             continue;
         };
         // istioctl routes these through its `--set` machinery, so the same typing rules apply:
-        // `revision: "1"` becomes a number, tags stay text.
+        // tags and revisions stay text (istioctl made `revision: "1"` a number, then refused it).
         let text = match value {
             Value::String(text) => text,
             other => other.to_string(),

@@ -15,8 +15,12 @@
 
 use serde_json::{Map, Number, Value};
 
-/// Paths whose values stay text even when they look like numbers (`tag=1.31`).
-const ALWAYS_STRING: [&str; 6] = [
+/// Paths whose values stay text even when they look like numbers (`tag=1.31`, `revision=131`:
+/// a revision is a DNS label, and an all-digit one is valid; istioctl typed it as a number and
+/// then refused it).
+const ALWAYS_STRING: [&str; 8] = [
+    "spec.revision",
+    "spec.values.revision",
     "spec.values.compatibilityVersion",
     "spec.tag",
     "spec.values.global.tag",
