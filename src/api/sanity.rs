@@ -42,6 +42,8 @@ pub fn check(tree: &Value) -> Findings {
     mesh_config(spec, &mut findings);
     findings.problems.extend(super::mesh_config::check(spec));
     annotations(tree, "", &mut findings);
+    meshctl_annotations(tree, &mut findings);
+    ignored_fields(spec, &mut findings);
     findings
 }
 
@@ -349,6 +351,83 @@ fn annotations(node: &Value, path: &str, findings: &mut Findings) {
             continue;
         }
         annotations(value, &here, findings);
+    }
+}
+
+/// The annotations meshctl reads (`meshctl.io/<name>`, README "Mesh switches").
+const MESHCTL_ANNOTATIONS: [&str; 3] = [
+    crate::switches::MTLS_MODE_ANNOTATION,
+    crate::switches::INJECTION_NAMESPACES_ANNOTATION,
+    crate::release::RELEASE_ANNOTATION,
+];
+
+/// Namespaces whose pods must not get a sidecar: the cluster's own, and the control plane's.
+const SYSTEM_NAMESPACES: [&str; 3] = ["kube-system", "kube-public", "kube-node-lease"];
+
+/// A misspelt `meshctl.io/` annotation did nothing, silently; the injection list's entries that
+/// are empty or that name a system namespace are warned about (the list's syntax is checked
+/// where it is read, in [`crate::switches`]).
+fn meshctl_annotations(tree: &Value, findings: &mut Findings) {
+    let Some(annotations) = tree.pointer("/metadata/annotations").and_then(Value::as_object) else {
+        return;
+    };
+    let known: Vec<String> = MESHCTL_ANNOTATIONS.iter().map(|a| (*a).to_string()).collect();
+    for key in annotations.keys() {
+        if known.contains(key) {
+            continue;
+        }
+        let suggestion = super::values::suggest(key, known.iter());
+        if suggestion.is_none() && !key.starts_with("meshctl.io/") {
+            continue;
+        }
+        let hint = suggestion.map_or_else(
+            || format!("; hint: meshctl reads {}", MESHCTL_ANNOTATIONS.join(", ")),
+            |known| format!("; hint: did you mean `{known}`?"),
+        );
+        findings.warnings.push(format!(
+            "`metadata.annotations.{key}`: not an annotation meshctl reads, so it does nothing{hint}"
+        ));
+    }
+    let Some(list) = annotations
+        .get(crate::switches::INJECTION_NAMESPACES_ANNOTATION)
+        .and_then(Value::as_str)
+    else {
+        return;
+    };
+    let at = format!(
+        "`metadata.annotations.{}`",
+        crate::switches::INJECTION_NAMESPACES_ANNOTATION
+    );
+    let items: Vec<&str> = list.split(',').map(str::trim).collect();
+    if !list.trim().is_empty() && items.iter().any(|item| item.is_empty()) {
+        findings.warnings.push(format!(
+            "{at}: `{list}` has empty entries, which are skipped; hint: separate names with single \
+             commas, such as `shop, payments`"
+        ));
+    }
+    let control_plane = tree
+        .pointer("/spec/values/global/istioNamespace")
+        .and_then(Value::as_str)
+        .unwrap_or("istio-system");
+    for name in items {
+        if SYSTEM_NAMESPACES.contains(&name) || name == control_plane {
+            findings.warnings.push(format!(
+                "{at}: `{name}` is a system namespace; sidecars injected there can keep the \
+                 cluster's own components (or the control plane) from starting; hint: list only \
+                 your applications' namespaces"
+            ));
+        }
+    }
+}
+
+/// istioctl fields meshctl accepts so that files keep working, but does not act on.
+fn ignored_fields(spec: &Value, findings: &mut Findings) {
+    if let Some(path) = spec["installPackagePath"].as_str().filter(|p| !p.is_empty()) {
+        findings.warnings.push(format!(
+            "`installPackagePath`: `{path}` is ignored: meshctl renders the charts built into it \
+             (istioctl deprecated the field); hint: remove it, or choose a release with the \
+             `meshctl.io/istio-release` annotation"
+        ));
     }
 }
 
