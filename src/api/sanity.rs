@@ -368,10 +368,16 @@ const SYSTEM_NAMESPACES: [&str; 3] = ["kube-system", "kube-public", "kube-node-l
 /// are empty or that name a system namespace are warned about (the list's syntax is checked
 /// where it is read, in [`crate::switches`]).
 fn meshctl_annotations(tree: &Value, findings: &mut Findings) {
-    let Some(annotations) = tree.pointer("/metadata/annotations").and_then(Value::as_object) else {
+    let Some(annotations) = tree
+        .pointer("/metadata/annotations")
+        .and_then(Value::as_object)
+    else {
         return;
     };
-    let known: Vec<String> = MESHCTL_ANNOTATIONS.iter().map(|a| (*a).to_string()).collect();
+    let known: Vec<String> = MESHCTL_ANNOTATIONS
+        .iter()
+        .map(|a| (*a).to_string())
+        .collect();
     for key in annotations.keys() {
         if known.contains(key) {
             continue;
@@ -422,7 +428,10 @@ fn meshctl_annotations(tree: &Value, findings: &mut Findings) {
 
 /// istioctl fields meshctl accepts so that files keep working, but does not act on.
 fn ignored_fields(spec: &Value, findings: &mut Findings) {
-    if let Some(path) = spec["installPackagePath"].as_str().filter(|p| !p.is_empty()) {
+    if let Some(path) = spec["installPackagePath"]
+        .as_str()
+        .filter(|p| !p.is_empty())
+    {
         findings.warnings.push(format!(
             "`installPackagePath`: `{path}` is ignored: meshctl renders the charts built into it \
              (istioctl deprecated the field); hint: remove it, or choose a release with the \

@@ -286,7 +286,10 @@ fn unknown_field(
 }
 
 /// The closest known name, if it is close enough to be a likely typo.
-pub(crate) fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+pub(crate) fn suggest<'a>(
+    key: &str,
+    candidates: impl Iterator<Item = &'a String>,
+) -> Option<&'a String> {
     let lower = key.to_lowercase();
     let limit = (key.chars().count() / 4).clamp(1, 3);
     candidates
