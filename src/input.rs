@@ -219,6 +219,8 @@ pub fn read_bytes(origin: Origin<'_>, limits: Limits) -> Result<Vec<u8>, InputEr
 pub struct Parsed {
     pub file: InputFile,
     pub warnings: Vec<Warning>,
+    /// A translated document's fields and where they came from ([`crate::pipeline::Origin`]).
+    pub origins: Vec<crate::pipeline::Origin>,
 }
 
 impl From<InputFile> for Parsed {
@@ -226,7 +228,43 @@ impl From<InputFile> for Parsed {
         Self {
             file,
             warnings: Vec::new(),
+            origins: Vec::new(),
         }
+    }
+}
+
+/// Where a translation's fields came from, each placed at its line in `text` when there is one.
+#[must_use]
+pub fn origins(
+    source: &Source,
+    fields: &[(String, String)],
+    text: Option<&str>,
+) -> Vec<crate::pipeline::Origin> {
+    fields
+        .iter()
+        .map(|(path, written)| {
+            let at = text
+                .and_then(|text| yaml::locate(text, written))
+                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+            crate::pipeline::Origin {
+                source: Source(format!("{source}{at}")),
+                path: path.clone(),
+                written: written.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A translated document; `text`, where it came from text, places each field at its line.
+fn translated(source: Source, translation: banzai::Translation, text: Option<&str>) -> Parsed {
+    let origins = origins(&source, &translation.origins, text);
+    Parsed {
+        file: InputFile {
+            source,
+            tree: translation.operator,
+        },
+        warnings: translation.warnings,
+        origins,
     }
 }
 
@@ -248,13 +286,7 @@ pub fn parse(
     }
     if banzai::is_banzai(&tree) {
         let translation = banzai::translate_text(text, &source, limits)?;
-        return Ok(Parsed {
-            file: InputFile {
-                source,
-                tree: translation.operator,
-            },
-            warnings: translation.warnings,
-        });
+        return Ok(translated(source, translation, Some(text)));
     }
     check_identity(&tree, &source)?;
     if strict {
@@ -271,13 +303,7 @@ pub fn from_tree(tree: Value, source: Source, strict: bool) -> Result<Parsed, In
     }
     if banzai::is_banzai(&tree) {
         let translation = banzai::translate_value(&tree, &source)?;
-        return Ok(Parsed {
-            file: InputFile {
-                source,
-                tree: translation.operator,
-            },
-            warnings: translation.warnings,
-        });
+        return Ok(translated(source, translation, None));
     }
     check_identity(&tree, &source)?;
     if strict {

@@ -63,7 +63,7 @@ impl Printer {
 
     /// Asks a yes/no question on stderr; only `y`/`yes` is a yes.
     pub fn confirm(&mut self, question: &str) -> io::Result<bool> {
-        write!(self.stderr, "{} [y/N] ", escape_controls(question))?;
+        write!(self.stderr, "{} [y/N] ", for_terminal(question))?;
         self.stderr.flush()?;
         let mut answer = String::new();
         io::stdin().read_line(&mut answer)?;
@@ -80,7 +80,7 @@ impl Printer {
         } else {
             "hint:".to_string()
         };
-        writeln!(self.stderr, "{label} {}", escape_controls(text))
+        writeln!(self.stderr, "{label} {}", for_terminal(text))
     }
 
     /// Whether data written to stdout may be coloured.
@@ -104,7 +104,7 @@ impl Printer {
         } else {
             "warning:".to_string()
         };
-        writeln!(self.stderr, "{label} {}", escape_controls(text))
+        writeln!(self.stderr, "{label} {}", for_terminal(text))
     }
 
     /// An error (with its cause chain already formatted) on stderr.
@@ -114,12 +114,12 @@ impl Printer {
         } else {
             "error:".to_string()
         };
-        writeln!(self.stderr, "{label} {}", escape_controls(text))
+        writeln!(self.stderr, "{label} {}", for_terminal(text))
     }
 
     /// A plain progress or status line on stderr.
     pub fn status(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.stderr, "{}", escape_controls(text))
+        writeln!(self.stderr, "{}", for_terminal(text))
     }
 
     /// Flushes both streams; an error on stdout says it was standard output.
@@ -128,6 +128,51 @@ impl Printer {
         self.stderr.flush()
     }
 }
+
+/// A message as it may reach the terminal: control characters escaped ([`escape_controls`]), and
+/// any run of text without spaces longer than [`LONGEST_WORD`] characters shortened to its start
+/// and end, so that a 10,000-segment `--set` or `--config-path` path, or a value pasted by
+/// mistake, is not echoed whole. The one place every message line passes.
+#[must_use]
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = escape_controls(text);
+    if !escaped
+        .split(char::is_whitespace)
+        .any(|word| word.chars().count() > LONGEST_WORD)
+    {
+        return escaped;
+    }
+    let mut out = String::with_capacity(LONGEST_WORD * 4);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() > LONGEST_WORD {
+            out.extend(&chars[..KEEP_HEAD]);
+            out.push_str(" … (");
+            out.push_str(&chars.len().to_string());
+            out.push_str(" characters) … ");
+            out.extend(&chars[chars.len() - KEEP_TAIL..]);
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in escaped.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The longest run of text without spaces a message shows whole (URLs in hints are ~110).
+const LONGEST_WORD: usize = 200;
+const KEEP_HEAD: usize = 80;
+const KEEP_TAIL: usize = 40;
 
 /// A message with the control characters that came from input made visible: `\u{1b}` for ESC,
 /// `\r`, `\u{7}` for BEL, and so on (C0, DEL and C1), so a Banzai `version`, a profile name or an
@@ -351,5 +396,19 @@ mod tests {
             escape_controls("plain"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// Issue 24: a 10,000-segment path was echoed whole.
+    #[test]
+    fn very_long_words_are_shortened() {
+        let path = vec!["a"; 10_000].join(".");
+        let text = format!("--config-path {path}: not found");
+        let message = super::for_terminal(&text);
+        assert!(message.len() < 200, "{message}");
+        assert!(message.starts_with("--config-path a.a."), "{message}");
+        assert!(message.contains(" … (20000 characters) … "), "{message}");
+        assert!(message.ends_with("a.a: not found"), "{message}");
+        let short = "a message with https://istio.io/latest/docs/ops/configuration/traffic-management/dns-proxy/";
+        assert_eq!(super::for_terminal(short), short);
     }
 }

@@ -35,6 +35,7 @@ pub fn banzai(
             source: origin.source(),
             tree: translation.operator.clone(),
         }],
+        origins: input::origins(&origin.source(), &translation.origins, Some(&text)),
         ..Inputs::default()
     };
     pipeline::check(&inputs).map_err(|error| MigrateError {

@@ -151,6 +151,7 @@ pub fn read_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Resul
         for warning in &parsed.warnings {
             printer.warn(&warning.0)?;
         }
+        inputs.origins.extend(parsed.origins);
         inputs.files.push(parsed.file);
     }
     if let Some(release) = args.istio_release {

@@ -37,7 +37,7 @@ impl Progress {
 
     fn line(&self, text: &str) {
         // Progress lines carry names and reasons from the cluster: escaped like every message.
-        let text = crate::output::escape_controls(text);
+        let text = crate::output::for_terminal(text);
         let text = text.as_ref();
         match &self.live {
             Some(live) => {
@@ -95,10 +95,9 @@ impl Reporter for Progress {
 
     fn waiting(&self, component: ComponentName, reason: &str) {
         match self.bar(component) {
-            Some(bar) => bar.set_message(format!(
-                "waiting: {}",
-                crate::output::escape_controls(reason)
-            )),
+            Some(bar) => {
+                bar.set_message(format!("waiting: {}", crate::output::for_terminal(reason)));
+            }
             None => self.line(&format!("{}: waiting: {reason}", component.title())),
         }
     }

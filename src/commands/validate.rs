@@ -29,7 +29,14 @@ pub fn run(args: &InputSettings, printer: &mut Printer) -> Result<ExitStatus, Co
                 Err(PipelineError::Invalid(error)) => error
                     .problems
                     .iter()
-                    .map(|problem| format!("{name}: {problem}"))
+                    // A translated field's problem already names the file, at its line.
+                    .map(|problem| {
+                        if problem.starts_with(&name) {
+                            problem.clone()
+                        } else {
+                            format!("{name}: {problem}")
+                        }
+                    })
                     .collect(),
                 Err(other) => vec![format!("{name}: {:#}", anyhow::Error::new(other))],
             },

@@ -41,6 +41,10 @@ pub fn is_banzai(tree: &Value) -> bool {
 pub struct Translation {
     pub operator: Value,
     pub warnings: Vec<Warning>,
+    /// Where each translated field came from: (`IstioOperator` path under `spec`, such as
+    /// `values.pilot.image`; the Banzai field, such as `spec.pilot.image`), so that a message
+    /// about the translation names the field the user wrote.
+    pub origins: Vec<(String, String)>,
 }
 
 /// Why a Banzai document could not be translated.
@@ -173,6 +177,7 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
     }
 
     for (key, value) in spec {
+        out.origin = format!("spec.{key}");
         let at = |path: &[&str]| -> Vec<String> { path.iter().map(|s| (*s).to_string()).collect() };
         match key.as_str() {
             "mtls" | "autoInjectionNamespaces" | "meshPolicy" => {}
@@ -205,7 +210,11 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
                     out.warn(format!(
                         "spec.version `{}` is ignored: meshctl renders Istio {}, and renders {} \
                          for this resource",
-                        value.as_str().unwrap_or_default(),
+                        // The value as given (a non-text one is refused by the schema first).
+                        value.as_str().map_or_else(
+                            || yaml::value_to_string(value).trim().to_string(),
+                            str::to_string
+                        ),
                         crate::release::supported_list(),
                         crate::release::newest().version,
                     ));
@@ -454,6 +463,7 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
     Ok(Translation {
         operator: Value::Object(operator),
         warnings: out.warnings,
+        origins: out.origins,
     })
 }
 
@@ -488,6 +498,9 @@ fn obsolete_reason(field: &str) -> &'static str {
 struct Out {
     spec: Value,
     warnings: Vec<Warning>,
+    /// The Banzai field being translated, for [`Translation::origins`].
+    origin: String,
+    origins: Vec<(String, String)>,
 }
 
 impl Out {
@@ -496,6 +509,7 @@ impl Out {
     }
 
     fn set(&mut self, path: &[String], value: Value) {
+        self.origins.push((path.join("."), self.origin.clone()));
         let mut node = &mut self.spec;
         for segment in path {
             if !node.is_object() {
@@ -520,7 +534,9 @@ impl Out {
             }
             if let Some(found) = value.pointer(&pointer).filter(|v| !v.is_null()) {
                 let to: Vec<String> = to.iter().map(|s| (*s).to_string()).collect();
+                let outer = std::mem::replace(&mut self.origin, format!("{at}.{from}"));
                 self.set(&to, found.clone());
+                self.origin = outer;
             }
         }
         let mapped: Vec<&str> = table.iter().map(|(from, _)| *from).collect();
