@@ -86,11 +86,12 @@ impl std::error::Error for KubeconfigCause {}
 pub enum ClientError {
     #[error(transparent)]
     Kubeconfig(#[from] KubeconfigError),
-    #[error("no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster)")]
-    NoKubeconfig {
-        #[source]
-        source: kube::config::InferConfigError,
-    },
+    /// `reason`: why in-cluster configuration failed, told once (kube-rs repeats its cause in
+    /// its message and as its source).
+    #[error(
+        "no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster): {reason}"
+    )]
+    NoKubeconfig { reason: String },
     #[error("context `{context}` is not in the kubeconfig (it has: {available})")]
     UnknownContext { context: String, available: String },
     #[error("the kubeconfig has no current context; pass `--context` (it has: {available})")]
@@ -217,10 +218,12 @@ async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>
         None => kubeconfig_paths(),
     };
     if paths.is_empty() {
-        // No file at all: in-cluster (the operator's case), or a clear "nothing found".
-        let config = Config::infer()
-            .await
-            .map_err(|source| ClientError::NoKubeconfig { source })?;
+        // No file at all: in-cluster (the operator's case), or a clear "nothing found". Not
+        // `Config::infer`: it looks for the kubeconfig files again and reports each miss, so
+        // the cause was told three times.
+        let config = Config::incluster().map_err(|error| ClientError::NoKubeconfig {
+            reason: error.to_string(),
+        })?;
         return Ok((config, None));
     }
     let mut kubeconfig = kubeconfig::read(&paths, options.limits)?;

@@ -38,9 +38,28 @@ pub fn banzai(
         origins: input::origins(&origin.source(), &translation.origins, Some(&text)),
         ..Inputs::default()
     };
-    pipeline::check(&inputs).map_err(|error| MigrateError {
-        source_name: origin.source().to_string(),
-        error,
+    pipeline::check(&inputs).map_err(|error| {
+        // The problems without validation's own hint, which offers `--force` (migrate has none).
+        let problems = match error {
+            PipelineError::Invalid(invalid) => {
+                invalid
+                    .problems
+                    .iter()
+                    .fold(String::new(), |mut out, problem| {
+                        out.push_str("\n  - ");
+                        out.push_str(problem);
+                        out
+                    })
+            }
+            other => format!(" {:#}", anyhow::Error::new(other)),
+        };
+        with_hint(
+            MigrateError {
+                source_name: origin.source().to_string(),
+                problems,
+            },
+            Some("fix the Banzai resource: meshctl writes only an IstioOperator it accepts".into()),
+        )
     })?;
     let text = yaml::value_to_string(&translation.operator);
     match &args.output {
@@ -60,9 +79,10 @@ pub fn banzai(
 
 /// The translation of a Banzai resource that meshctl itself would refuse: nothing is written.
 #[derive(Debug, thiserror::Error)]
-#[error("`{source_name}` translates into an IstioOperator meshctl refuses; nothing written")]
+#[error(
+    "`{source_name}` translates into an IstioOperator meshctl refuses; nothing written:{problems}"
+)]
 struct MigrateError {
     source_name: String,
-    #[source]
-    error: PipelineError,
+    problems: String,
 }
