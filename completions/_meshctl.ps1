@@ -81,7 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the built-in profiles, one per line')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print the merged IstioOperator for a profile and any input')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 1 when they differ)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -114,7 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
         'meshctl;profile;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the built-in profiles, one per line')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print the merged IstioOperator for a profile and any input')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 1 when they differ)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -503,7 +503,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
         'meshctl;help;profile' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the built-in profiles, one per line')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print the merged IstioOperator for a profile and any input')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 1 when they differ)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)')
             break
         }
         'meshctl;help;profile;list' {

@@ -72,7 +72,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --help 'Print help'
             cand list 'List the built-in profiles, one per line'
             cand dump 'Print the merged IstioOperator for a profile and any input'
-            cand diff 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+            cand diff 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;profile;list'= {
@@ -101,7 +101,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;profile;help'= {
             cand list 'List the built-in profiles, one per line'
             cand dump 'Print the merged IstioOperator for a profile and any input'
-            cand diff 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+            cand diff 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;profile;help;list'= {
@@ -445,7 +445,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         &'meshctl;help;profile'= {
             cand list 'List the built-in profiles, one per line'
             cand dump 'Print the merged IstioOperator for a profile and any input'
-            cand diff 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+            cand diff 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
         }
         &'meshctl;help;profile;list'= {
         }

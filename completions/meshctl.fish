@@ -57,7 +57,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand manifest; and __fish_see
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -f -a "list" -d 'List the built-in profiles, one per line'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -f -a "dump" -d 'Print the merged IstioOperator for a profile and any input'
-complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from dump" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
@@ -73,7 +73,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the built-in profiles, one per line'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Print the merged IstioOperator for a profile and any input'
-complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
@@ -274,7 +274,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_see
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "generate" -d 'Render the manifests for the merged input as multi-document YAML, in a stable order'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the built-in profiles, one per line'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "dump" -d 'Print the merged IstioOperator for a profile and any input'
-complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 1 when they differ)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "diff" -d 'Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "init" -d 'Deploy the operator in one shot: the IstioOperator CRD, the operator\'s namespace, service account, least-privilege RBAC and Deployment; with -f, also the IstioOperator resource'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "dump" -d 'Print what `operator init` would apply, as multi-document YAML'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "remove" -d 'Remove the operator; with --purge also the IstioOperator CRD. The mesh it installed stays'

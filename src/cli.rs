@@ -24,6 +24,29 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Whether the command compares (`diff`, `profile diff`): its exit 1 means "they differ",
+    /// so its errors exit 2, as `diff(1)`'s do. Every other command's errors exit 1.
+    #[must_use]
+    pub fn compares(&self) -> bool {
+        matches!(
+            self.command,
+            Command::Diff(_) | Command::Profile(ProfileCommand::Diff(_))
+        )
+    }
+
+    /// [`Cli::compares`] for a command line clap could not parse, from its words.
+    #[must_use]
+    pub fn words_compare(words: &[String]) -> bool {
+        let mut positional = words.iter().skip(1).filter(|w| !w.starts_with('-'));
+        match positional.next().map(String::as_str) {
+            Some("diff") => true,
+            Some("profile") => positional.next().is_some_and(|w| w == "diff"),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render manifests offline.
@@ -452,7 +475,7 @@ pub enum ProfileCommand {
     List,
     /// Print the merged IstioOperator for a profile and any input.
     Dump(DumpArgs),
-    /// Show how two profiles differ, as a unified diff (exit 1 when they differ).
+    /// Show how two profiles differ, as a unified diff (exit 0: same, 1: they differ, 2: error).
     ///
     /// Both sides are the merged IstioOperator with the chart presets each profile selects
     /// (`values.profile`, platform, compatibility version) expanded into `values`, so the diff

@@ -49,8 +49,7 @@ pub enum InputError {
         error: io::Error,
     },
     #[error(
-        "`{source_name}` {what} {} MiB, the most meshctl reads from one input (an IstioOperator \
-         is a few kilobytes)",
+        "`{source_name}` {what} {} MiB, the most meshctl reads from one file",
         limits.in_mib()
     )]
     TooLarge {
@@ -145,6 +144,35 @@ pub fn waits_for_writer(path: &Path) -> bool {
 /// Reads one input as text, at most `limits.max_bytes`.
 pub fn read(origin: Origin<'_>, limits: Limits) -> Result<String, InputError> {
     let source_name = origin.source();
+    let bytes = read_bytes(origin, limits)?;
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let at = error.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.split(|b| *b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |index| index + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        InputError::NotUtf8 {
+            source_name: source_name.clone(),
+            line,
+            column,
+            byte: bytes[at],
+        }
+    })
+}
+
+/// Reads one input as bytes, at most `limits.max_bytes`: the one bounded reader of every file
+/// meshctl is pointed at (`-f` files, and a kubeconfig and the token and certificate files it
+/// names), so that a device that never ends (`/dev/zero`) stops at the limit with a message
+/// naming it instead of taking all memory.
+pub fn read_bytes(origin: Origin<'_>, limits: Limits) -> Result<Vec<u8>, InputError> {
+    let source_name = origin.source();
     let read_error = |error| InputError::Read {
         source_name: source_name.clone(),
         error,
@@ -182,26 +210,7 @@ pub fn read(origin: Origin<'_>, limits: Limits) -> Result<String, InputError> {
     if bytes.len() > limits.max_bytes {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|error| {
-        let bytes = error.as_bytes();
-        let at = error.utf8_error().valid_up_to();
-        let before = &bytes[..at];
-        let line = before.split(|b| *b == b'\n').count();
-        let line_start = before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |index| index + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        InputError::NotUtf8 {
-            source_name: source_name.clone(),
-            line,
-            column,
-            byte: bytes[at],
-        }
-    })
+    Ok(bytes)
 }
 
 /// One input, parsed and checked, with what was said about it on the way (a Banzai `Istio`
@@ -210,6 +219,8 @@ pub fn read(origin: Origin<'_>, limits: Limits) -> Result<String, InputError> {
 pub struct Parsed {
     pub file: InputFile,
     pub warnings: Vec<Warning>,
+    /// A translated document's fields and where they came from ([`crate::pipeline::Origin`]).
+    pub origins: Vec<crate::pipeline::Origin>,
 }
 
 impl From<InputFile> for Parsed {
@@ -217,7 +228,43 @@ impl From<InputFile> for Parsed {
         Self {
             file,
             warnings: Vec::new(),
+            origins: Vec::new(),
         }
+    }
+}
+
+/// Where a translation's fields came from, each placed at its line in `text` when there is one.
+#[must_use]
+pub fn origins(
+    source: &Source,
+    fields: &[(String, String)],
+    text: Option<&str>,
+) -> Vec<crate::pipeline::Origin> {
+    fields
+        .iter()
+        .map(|(path, written)| {
+            let at = text
+                .and_then(|text| yaml::locate(text, written))
+                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+            crate::pipeline::Origin {
+                source: Source(format!("{source}{at}")),
+                path: path.clone(),
+                written: written.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A translated document; `text`, where it came from text, places each field at its line.
+fn translated(source: Source, translation: banzai::Translation, text: Option<&str>) -> Parsed {
+    let origins = origins(&source, &translation.origins, text);
+    Parsed {
+        file: InputFile {
+            source,
+            tree: translation.operator,
+        },
+        warnings: translation.warnings,
+        origins,
     }
 }
 
@@ -239,13 +286,7 @@ pub fn parse(
     }
     if banzai::is_banzai(&tree) {
         let translation = banzai::translate_text(text, &source, limits)?;
-        return Ok(Parsed {
-            file: InputFile {
-                source,
-                tree: translation.operator,
-            },
-            warnings: translation.warnings,
-        });
+        return Ok(translated(source, translation, Some(text)));
     }
     check_identity(&tree, &source)?;
     if strict {
@@ -262,13 +303,7 @@ pub fn from_tree(tree: Value, source: Source, strict: bool) -> Result<Parsed, In
     }
     if banzai::is_banzai(&tree) {
         let translation = banzai::translate_value(&tree, &source)?;
-        return Ok(Parsed {
-            file: InputFile {
-                source,
-                tree: translation.operator,
-            },
-            warnings: translation.warnings,
-        });
+        return Ok(translated(source, translation, None));
     }
     check_identity(&tree, &source)?;
     if strict {
@@ -333,7 +368,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .ends_with("big.yaml` is larger than 2 MiB, the most meshctl reads from one input (an IstioOperator is a few kilobytes)"),
+                .ends_with("big.yaml` is larger than 2 MiB, the most meshctl reads from one file"),
             "{error}"
         );
         assert!(error.hint().is_some_and(|h| h.contains(Limits::VARIABLE)));
@@ -346,7 +381,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "`/dev/zero` is a character device that did not end within 1 MiB, the most meshctl \
-             reads from one input (an IstioOperator is a few kilobytes)"
+             reads from one file"
         );
     }
 

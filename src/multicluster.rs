@@ -122,6 +122,14 @@ pub enum RemoteSecretError {
     #[error("`--server {0}` is not an API server address: expected `https://HOST[:PORT]`")]
     InvalidServer(String),
     #[error(
+        "`--istioNamespace {0}` is not a namespace name: expected a DNS-1123 label (lower-case letters, digits and `-`, at most 63 characters)"
+    )]
+    InvalidNamespace(String),
+    #[error(
+        "`--service-account {0}` is not a ServiceAccount name: expected lower-case letters, digits, `-` and `.` (a DNS-1123 subdomain, at most 253 characters)"
+    )]
+    InvalidServiceAccount(String),
+    #[error(
         "ServiceAccount `{namespace}/{name}` does not exist in the cluster to be read{why}",
         why = if *reader { "" } else { " (meshctl creates only the reader account)" }
     )]
@@ -184,8 +192,20 @@ pub fn is_dns1123_label(name: &str) -> bool {
         && bytes[bytes.len() - 1] != b'-'
 }
 
-/// Checks what can be checked offline: the name and the server address.
+/// Checks what can be checked offline, before connecting: the name, the namespace, the service
+/// account and the server address.
 pub fn check_options(options: &RemoteSecretOptions) -> Result<(), RemoteSecretError> {
+    if !is_dns1123_label(&options.namespace) {
+        return Err(RemoteSecretError::InvalidNamespace(
+            options.namespace.clone(),
+        ));
+    }
+    if let Some(account) = &options.service_account {
+        let subdomain = account.len() <= 253 && account.split('.').all(is_dns1123_label);
+        if !subdomain {
+            return Err(RemoteSecretError::InvalidServiceAccount(account.clone()));
+        }
+    }
     if let Some(name) = &options.cluster_name
         && !is_dns1123_label(name)
     {

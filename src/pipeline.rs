@@ -17,6 +17,45 @@ pub struct Inputs {
     pub set_flags: Vec<SetFlag>,
     /// Turn validation errors into warnings, as istioctl's `--force` does.
     pub force: bool,
+    /// Fields a translation wrote (a Banzai `Istio`'s), so that messages name them as written.
+    pub origins: Vec<Origin>,
+}
+
+/// One translated field: validation messages about `path` name `written` in `source` instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub source: crate::yaml::Source,
+    /// The `IstioOperator` path under `spec`, as validation messages write it.
+    pub path: String,
+    /// The field as the user wrote it (`spec.pilot.image`).
+    pub written: String,
+}
+
+/// A validation problem about a translated field, in the user's words: `` `values.pilot.image`:
+/// bad image … `` becomes `` istio.yaml: `spec.pilot.image` (translated to `values.pilot.image`):
+/// bad image … ``.
+fn in_written_terms(problem: String, origins: &[Origin]) -> String {
+    let Some(rest) = problem.strip_prefix('`') else {
+        return problem;
+    };
+    let Some((path, message)) = rest.split_once('`') else {
+        return problem;
+    };
+    let origin = origins.iter().find(|o| {
+        path == o.path
+            || path
+                .strip_prefix(o.path.as_str())
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+    });
+    match origin {
+        Some(origin) => format!(
+            "{}: `{}{}` (translated to `{path}`){message}",
+            origin.source,
+            origin.written,
+            &path[origin.path.len()..]
+        ),
+        None => problem,
+    }
 }
 
 /// A merged `IstioOperator` and what validation had to say about it.
@@ -40,7 +79,14 @@ pub enum PipelineError {
 /// Merges and validates the inputs (profile < files < `--set`).
 pub fn merge(inputs: &Inputs) -> Result<Merged, PipelineError> {
     let mut tree = merge::merge_inputs(&inputs.files, &inputs.set_flags)?;
-    let mut warnings = validation::validate(&tree, inputs.force)?;
+    let mut warnings =
+        validation::validate(&tree, inputs.force).map_err(|error| ValidationError {
+            problems: error
+                .problems
+                .into_iter()
+                .map(|problem| in_written_terms(problem, &inputs.origins))
+                .collect(),
+        })?;
     // The merge already chose the release (an unsupported one is an error there).
     if let Ok(Resolved {
         warning: Some(warning),
@@ -51,6 +97,17 @@ pub fn merge(inputs: &Inputs) -> Result<Merged, PipelineError> {
     }
     merge::apply_unvalidated_values(&mut tree);
     Ok(Merged { tree, warnings })
+}
+
+/// Everything `manifest generate` checks — validation, then the render itself — without keeping
+/// the render: the one validator behind `validate` and `migrate banzai`, so that neither passes
+/// what `manifest generate` and `install` refuse. Returns the warnings a render would print.
+pub fn check(inputs: &Inputs) -> Result<Vec<Warning>, PipelineError> {
+    let merged = merge(inputs)?;
+    let manifests = render(&merged)?;
+    let mut warnings = merged.warnings.clone();
+    warnings.extend(unmatched_overlays(&merged, &manifests));
+    Ok(warnings)
 }
 
 /// Renders a merged tree into sorted manifests.

@@ -89,10 +89,10 @@ impl Settings {
                 Self::OperatorDump(OperatorDumpSettings::resolve(args)?)
             }
             Command::Operator(OperatorCommand::Remove(args)) => {
-                Self::OperatorRemove(OperatorRemoveSettings::resolve(args))
+                Self::OperatorRemove(OperatorRemoveSettings::resolve(args)?)
             }
             Command::Operator(OperatorCommand::Run(args)) => {
-                Self::OperatorRun(OperatorRunSettings::resolve(args))
+                Self::OperatorRun(OperatorRunSettings::resolve(args)?)
             }
             Command::CreateRemoteSecret(args) => {
                 Self::CreateRemoteSecret(CreateRemoteSecretSettings::resolve(args)?)
@@ -101,7 +101,7 @@ impl Settings {
             Command::Tag(TagCommand::Generate(args)) => {
                 Self::TagGenerate(TagSetSettings::resolve(args)?)
             }
-            Command::Tag(TagCommand::List(args)) => Self::TagList(TagListSettings::resolve(args)),
+            Command::Tag(TagCommand::List(args)) => Self::TagList(TagListSettings::resolve(args)?),
             Command::Tag(TagCommand::Remove(args)) => {
                 Self::TagRemove(TagRemoveSettings::resolve(args)?)
             }
@@ -113,7 +113,7 @@ impl Settings {
                 })
             }
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
-            Command::Version(args) => Self::Version(VersionSettings::resolve(args)),
+            Command::Version(args) => Self::Version(VersionSettings::resolve(args)?),
         })
     }
 }
@@ -204,15 +204,16 @@ fn input_limits() -> anyhow::Result<Limits> {
     }
 }
 
-fn cluster(args: ClusterArgs) -> ClusterOptions {
+fn cluster(args: ClusterArgs) -> anyhow::Result<ClusterOptions> {
     let ClusterArgs {
         kubeconfig,
         context,
     } = args;
-    ClusterOptions {
+    Ok(ClusterOptions {
         kubeconfig,
         context,
-    }
+        limits: input_limits()?,
+    })
 }
 
 /// `meshctl version`.
@@ -222,7 +223,7 @@ pub struct VersionSettings {
 }
 
 impl VersionSettings {
-    fn resolve(args: crate::cli::VersionArgs) -> Self {
+    fn resolve(args: crate::cli::VersionArgs) -> anyhow::Result<Self> {
         let crate::cli::VersionArgs {
             client,
             cluster: args,
@@ -235,9 +236,9 @@ impl VersionSettings {
             || std::env::var_os("HOME")
                 .is_some_and(|home| std::path::Path::new(&home).join(".kube/config").is_file())
             || std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
-        Self {
-            cluster: (!client && configured).then(|| cluster(args)),
-        }
+        Ok(Self {
+            cluster: (!client && configured).then(|| cluster(args)).transpose()?,
+        })
     }
 }
 
@@ -272,7 +273,7 @@ impl TagSetSettings {
             auto_inject_namespaces,
             force,
             istio_namespace,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
         })
     }
 }
@@ -291,17 +292,17 @@ pub struct TagListSettings {
 }
 
 impl TagListSettings {
-    fn resolve(args: TagListArgs) -> Self {
+    fn resolve(args: TagListArgs) -> anyhow::Result<Self> {
         let TagListArgs {
             output,
             istio_namespace: IstioNamespaceArgs { istio_namespace },
             cluster: cluster_args,
         } = args;
-        Self {
+        Ok(Self {
             format: output,
             istio_namespace,
-            cluster: cluster(cluster_args),
-        }
+            cluster: cluster(cluster_args)?,
+        })
     }
 }
 
@@ -326,7 +327,7 @@ impl TagRemoveSettings {
             tag,
             force,
             istio_namespace,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
         })
     }
 }
@@ -402,7 +403,7 @@ impl PlanSettings {
         } = args;
         Ok(Self {
             input: InputSettings::resolve(input)?,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
             format: output,
         })
     }
@@ -429,7 +430,7 @@ impl InstallSettings {
         } = args;
         Ok(Self {
             input: InputSettings::resolve(input)?,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
             yes,
             dry_run,
             readiness_timeout,
@@ -480,7 +481,7 @@ impl UninstallSettings {
         };
         Ok(Self {
             target,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
             yes,
             dry_run,
             timeout,
@@ -535,7 +536,7 @@ impl OperatorInitSettings {
             dry_run,
             replace_istio_operator,
             readiness_timeout,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
         })
     }
 }
@@ -575,7 +576,7 @@ pub struct OperatorRemoveSettings {
 }
 
 impl OperatorRemoveSettings {
-    fn resolve(args: OperatorRemoveArgs) -> Self {
+    fn resolve(args: OperatorRemoveArgs) -> anyhow::Result<Self> {
         let OperatorRemoveArgs {
             operator_namespace,
             purge,
@@ -583,13 +584,13 @@ impl OperatorRemoveSettings {
             timeout,
             cluster: cluster_args,
         } = args;
-        Self {
+        Ok(Self {
             operator_namespace,
             purge,
             yes,
             timeout,
-            cluster: cluster(cluster_args),
-        }
+            cluster: cluster(cluster_args)?,
+        })
     }
 }
 
@@ -608,7 +609,7 @@ pub struct OperatorRunSettings {
 }
 
 impl OperatorRunSettings {
-    fn resolve(args: OperatorRunArgs) -> Self {
+    fn resolve(args: OperatorRunArgs) -> anyhow::Result<Self> {
         let OperatorRunArgs {
             watched_namespaces,
             operator_namespace,
@@ -619,7 +620,7 @@ impl OperatorRunSettings {
             watch_banzai,
             cluster: cluster_args,
         } = args;
-        Self {
+        Ok(Self {
             watched_namespaces,
             operator_namespace,
             identity: identity.unwrap_or_else(default_identity),
@@ -627,8 +628,8 @@ impl OperatorRunSettings {
             resync,
             probe_address,
             watch_banzai,
-            cluster: cluster(cluster_args),
-        }
+            cluster: cluster(cluster_args)?,
+        })
     }
 }
 
@@ -681,7 +682,7 @@ impl CreateRemoteSecretSettings {
         Ok(Self {
             options,
             force,
-            cluster: cluster(cluster_args),
+            cluster: cluster(cluster_args)?,
         })
     }
 }

@@ -371,6 +371,74 @@ pub fn parse_typed_within<T: DeserializeOwned>(
     result.map_err(|error| convert_with(source, &error, failed_path, limits))
 }
 
+/// Where the value at a dotted path of mapping keys (`spec.pilot.image`) was written in `text`:
+/// `(line, column)`, for messages about a field after the text was parsed (a translated Banzai
+/// field). `None` when the path is not there.
+#[must_use]
+pub fn locate(text: &str, path: &str) -> Option<(u64, u64)> {
+    use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
+
+    const FOUND: &str = "meshctl: the path was found here";
+    struct Find<'a>(&'a [&'a str]);
+    impl<'de> DeserializeSeed<'de> for Find<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            if self.0.is_empty() {
+                return Err(D::Error::custom(FOUND));
+            }
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Find<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("anything")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == self.0[0] {
+                    map.next_value_seed(Find(&self.0[1..]))?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(())
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+    }
+    let segments: Vec<&str> = path.split('.').collect();
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+        Find(&segments).deserialize(de)
+    });
+    let error = result.err()?;
+    if !error.to_string().contains(FOUND) {
+        return None;
+    }
+    let location = error.location()?;
+    Some((location.line(), location.column()))
+}
+
 /// Parses one YAML document into an untyped tree (an empty document is `null`).
 pub fn parse_value(text: &str, source: &Source) -> Result<serde_json::Value, YamlError> {
     if text.trim().is_empty() {
@@ -446,6 +514,14 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 24: a translated field's message names the line it was written on.
+    #[test]
+    fn a_path_is_located_at_its_line() {
+        let text = "spec:\n  pilot:\n    replicas: 1\n    image: \"bad image\"\n";
+        assert_eq!(locate(text, "spec.pilot.image"), Some((4, 12)));
+        assert_eq!(locate(text, "spec.pilot.missing"), None);
+    }
 
     fn source() -> Source {
         Source("in.yaml".into())

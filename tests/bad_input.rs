@@ -69,6 +69,16 @@ fn assert_stderr_snapshot(name: &str, line: &str, stderr: &str) {
     });
 }
 
+/// Issue 24: control characters from input never reach the terminal raw.
+fn assert_no_raw_controls(name: &str, stderr: &str) {
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{name}: a raw control character in the message\n{stderr:?}"
+    );
+}
+
 #[test]
 fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
     let cases = catalogue("cases.txt");
@@ -77,7 +87,30 @@ fn every_bad_input_gets_a_clear_message_and_a_non_zero_exit() {
         let output = run(case);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{name}: exited 0\n{stderr}");
+        // The exit-code rule (README, "Bad input"): 1, except in the commands where 1 means
+        // "they differ" (`diff`, `profile diff`), whose errors exit 2.
+        let positional: Vec<&str> = case
+            .arguments
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.starts_with('-'))
+            .take(2)
+            .collect();
+        let expected = match positional.as_slice() {
+            ["diff", ..] | ["profile", "diff"] => 2,
+            _ => 1,
+        };
+        assert_eq!(
+            output.status.code(),
+            Some(expected),
+            "{name}: wrong exit code\n{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{name}: panicked\n{stderr}");
+        // The catalogue's secrets (a credential plugin's token, a kubeconfig's) are never printed.
+        assert!(
+            !stderr.contains("SECRET-TOKEN"),
+            "{name}: printed a secret\n{stderr}"
+        );
         assert!(
             output.stdout.is_empty(),
             "{name}: wrote to stdout: {}",
@@ -103,6 +136,7 @@ fn every_suspicious_input_renders_with_a_warning() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{name}: failed\n{stderr}");
         assert!(!output.stdout.is_empty(), "{name}: rendered nothing");
+        assert_no_raw_controls(name, &stderr);
         assert!(
             stderr.starts_with("warning: "),
             "{name}: no warning\n{stderr}"

@@ -336,7 +336,8 @@ fn a_revision_renames_the_control_plane() {
 #[test]
 fn uninstall_needs_to_be_told_what_to_remove() {
     let output = meshctl(&["uninstall", "-y"]);
-    assert_eq!(output.status.code(), Some(2), "clap usage error");
+    // A usage error exits 1, as all bad input does (issue 24; clap's default is 2).
+    assert_eq!(output.status.code(), Some(1), "usage error");
     assert!(String::from_utf8_lossy(&output.stderr).contains("--revision"));
 }
 
@@ -673,6 +674,37 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+/// Issue 24: started with its stdout closed (`>&-`), meshctl exited 0 having written nothing
+/// (Rust's runtime puts `/dev/null` there); a full disk was reported without saying where. Both
+/// are errors naming standard output; `> /dev/null` stays a success.
+#[test]
+fn a_stdout_that_cannot_be_written_is_an_error_naming_it() {
+    let run = |redirect: &str| {
+        Command::new("sh")
+            .args([
+                "-c",
+                &format!("exec \"$0\" manifest generate {redirect}"),
+                env!("CARGO_BIN_EXE_meshctl"),
+            ])
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("meshctl runs")
+    };
+    for redirect in [">&-", ">/dev/full"] {
+        let output = run(redirect);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{redirect}: {stderr}");
+        assert!(
+            stderr.starts_with("error: writing to standard output: "),
+            "{redirect}: {stderr}"
+        );
+    }
+    let output = run(">/dev/null");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+}
+
 /// `create-remote-secret` prints a token: onto a terminal only with `--force`, and the refusal
 /// comes before any cluster is asked (here the kubeconfig does not exist, so reaching the
 /// cluster would fail differently). `script` gives the command a terminal for its stdout.
@@ -804,5 +836,102 @@ fn multicluster_examples_render_one_cluster_each() {
                 "{file}"
             );
         }
+    }
+}
+
+/// Issue 24: `-o` onto a read-only file replaced it, and a replaced file lost its mode.
+#[test]
+fn output_files_keep_their_mode_and_read_only_ones_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let kept = directory.path().join("kept.yaml");
+    std::fs::write(&kept, "old\n").expect("write");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let path = kept.to_str().expect("utf-8");
+    assert!(
+        meshctl(&["manifest", "generate", "-o", path])
+            .status
+            .success()
+    );
+    let mode = std::fs::metadata(&kept)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+
+    let read_only = directory.path().join("read-only.yaml");
+    std::fs::write(&read_only, "mine\n").expect("write");
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let output = meshctl(&[
+        "manifest",
+        "generate",
+        "-o",
+        read_only.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("it is read-only"));
+    assert_eq!(std::fs::read_to_string(&read_only).expect("kept"), "mine\n");
+}
+
+/// Issue 24: `-o DIR` kept the file of a component an earlier render had (an egress gateway
+/// since switched off) without a word; it is removed, with a warning naming it.
+#[test]
+fn a_component_file_of_an_earlier_render_is_removed_with_a_warning() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let out = format!("{}/", directory.path().display());
+    let with_egress = meshctl(&[
+        "manifest",
+        "generate",
+        "--set",
+        "components.egressGateways[0].enabled=true",
+        "--set",
+        "components.egressGateways[0].name=istio-egressgateway",
+        "-o",
+        &out,
+    ]);
+    assert!(with_egress.status.success(), "{with_egress:?}");
+    let egress = directory.path().join("egressGateways.yaml");
+    assert!(egress.exists());
+    std::fs::write(directory.path().join("notes.txt"), "mine\n").expect("write");
+    let without = meshctl(&["manifest", "generate", "-o", &out]);
+    assert!(without.status.success());
+    assert!(!egress.exists(), "the stale file is gone");
+    assert!(
+        directory.path().join("notes.txt").exists(),
+        "other files stay"
+    );
+    let stderr = String::from_utf8_lossy(&without.stderr);
+    assert!(
+        stderr.contains("warning: removed `") && stderr.contains("egressGateways.yaml`"),
+        "{stderr}"
+    );
+}
+
+/// Issue 24: an all-digit revision is a valid DNS label: `-r 131`, `--set revision=131` and
+/// `spec.revision: "131"` render the `131` control plane (they were refused as numbers).
+#[test]
+fn a_numeric_revision_is_accepted() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("revision.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  revision: \"131\"\n",
+    )
+    .expect("write");
+    for arguments in [
+        vec!["manifest", "generate", "-r", "131"],
+        vec!["manifest", "generate", "--set", "revision=131"],
+        vec!["manifest", "generate", "-f", file.to_str().expect("utf-8")],
+    ] {
+        let output = meshctl(&arguments);
+        let text = stdout(&output);
+        assert!(
+            output.status.success(),
+            "{arguments:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(text.contains("\n  name: istiod-131\n"), "{arguments:?}");
+        assert!(text.contains("istio.io/rev: \"131\"\n"), "{arguments:?}");
     }
 }

@@ -332,7 +332,7 @@ fn a_field_owned_by_another_manager_is_a_conflict_in_the_plan() {
         use kube::api::{Api, Patch, PatchParams};
         let connection = connect(&ClusterOptions {
             kubeconfig: Some(kubeconfig.clone()),
-            context: None,
+            ..ClusterOptions::default()
         })
         .await
         .expect("connect");

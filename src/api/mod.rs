@@ -5,6 +5,7 @@
 //! merge itself works on untyped trees (see [`crate::merge`]) because istioctl's overlay semantics —
 //! explicit `null` clears, lists replace — cannot be expressed once the input is typed.
 
+pub mod mesh_config;
 pub mod sanity;
 pub mod validation;
 pub mod values;

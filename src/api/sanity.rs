@@ -40,6 +40,10 @@ pub fn check(tree: &Value) -> Findings {
     gateway_names(spec, &mut findings);
     numeric_tags(spec, &mut findings);
     mesh_config(spec, &mut findings);
+    findings.problems.extend(super::mesh_config::check(spec));
+    annotations(tree, "", &mut findings);
+    meshctl_annotations(tree, &mut findings);
+    ignored_fields(spec, &mut findings);
     findings
 }
 
@@ -267,7 +271,19 @@ fn namespaces(spec: &Value, findings: &mut Findings) {
             "values.global.istioNamespace".into(),
             &spec["values"]["global"]["istioNamespace"],
         ),
+        // The mesh-wide PeerAuthentication (`meshctl.io/mtls-mode`) goes there.
+        (
+            "meshConfig.rootNamespace".into(),
+            &spec["meshConfig"]["rootNamespace"],
+        ),
     ];
+    // Copied from `meshConfig` into `values.meshConfig`: checked once, where it was written.
+    if spec["values"]["meshConfig"]["rootNamespace"] != spec["meshConfig"]["rootNamespace"] {
+        candidates.push((
+            "values.meshConfig.rootNamespace".into(),
+            &spec["values"]["meshConfig"]["rootNamespace"],
+        ));
+    }
     for name in ["pilot", "cni", "ztunnel", "istiodRemote"] {
         candidates.push((
             format!("components.{name}.namespace"),
@@ -294,6 +310,138 @@ fn namespaces(spec: &Value, findings: &mut Findings) {
                  most 63 lower-case letters, digits and `-`, such as `istio-system`"
             ));
         }
+    }
+}
+
+/// The API server refuses an object whose annotations hold more than 256 KiB (keys and values
+/// together); every map of annotations in the input (the resource's own, `podAnnotations`,
+/// `serviceAnnotations` …) is checked before anything is written.
+const MAX_ANNOTATIONS_BYTES: usize = 256 * 1024;
+
+fn annotations(node: &Value, path: &str, findings: &mut Findings) {
+    let Some(map) = node.as_object() else {
+        if let Some(items) = node.as_array() {
+            for (index, item) in items.iter().enumerate() {
+                annotations(item, &format!("{path}[{index}]"), findings);
+            }
+        }
+        return;
+    };
+    for (key, value) in map {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        if key.ends_with("nnotations")
+            && let Some(entries) = value.as_object()
+        {
+            let bytes: usize = entries
+                .iter()
+                .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+                .sum();
+            if bytes > MAX_ANNOTATIONS_BYTES {
+                findings.problems.push(format!(
+                    "`{}`: the annotations hold {} KiB, more than the 256 KiB the API server \
+                     accepts on one object",
+                    here.strip_prefix("spec.").unwrap_or(&here),
+                    bytes.div_ceil(1024)
+                ));
+            }
+            continue;
+        }
+        annotations(value, &here, findings);
+    }
+}
+
+/// The annotations meshctl reads (`meshctl.io/<name>`): the switches, the release, and the
+/// operator's (pausing, the update strategy), which a file the CLI also reads may carry.
+const MESHCTL_ANNOTATIONS: [&str; 7] = [
+    crate::switches::MTLS_MODE_ANNOTATION,
+    crate::switches::INJECTION_NAMESPACES_ANNOTATION,
+    crate::release::RELEASE_ANNOTATION,
+    crate::operator::controller::PAUSE_ANNOTATION,
+    crate::operator::revisions::STRATEGY_ANNOTATION,
+    crate::operator::revisions::TAG_ANNOTATION,
+    crate::operator::revisions::GRACE_ANNOTATION,
+];
+
+/// Namespaces whose pods must not get a sidecar: the cluster's own, and the control plane's.
+const SYSTEM_NAMESPACES: [&str; 3] = ["kube-system", "kube-public", "kube-node-lease"];
+
+/// A misspelt `meshctl.io/` annotation did nothing, silently; the injection list's entries that
+/// are empty or that name a system namespace are warned about (the list's syntax is checked
+/// where it is read, in [`crate::switches`]).
+fn meshctl_annotations(tree: &Value, findings: &mut Findings) {
+    let Some(annotations) = tree
+        .pointer("/metadata/annotations")
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let known: Vec<String> = MESHCTL_ANNOTATIONS
+        .iter()
+        .map(|a| (*a).to_string())
+        .collect();
+    for key in annotations.keys() {
+        if known.contains(key) {
+            continue;
+        }
+        let suggestion = super::values::suggest(key, known.iter());
+        if suggestion.is_none() && !key.starts_with("meshctl.io/") {
+            continue;
+        }
+        let hint = suggestion.map_or_else(
+            || format!("; hint: meshctl reads {}", MESHCTL_ANNOTATIONS.join(", ")),
+            |known| format!("; hint: did you mean `{known}`?"),
+        );
+        findings.warnings.push(format!(
+            "`metadata.annotations.{key}`: not an annotation meshctl reads, so it does nothing{hint}"
+        ));
+    }
+    let Some(list) = annotations
+        .get(crate::switches::INJECTION_NAMESPACES_ANNOTATION)
+        .and_then(Value::as_str)
+    else {
+        return;
+    };
+    let at = format!(
+        "`metadata.annotations.{}`",
+        crate::switches::INJECTION_NAMESPACES_ANNOTATION
+    );
+    let items: Vec<&str> = list.split(',').map(str::trim).collect();
+    if !list.trim().is_empty() && items.iter().any(|item| item.is_empty()) {
+        findings.warnings.push(format!(
+            "{at}: `{list}` has empty entries, which are skipped; hint: separate names with single \
+             commas, such as `shop, payments`"
+        ));
+    }
+    let control_plane = tree
+        .pointer("/spec/values/global/istioNamespace")
+        .and_then(Value::as_str)
+        .unwrap_or("istio-system");
+    for name in items {
+        if SYSTEM_NAMESPACES.contains(&name) || name == control_plane {
+            findings.warnings.push(format!(
+                "{at}: `{name}` is a system namespace; sidecars injected there can keep the \
+                 cluster's own components (or the control plane) from starting; hint: list only \
+                 your applications' namespaces"
+            ));
+        }
+    }
+}
+
+/// istioctl fields meshctl accepts so that files keep working, but does not act on.
+fn ignored_fields(spec: &Value, findings: &mut Findings) {
+    if let Some(path) = spec["installPackagePath"]
+        .as_str()
+        .filter(|p| !p.is_empty())
+    {
+        findings.warnings.push(format!(
+            "`installPackagePath`: `{path}` is ignored: meshctl renders the charts built into it \
+             (istioctl deprecated the field); hint: remove it, or choose a release with the \
+             `meshctl.io/istio-release` annotation"
+        ));
     }
 }
 
@@ -656,6 +804,30 @@ mod tests {
         let mut tree = json!({"apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator"});
         tree["spec"] = spec;
         tree
+    }
+
+    #[test]
+    fn the_operators_annotations_are_known_and_a_misspelt_one_is_named() {
+        let mut tree = spec(json!({}));
+        tree["metadata"] = json!({"annotations": {
+            "meshctl.io/paused": "true",
+            "meshctl.io/update-strategy": "RevisionBased",
+            "meshctl.io/revision-tag": "prod",
+            "meshctl.io/revision-grace-period": "1m",
+        }});
+        assert!(
+            check(&tree).warnings.is_empty(),
+            "{:?}",
+            check(&tree).warnings
+        );
+        tree["metadata"]["annotations"] = json!({"meshctl.io/update-stratgy": "RevisionBased"});
+        let warnings = check(&tree).warnings;
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("did you mean `meshctl.io/update-strategy`")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -68,7 +68,8 @@ pub fn validate(tree: &Value, force: bool) -> Result<Vec<Warning>, ValidationErr
     if hub_is_text && spec["hub"].as_str() != values["global"]["hub"].as_str() {
         problems.extend(hub(&values["global"]["hub"], "values.global.hub"));
     }
-    problems.extend(tag(&spec["tag"]));
+    problems.extend(tag(&spec["tag"], "tag"));
+    problems.extend(images_in_values(values, "values", spec));
     problems.extend(revision(&spec["revision"]));
     problems.extend(gateway_names(&spec["components"]));
     let findings = sanity::check(tree);
@@ -339,7 +340,12 @@ fn proxy_traffic_settings(values: &Value) -> Vec<String> {
             }
         }
     }
-    for name in ["includeInboundPorts", "excludeInboundPorts"] {
+    for name in [
+        "includeInboundPorts",
+        "excludeInboundPorts",
+        "includeOutboundPorts",
+        "excludeOutboundPorts",
+    ] {
         let Some((Value::String(text), path)) = values_get(values, &format!("global.proxy.{name}"))
         else {
             continue;
@@ -561,14 +567,71 @@ fn registry_ok(registry: &str) -> bool {
     }
 }
 
+/// Every `tag`, `image` and `hub` under `values` (`values.global.tag`, `values.pilot.image`,
+/// `values.cni.hub` …): they make image references as `spec.tag` and `spec.hub` do, and a bad one
+/// renders a Deployment the kubelet cannot pull. Values copied from `spec.tag`/`spec.hub` are
+/// checked once, where they were written.
+fn images_in_values(node: &Value, path: &str, spec: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some(map) = node.as_object() else {
+        return problems;
+    };
+    for (key, value) in map {
+        let here = format!("{path}.{key}");
+        match (key.as_str(), value) {
+            ("tag", Value::String(text))
+                if here != "values.global.tag" || !copied_from(text, &spec["tag"]) =>
+            {
+                problems.extend(tag(value, &here));
+            }
+            ("image", Value::String(image)) => problems.extend(image_problem(image, &here)),
+            ("hub", Value::String(_)) if here != "values.global.hub" => {
+                problems.extend(hub(value, &here));
+            }
+            (_, Value::Object(_)) => problems.extend(images_in_values(value, &here, spec)),
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// Whether `values.global.tag` is the copy of `spec.tag` the merge made (a number is copied as
+/// its text).
+fn copied_from(text: &str, spec_tag: &Value) -> bool {
+    match spec_tag {
+        Value::String(tag) => tag == text,
+        Value::Null => false,
+        // serde_json writes a number as the merge copied it.
+        other => serde_json::to_string(other).is_ok_and(|written| written == text),
+    }
+}
+
+/// An image as the charts take it: a name (`pilot`, joined to the hub) or a whole reference
+/// (`docker.io/istio/pilot:1.31.0`, `…@sha256:…`), without spaces or other characters no
+/// reference holds.
+fn image_problem(image: &str, path: &str) -> Option<String> {
+    let valid = !image.is_empty()
+        && image
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-/:@+".contains(c))
+        && image.starts_with(|c: char| c.is_ascii_alphanumeric());
+    (!valid).then(|| {
+        format!(
+            "`{path}`: bad image `{image}`: an image is a repository path with an optional `:tag` \
+             or `@digest`, of letters, digits and `._-/:@`; hint: for example `pilot` or \
+             `docker.io/istio/pilot:1.31.0`"
+        )
+    })
+}
+
 /// `tag` must be a valid image tag: 1-128 of `[A-Za-z0-9_.-]`.
-fn tag(tag: &Value) -> Vec<String> {
+fn tag(tag: &Value, path: &str) -> Vec<String> {
     let text = match tag {
         Value::Null => return Vec::new(),
         Value::String(text) => text.clone(),
         Value::Number(number) if number.is_f64() && number.to_string().contains('e') => {
             return vec![format!(
-                "`tag`: the tag is written as a number too large to keep as written (YAML reads it \
+                "`{path}`: the tag is written as a number too large to keep as written (YAML reads it \
                  as {number}); hint: quote it, such as `tag: \"1.31.0\"`"
             )];
         }
@@ -582,7 +645,7 @@ fn tag(tag: &Value) -> Vec<String> {
         return Vec::new();
     }
     vec![format!(
-        "`tag`: bad tag `{text}`: an image tag is 1-128 letters, digits, `_`, `.` or `-`; hint: for \
+        "`{path}`: bad tag `{text}`: an image tag is 1-128 letters, digits, `_`, `.` or `-`; hint: for \
          example `tag: 1.31.0`"
     )]
 }
@@ -801,11 +864,11 @@ mod tests {
         assert_eq!(hub(&json!("my registry/x"), "hub").len(), 1);
         assert!(hub(&json!("Foo.io/Bar"), "hub")[0].starts_with("`hub`: bad hub `Foo.io/Bar`"));
 
-        assert!(tag(&json!("1.31.0-distroless")).is_empty());
-        assert!(tag(&json!(1.31)).is_empty());
-        assert_eq!(tag(&json!("")).len(), 1);
-        assert_eq!(tag(&json!("a/b")).len(), 1);
-        assert_eq!(tag(&json!("a:b")).len(), 1);
+        assert!(tag(&json!("1.31.0-distroless"), "tag").is_empty());
+        assert!(tag(&json!(1.31), "tag").is_empty());
+        assert_eq!(tag(&json!(""), "tag").len(), 1);
+        assert_eq!(tag(&json!("a/b"), "tag").len(), 1);
+        assert_eq!(tag(&json!("a:b"), "tag").len(), 1);
 
         assert!(revision(&json!("canary")).is_empty());
         assert!(revision(&json!("Foo")).is_empty());

@@ -286,7 +286,10 @@ fn unknown_field(
 }
 
 /// The closest known name, if it is close enough to be a likely typo.
-fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+pub(crate) fn suggest<'a>(
+    key: &str,
+    candidates: impl Iterator<Item = &'a String>,
+) -> Option<&'a String> {
     let lower = key.to_lowercase();
     let limit = (key.chars().count() / 4).clamp(1, 3);
     candidates
@@ -425,7 +428,7 @@ fn json_number(text: &str) -> bool {
 }
 
 /// Go's `time.ParseDuration`: `0`, or a sign and one or more `<decimal><unit>` pairs.
-fn go_duration_ok(text: &str) -> bool {
+pub(crate) fn go_duration_ok(text: &str) -> bool {
     let rest = text.strip_prefix(['-', '+']).unwrap_or(text);
     if rest == "0" {
         return true;

@@ -13,6 +13,8 @@ use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
 
 use super::RequestError;
+use super::kubeconfig::{self, KubeconfigError};
+use crate::yaml::Limits;
 
 /// Which cluster to talk to.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +23,8 @@ pub struct ClusterOptions {
     pub kubeconfig: Option<PathBuf>,
     /// `--context`: a context of that kubeconfig instead of its current one.
     pub context: Option<String>,
+    /// How much of the kubeconfig and each file it names meshctl reads.
+    pub limits: Limits,
 }
 
 /// A connected client and what the server said about itself.
@@ -80,17 +84,14 @@ impl std::error::Error for KubeconfigCause {}
 /// Why meshctl could not connect.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("cannot read kubeconfig `{path}`")]
-    ReadKubeconfig {
-        path: String,
-        #[source]
-        source: KubeconfigCause,
-    },
-    #[error("no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster)")]
-    NoKubeconfig {
-        #[source]
-        source: kube::config::InferConfigError,
-    },
+    #[error(transparent)]
+    Kubeconfig(#[from] KubeconfigError),
+    /// `reason`: why in-cluster configuration failed, told once (kube-rs repeats its cause in
+    /// its message and as its source).
+    #[error(
+        "no kubeconfig found (looked at `KUBECONFIG`, `~/.kube/config` and in-cluster): {reason}"
+    )]
+    NoKubeconfig { reason: String },
     #[error("context `{context}` is not in the kubeconfig (it has: {available})")]
     UnknownContext { context: String, available: String },
     #[error("the kubeconfig has no current context; pass `--context` (it has: {available})")]
@@ -146,6 +147,7 @@ impl ClientError {
                 "check that the cluster is running and that `--kubeconfig`/`--context` name it"
                     .into(),
             ),
+            Self::Kubeconfig(error) => error.hint(),
             _ => None,
         }
     }
@@ -211,34 +213,24 @@ pub async fn connect(options: &ClusterOptions) -> Result<Connection, ClientError
 }
 
 async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>), ClientError> {
-    let kubeconfig = match &options.kubeconfig {
-        Some(path) => {
-            Some(
-                Kubeconfig::read_from(path).map_err(|source| ClientError::ReadKubeconfig {
-                    path: path.display().to_string(),
-                    source: source.into(),
-                })?,
-            )
-        }
-        None => match Kubeconfig::from_env() {
-            Ok(Some(config)) => Some(config),
-            Ok(None) => default_kubeconfig()?,
-            Err(source) => {
-                return Err(ClientError::ReadKubeconfig {
-                    path: std::env::var("KUBECONFIG").unwrap_or_default(),
-                    source: source.into(),
-                });
-            }
-        },
+    let paths = match &options.kubeconfig {
+        Some(path) => vec![path.clone()],
+        None => kubeconfig_paths(),
     };
-    let Some(kubeconfig) = kubeconfig else {
-        // No file at all: in-cluster (the operator's case), or a clear "nothing found".
-        let config = Config::infer()
-            .await
-            .map_err(|source| ClientError::NoKubeconfig { source })?;
+    if paths.is_empty() {
+        // No file at all: in-cluster (the operator's case), or a clear "nothing found". Not
+        // `Config::infer`: it looks for the kubeconfig files again and reports each miss, so
+        // the cause was told three times.
+        let config = Config::incluster().map_err(|error| ClientError::NoKubeconfig {
+            reason: error.to_string(),
+        })?;
         return Ok((config, None));
-    };
+    }
+    let mut kubeconfig = kubeconfig::read(&paths, options.limits)?;
     let context = choose_context(&kubeconfig, options.context.as_deref())?;
+    // The files the context names are read, and its credential plugin run, here: bounded, with
+    // a time limit, and never printing what the plugin said.
+    kubeconfig::resolve(&mut kubeconfig, &context, options.limits)?;
     let config = Config::from_custom_kubeconfig(
         kubeconfig,
         &KubeConfigOptions {
@@ -254,21 +246,22 @@ async fn load_config(options: &ClusterOptions) -> Result<(Config, Option<String>
     Ok((config, Some(context)))
 }
 
-/// `~/.kube/config` when it exists.
-fn default_kubeconfig() -> Result<Option<Kubeconfig>, ClientError> {
-    let Some(home) = std::env::var_os("HOME") else {
-        return Ok(None);
-    };
-    let path = PathBuf::from(home).join(".kube").join("config");
-    if !path.exists() {
-        return Ok(None);
+/// The kubeconfig files kubectl would read: the `KUBECONFIG` list (empty entries ignored), else
+/// `~/.kube/config` when it exists; none means in-cluster.
+fn kubeconfig_paths() -> Vec<PathBuf> {
+    if let Some(list) = std::env::var_os("KUBECONFIG") {
+        let paths: Vec<PathBuf> = std::env::split_paths(&list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        if !paths.is_empty() {
+            return paths;
+        }
     }
-    Kubeconfig::read_from(&path)
-        .map(Some)
-        .map_err(|source| ClientError::ReadKubeconfig {
-            path: path.display().to_string(),
-            source: source.into(),
-        })
+    std::env::var_os("HOME")
+        .map(|home| PathBuf::from(home).join(".kube").join("config"))
+        .filter(|path| path.exists())
+        .into_iter()
+        .collect()
 }
 
 /// The context to use: the one asked for (which must exist), else the current one.
@@ -345,7 +338,7 @@ contexts:
     async fn a_missing_kubeconfig_file_is_named() {
         let options = ClusterOptions {
             kubeconfig: Some("/nonexistent/kubeconfig".into()),
-            context: None,
+            ..ClusterOptions::default()
         };
         let error = connect(&options).await.err().expect("fails");
         assert!(
@@ -362,6 +355,7 @@ contexts:
         let options = ClusterOptions {
             kubeconfig: Some(path),
             context: Some("other".into()),
+            ..ClusterOptions::default()
         };
         let error = connect(&options).await.err().expect("fails");
         assert!(

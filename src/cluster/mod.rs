@@ -20,6 +20,7 @@ pub mod handover;
 pub mod injection;
 pub mod inventory;
 pub mod kinds;
+pub mod kubeconfig;
 pub mod namespace;
 pub mod precheck;
 pub mod prune;

@@ -62,7 +62,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
 }
 
 /// What a command's exit code says (uv's `ExitStatus`). The codes are the command contract's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExitStatus {
     /// 0: done; for the commands that compare, nothing differs.
     Success,
@@ -153,6 +153,7 @@ pub fn read_inputs(args: &InputSettings, printer: &mut Printer) -> anyhow::Resul
         for warning in &parsed.warnings {
             printer.warn(&warning.0)?;
         }
+        inputs.origins.extend(parsed.origins);
         inputs.files.push(parsed.file);
     }
     if let Some(release) = args.istio_release {

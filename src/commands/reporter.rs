@@ -36,6 +36,9 @@ impl Progress {
     }
 
     fn line(&self, text: &str) {
+        // Progress lines carry names and reasons from the cluster: escaped like every message.
+        let text = crate::output::for_terminal(text);
+        let text = text.as_ref();
         match &self.live {
             Some(live) => {
                 let _ = live.multi.println(text);
@@ -92,7 +95,9 @@ impl Reporter for Progress {
 
     fn waiting(&self, component: ComponentName, reason: &str) {
         match self.bar(component) {
-            Some(bar) => bar.set_message(format!("waiting: {reason}")),
+            Some(bar) => {
+                bar.set_message(format!("waiting: {}", crate::output::for_terminal(reason)));
+            }
             None => self.line(&format!("{}: waiting: {reason}", component.title())),
         }
     }

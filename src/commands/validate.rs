@@ -18,9 +18,10 @@ pub fn run(args: &InputSettings, printer: &mut Printer) -> Result<ExitStatus, Co
         // A file that cannot be read or parsed has one problem, already placed at file:line.
         let problems = match read_inputs(&one, printer) {
             Err(error) => vec![format!("{error:#}")],
-            Ok(inputs) => match pipeline::merge(&inputs) {
-                Ok(merged) => {
-                    for warning in &merged.warnings {
+            // The checks of `manifest generate`, render included (pipeline::check).
+            Ok(inputs) => match pipeline::check(&inputs) {
+                Ok(warnings) => {
+                    for warning in &warnings {
                         printer.warn(&format!("{name}: {warning}"))?;
                     }
                     Vec::new()
@@ -28,7 +29,14 @@ pub fn run(args: &InputSettings, printer: &mut Printer) -> Result<ExitStatus, Co
                 Err(PipelineError::Invalid(error)) => error
                     .problems
                     .iter()
-                    .map(|problem| format!("{name}: {problem}"))
+                    // A translated field's problem already names the file, at its line.
+                    .map(|problem| {
+                        if problem.starts_with(&name) {
+                            problem.clone()
+                        } else {
+                            format!("{name}: {problem}")
+                        }
+                    })
                     .collect(),
                 Err(other) => vec![format!("{name}: {:#}", anyhow::Error::new(other))],
             },

@@ -41,6 +41,10 @@ pub fn is_banzai(tree: &Value) -> bool {
 pub struct Translation {
     pub operator: Value,
     pub warnings: Vec<Warning>,
+    /// Where each translated field came from: (`IstioOperator` path under `spec`, such as
+    /// `values.pilot.image`; the Banzai field, such as `spec.pilot.image`), so that a message
+    /// about the translation names the field the user wrote.
+    pub origins: Vec<(String, String)>,
 }
 
 /// Why a Banzai document could not be translated.
@@ -173,6 +177,7 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
     }
 
     for (key, value) in spec {
+        out.origin = format!("spec.{key}");
         let at = |path: &[&str]| -> Vec<String> { path.iter().map(|s| (*s).to_string()).collect() };
         match key.as_str() {
             "mtls" | "autoInjectionNamespaces" | "meshPolicy" => {}
@@ -205,7 +210,11 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
                     out.warn(format!(
                         "spec.version `{}` is ignored: meshctl renders Istio {}, and renders {} \
                          for this resource",
-                        value.as_str().unwrap_or_default(),
+                        // The value as given (a non-text one is refused by the schema first).
+                        value.as_str().map_or_else(
+                            || yaml::value_to_string(value).trim().to_string(),
+                            str::to_string
+                        ),
                         crate::release::supported_list(),
                         crate::release::newest().version,
                     ));
@@ -454,6 +463,7 @@ fn translate_tree(tree: &Value, source: &Source) -> Result<Translation, BanzaiEr
     Ok(Translation {
         operator: Value::Object(operator),
         warnings: out.warnings,
+        origins: out.origins,
     })
 }
 
@@ -488,6 +498,9 @@ fn obsolete_reason(field: &str) -> &'static str {
 struct Out {
     spec: Value,
     warnings: Vec<Warning>,
+    /// The Banzai field being translated, for [`Translation::origins`].
+    origin: String,
+    origins: Vec<(String, String)>,
 }
 
 impl Out {
@@ -496,6 +509,7 @@ impl Out {
     }
 
     fn set(&mut self, path: &[String], value: Value) {
+        self.origins.push((path.join("."), self.origin.clone()));
         let mut node = &mut self.spec;
         for segment in path {
             if !node.is_object() {
@@ -520,7 +534,9 @@ impl Out {
             }
             if let Some(found) = value.pointer(&pointer).filter(|v| !v.is_null()) {
                 let to: Vec<String> = to.iter().map(|s| (*s).to_string()).collect();
+                let outer = std::mem::replace(&mut self.origin, format!("{at}.{from}"));
                 self.set(&to, found.clone());
+                self.origin = outer;
             }
         }
         let mapped: Vec<&str> = table.iter().map(|(from, _)| *from).collect();
@@ -639,6 +655,62 @@ impl Out {
 
 type Any = Option<Value>;
 
+/// Text, and nothing else: serde-saphyr would turn `7` or `true` into the string `"7"` for a
+/// `String` target (and the translation then dropped what was not text, emptying a list), but the
+/// Kubernetes API server refuses a number where Banzai's CRD says string, so meshctl does, at the
+/// line and Banzai field where it was written.
+#[allow(dead_code)] // read only for its checks
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("text (quote it if it looks like a number or a boolean)")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text(text.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A namespace name (a DNS-1123 label): each becomes one entry of the comma-separated
+/// `meshctl.io/injection-namespaces` annotation, so a comma inside one would split it in two.
+struct NamespaceName;
+
+impl<'de> Deserialize<'de> for NamespaceName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = NamespaceName;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a namespace name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<NamespaceName, E> {
+                let valid = (1..=63).contains(&name.len())
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !name.starts_with('-')
+                    && !name.ends_with('-');
+                if valid {
+                    Ok(NamespaceName)
+                } else {
+                    Err(E::custom(format!(
+                        "`{name}` is not a namespace name: at most 63 lower-case letters, digits \
+                         and `-`, one name per list item"
+                    )))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// `true` or `false`, and nothing else: serde-saphyr would read the string `"yes"` as a bool for
 /// a `bool` target, but the Kubernetes API server (and Banzai's CRD) refuses it, so meshctl does.
 struct StrictBool;
@@ -664,8 +736,8 @@ impl<'de> Deserialize<'de> for StrictBool {
 #[allow(dead_code)] // read only for its checks
 struct Istio {
     #[serde(rename = "apiVersion")]
-    api_version: String,
-    kind: String,
+    api_version: Text,
+    kind: Text,
     metadata: Any,
     #[serde(default)]
     spec: Option<Spec>,
@@ -676,37 +748,37 @@ struct Istio {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[allow(dead_code)]
 struct Spec {
-    version: Option<String>,
+    version: Option<Text>,
     mtls: Option<StrictBool>,
     mesh_policy: Option<MeshPolicy>,
     auto_mtls: Option<StrictBool>,
     #[serde(rename = "includeIPRanges")]
-    include_ip_ranges: Option<String>,
+    include_ip_ranges: Option<Text>,
     #[serde(rename = "excludeIPRanges")]
-    exclude_ip_ranges: Option<String>,
-    exclude_inbound_ports: Option<String>,
-    exclude_outbound_ports: Option<String>,
-    auto_injection_namespaces: Option<Vec<String>>,
+    exclude_ip_ranges: Option<Text>,
+    exclude_inbound_ports: Option<Text>,
+    exclude_outbound_ports: Option<Text>,
+    auto_injection_namespaces: Option<Vec<NamespaceName>>,
     control_plane_security_enabled: Option<StrictBool>,
-    control_plane_auth_policy: Option<String>,
+    control_plane_auth_policy: Option<Text>,
     mount_mtls_certs: Option<StrictBool>,
     default_resources: Option<Resources>,
-    image_pull_policy: Option<String>,
+    image_pull_policy: Option<Text>,
     image_pull_secrets: Option<Vec<LocalObjectReference>>,
-    priority_class_name: Option<String>,
+    priority_class_name: Option<Text>,
     logging: Option<Logging>,
-    trust_domain: Option<String>,
-    trust_domain_aliases: Option<Vec<String>>,
+    trust_domain: Option<Text>,
+    trust_domain_aliases: Option<Vec<Text>>,
     outbound_traffic_policy: Option<OutboundTrafficPolicy>,
     default_pod_disruption_budget: Option<Enabled>,
     #[serde(rename = "localityLB")]
     locality_lb: Option<LocalityLb>,
-    cluster_name: Option<String>,
-    network_name: Option<String>,
+    cluster_name: Option<Text>,
+    network_name: Option<Text>,
     #[serde(rename = "meshID")]
-    mesh_id: Option<String>,
-    jwt_policy: Option<String>,
-    ca_address: Option<String>,
+    mesh_id: Option<Text>,
+    jwt_policy: Option<Text>,
+    ca_address: Option<Text>,
     proxy: Option<Proxy>,
     proxy_init: Option<ProxyInit>,
     tracing: Option<Tracing>,
@@ -792,14 +864,14 @@ struct LocalObjectReference {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Logging {
-    level: Option<String>,
+    level: Option<Text>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct OutboundTrafficPolicy {
-    mode: Option<String>,
+    mode: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -822,18 +894,18 @@ struct LocalityLb {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[allow(dead_code)]
 struct Proxy {
-    image: Option<String>,
+    image: Option<Text>,
     privileged: Option<StrictBool>,
     enable_core_dump: Option<StrictBool>,
     resources: Option<Resources>,
-    access_log_file: Option<String>,
-    access_log_format: Option<String>,
-    access_log_encoding: Option<String>,
-    log_level: Option<String>,
-    component_log_level: Option<String>,
-    cluster_domain: Option<String>,
+    access_log_file: Option<Text>,
+    access_log_format: Option<Text>,
+    access_log_encoding: Option<Text>,
+    log_level: Option<Text>,
+    component_log_level: Option<Text>,
+    cluster_domain: Option<Text>,
     hold_application_until_proxy_starts: Option<StrictBool>,
-    protocol_detection_timeout: Option<String>,
+    protocol_detection_timeout: Option<Text>,
     lifecycle: Any,
     init: Option<ProxyInit>,
     core_dump_image: Any,
@@ -850,7 +922,7 @@ struct Proxy {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct ProxyInit {
-    image: Option<String>,
+    image: Option<Text>,
     resources: Option<Resources>,
 }
 
@@ -871,7 +943,7 @@ struct Tracing {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[allow(dead_code)]
 struct Zipkin {
-    address: Option<String>,
+    address: Option<Text>,
     tls_settings: Any,
 }
 
@@ -880,18 +952,18 @@ struct Zipkin {
 #[allow(dead_code)]
 struct Pilot {
     enabled: Option<StrictBool>,
-    image: Option<String>,
+    image: Option<Text>,
     replica_count: Option<i32>,
     min_replicas: Option<i32>,
     max_replicas: Option<i32>,
     trace_sampling: Option<f64>,
     resources: Option<Resources>,
-    node_selector: Option<std::collections::BTreeMap<String, String>>,
+    node_selector: Option<std::collections::BTreeMap<String, Text>>,
     affinity: Any,
     tolerations: Option<Vec<Value>>,
-    pod_annotations: Option<std::collections::BTreeMap<String, String>>,
+    pod_annotations: Option<std::collections::BTreeMap<String, Text>>,
     additional_env_vars: Option<Vec<Value>>,
-    additional_container_args: Option<Vec<String>>,
+    additional_container_args: Option<Vec<Text>>,
     security_context: Any,
     sidecar: Any,
     enable_protocol_sniffing: Any,
@@ -925,7 +997,7 @@ struct SidecarInjector {
     enable_namespaces_by_default: Option<StrictBool>,
     never_inject_selector: Option<Vec<Value>>,
     always_inject_selector: Option<Vec<Value>>,
-    injected_annotations: Option<std::collections::BTreeMap<String, String>>,
+    injected_annotations: Option<std::collections::BTreeMap<String, Text>>,
     additional_container_args: Any,
     additional_env_vars: Any,
     injected_container_additional_args: Any,
@@ -967,15 +1039,15 @@ struct Gateway {
     enabled: Option<StrictBool>,
     replica_count: Option<i32>,
     resources: Option<Resources>,
-    node_selector: Option<std::collections::BTreeMap<String, String>>,
+    node_selector: Option<std::collections::BTreeMap<String, Text>>,
     affinity: Any,
     tolerations: Option<Vec<Value>>,
-    pod_annotations: Option<std::collections::BTreeMap<String, String>>,
-    service_annotations: Option<std::collections::BTreeMap<String, String>>,
-    service_labels: Option<std::collections::BTreeMap<String, String>>,
-    service_type: Option<String>,
+    pod_annotations: Option<std::collections::BTreeMap<String, Text>>,
+    service_annotations: Option<std::collections::BTreeMap<String, Text>>,
+    service_labels: Option<std::collections::BTreeMap<String, Text>>,
+    service_type: Option<Text>,
     #[serde(rename = "loadBalancerIP")]
-    load_balancer_ip: Option<String>,
+    load_balancer_ip: Option<Text>,
     image: Any,
     min_replicas: Any,
     max_replicas: Any,

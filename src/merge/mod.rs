@@ -91,18 +91,35 @@ pub fn merge_inputs(files: &[InputFile], set_flags: &[SetFlag]) -> Result<Value,
         }
         overlay(&mut user, tree);
     }
-    for flag in set_flags {
-        flag.apply(&mut user)?;
+    // The profile and release come from what the user wrote, flags included; a flag through a
+    // list cannot choose them, so they are read with those left out.
+    let mut chosen = user.clone();
+    for flag in set_flags
+        .iter()
+        .filter(|f| set_path::first_list(&f.path).is_none())
+    {
+        flag.apply(&mut chosen)?;
     }
-
-    let profile_name = get_path(&user, "spec.profile")
+    let profile_name = get_path(&chosen, "spec.profile")
         .and_then(Value::as_str)
         .unwrap_or(profile::DEFAULT)
         .to_string();
     // The release decides the profile's default image tag, so it is read from what the user
     // wrote (the annotation or their tag) before the profile is laid under it.
-    let release = release::resolve(&user)?.release;
+    let release = release::resolve(&chosen)?.release;
     let mut merged = profile::load_merged(&profile_name, release)?;
+    for flag in set_flags {
+        // A flag through a list the files did not write edits the profile's list (lists replace
+        // on merge: without this, `[name:istio-ingressgateway]` found nothing, and `[0]` replaced
+        // the profile's gateways with one nameless element).
+        if let Some(list) = set_path::first_list(&flag.path)
+            && get_path(&user, &list).is_none_or(Value::is_null)
+            && let Some(from_profile) = get_path(&merged, &list).filter(|v| v.is_array())
+        {
+            set_path::set_path(&mut user, &list, from_profile.clone())?;
+        }
+        flag.apply(&mut user)?;
+    }
     read_yaml11_booleans(&mut user, set_flags, &merged, release);
     let user_values = get_path(&user, "spec.values").cloned();
     overlay(&mut merged, user);
@@ -174,7 +191,7 @@ fn translate_to_values(merged: &mut Value) {
             continue;
         };
         // istioctl routes these through its `--set` machinery, so the same typing rules apply:
-        // `revision: "1"` becomes a number, tags stay text.
+        // tags and revisions stay text (istioctl made `revision: "1"` a number, then refused it).
         let text = match value {
             Value::String(text) => text,
             other => other.to_string(),
@@ -270,6 +287,43 @@ mod tests {
         assert_eq!(
             base,
             json!({"a": {"b": 1, "c": [3], "d": null, "f": true}, "e": {"g": 1}})
+        );
+    }
+
+    /// Issue 24: a `--set` path through a list edits the profile's list: a selector finds the
+    /// profile's element, and an index one past the end appends after the profile's elements
+    /// instead of replacing them.
+    #[test]
+    fn set_flags_through_a_list_see_the_profiles_elements() {
+        let tree = merged(
+            &[],
+            &["components.ingressGateways[name:istio-ingressgateway].enabled=false"],
+        );
+        let gateways = &tree["spec"]["components"]["ingressGateways"];
+        assert_eq!(gateways[0]["name"], "istio-ingressgateway");
+        assert_eq!(gateways[0]["enabled"], false);
+        let tree = merged(
+            &[],
+            &[
+                "components.ingressGateways[1].name=second",
+                "components.ingressGateways[1].enabled=true",
+            ],
+        );
+        let gateways = tree["spec"]["components"]["ingressGateways"]
+            .as_array()
+            .expect("a list");
+        let names: Vec<&str> = gateways.iter().filter_map(|g| g["name"].as_str()).collect();
+        assert_eq!(names, ["istio-ingressgateway", "second"]);
+        // A list the files wrote is the one edited.
+        let file =
+            "spec:\n  components:\n    ingressGateways:\n    - name: mine\n      enabled: true\n";
+        let tree = merged(
+            &[file],
+            &["components.ingressGateways[name:mine].enabled=false"],
+        );
+        assert_eq!(
+            tree["spec"]["components"]["ingressGateways"],
+            json!([{"name": "mine", "enabled": false}])
         );
     }
 

@@ -1,18 +1,26 @@
 //! `--set PATH=VALUE` and path look-ups, in istioctl's path syntax.
 //!
-//! `.` separates keys and `\.` escapes one; `a.b[0].c` is `a.b.[0].c`; `[N]` indexes a list (an
-//! index past the end appends); `[key:value]` selects the first list element whose `key` equals
-//! `value`. Values are typed as istioctl types them: integer, then float, then boolean, else string
+//! `.` separates keys and `\.` escapes one; `a.b[0].c` is `a.b.[0].c`; `[N]` indexes a list (the
+//! index one past the end appends); `[key:value]` selects the first list element whose `key`
+//! equals `value`. A path through a list edits the list as the profile and files made it
+//! ([`super::merge_inputs`] lays the profile's list under the flags): `[name:istio-ingressgateway]`
+//! finds the default profile's gateway, and `[1]` appends after it instead of replacing it. Values are typed as istioctl types them: integer, then float, then boolean, else string
 //! (`\,` becomes `,`); tags, `compatibilityVersion` and proxy metadata are always strings.
 //!
 //! Deliberate differences from istioctl: a selector that matches nothing, or a path that runs
-//! through a scalar, is an error naming the flag instead of a panic or a silent append; and a
-//! `[key:value]` look-up returns the element that matched (istioctl's `GetPath` returns element 0).
+//! through a scalar, is an error naming the flag instead of a panic or a silent append; an index
+//! past the end by more than one, or negative (`[-1]`), is an error where istioctl appends (the
+//! index written is never the one the element gets); and a `[key:value]` look-up returns the
+//! element that matched (istioctl's `GetPath` returns element 0).
 
 use serde_json::{Map, Number, Value};
 
-/// Paths whose values stay text even when they look like numbers (`tag=1.31`).
-const ALWAYS_STRING: [&str; 6] = [
+/// Paths whose values stay text even when they look like numbers (`tag=1.31`, `revision=131`:
+/// a revision is a DNS label, and an all-digit one is valid; istioctl typed it as a number and
+/// then refused it).
+const ALWAYS_STRING: [&str; 8] = [
+    "spec.revision",
+    "spec.values.revision",
     "spec.values.compatibilityVersion",
     "spec.tag",
     "spec.values.global.tag",
@@ -47,6 +55,16 @@ pub enum SetPathError {
         list: String,
         key: String,
         value: String,
+    },
+    #[error(
+        "--set {flag}: `{list}` has {length} element(s), so there is no [{index}]; hint: [{length}] \
+         appends an element"
+    )]
+    IndexOutOfRange {
+        flag: String,
+        list: String,
+        index: i64,
+        length: usize,
     },
     #[error("--set {flag}: `{at}` is a {found}, so `{segment}` cannot be set inside it")]
     NotAContainer {
@@ -142,6 +160,17 @@ impl SetPathError {
                 list,
                 key,
                 value,
+            },
+            Self::IndexOutOfRange {
+                list,
+                index,
+                length,
+                ..
+            } => Self::IndexOutOfRange {
+                flag,
+                list,
+                index,
+                length,
             },
             Self::NotAContainer {
                 at, found, segment, ..
@@ -271,6 +300,21 @@ fn element_matches(element: &Value, key: &str, value: &str) -> bool {
         .is_some_and(|found| found.as_str() == Some(value))
 }
 
+/// The path of the first list a path goes through (`spec.components.ingressGateways` for
+/// `spec.components.ingressGateways.[name:x].enabled`), if it goes through one.
+#[must_use]
+pub fn first_list(path: &str) -> Option<String> {
+    let segments = split_path(path);
+    let at = segments.iter().position(|s| s.starts_with('['))?;
+    (at > 0).then(|| {
+        segments[..at]
+            .iter()
+            .map(|s| s.replace('.', "\\."))
+            .collect::<Vec<_>>()
+            .join(".")
+    })
+}
+
 /// Looks a path up; `None` when any segment is missing.
 #[must_use]
 pub fn get_path<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
@@ -326,7 +370,21 @@ fn set_recursive(
             });
         };
         let index = match selector {
-            Selector::Index(index) => usize::try_from(index).ok().filter(|i| *i < list.len()),
+            Selector::Index(index) => {
+                let length = list.len();
+                match usize::try_from(index) {
+                    Ok(i) if i < length => Some(i),
+                    Ok(i) if i == length => None,
+                    _ => {
+                        return Err(SetPathError::IndexOutOfRange {
+                            flag: String::new(),
+                            list: at(),
+                            index,
+                            length,
+                        });
+                    }
+                }
+            }
             Selector::KeyValue(key, wanted) => Some(
                 list.iter()
                     .position(|element| element_matches(element, &key, &wanted))
@@ -416,8 +474,18 @@ mod tests {
     fn indexes_set_and_append() {
         let mut tree = json!({"spec": {"list": [{"a": 1}]}});
         apply(&mut tree, "list[0].a=2").unwrap();
-        apply(&mut tree, "list[5].a=3").unwrap();
+        apply(&mut tree, "list[1].a=3").unwrap();
         assert_eq!(tree, json!({"spec": {"list": [{"a": 2}, {"a": 3}]}}));
+        // Issue 24: past the end by more than one, or negative, is refused (istioctl appends).
+        for flag in ["list[5].a=4", "list[-1].a=4"] {
+            assert!(
+                matches!(
+                    apply(&mut tree, flag),
+                    Err(SetPathError::IndexOutOfRange { length: 2, .. })
+                ),
+                "{flag}"
+            );
+        }
     }
 
     #[test]
@@ -512,5 +580,32 @@ mod tests {
             error.to_string().contains(" … "),
             "long flags are abbreviated: {error}"
         );
+    }
+
+    proptest::proptest! {
+        /// Issue 24: `[N]` edits element N, appends at N when N is the length, and is refused
+        /// otherwise; it never lands anywhere else (an index past the end became element 0).
+        #[test]
+        fn a_list_index_lands_where_it_says_or_is_refused(length in 0usize..5, index in -3i64..9) {
+            let list: Vec<Value> = (0..length).map(|i| json!({"n": i})).collect();
+            let mut tree = json!({"spec": {"list": list}});
+            let result = apply(&mut tree, &format!("list[{index}].n=99"));
+            let after = tree["spec"]["list"].as_array().cloned().unwrap_or_default();
+            match usize::try_from(index) {
+                Ok(i) if i <= length => {
+                    proptest::prop_assert!(result.is_ok());
+                    proptest::prop_assert_eq!(after.len(), length.max(i + 1));
+                    proptest::prop_assert_eq!(&after[i], &json!({"n": 99}));
+                    for (j, element) in after.iter().enumerate().filter(|(j, _)| *j != i) {
+                        proptest::prop_assert_eq!(element, &json!({"n": j}));
+                    }
+                }
+                _ => {
+                    let refused = matches!(result, Err(SetPathError::IndexOutOfRange { .. }));
+                    proptest::prop_assert!(refused);
+                    proptest::prop_assert_eq!(after.len(), length);
+                }
+            }
+        }
     }
 }

@@ -147,7 +147,7 @@ pub fn runtime() -> tokio::runtime::Runtime {
 pub async fn client(kubeconfig: &Path) -> kube::Client {
     connect(&ClusterOptions {
         kubeconfig: Some(kubeconfig.to_path_buf()),
-        context: None,
+        ..ClusterOptions::default()
     })
     .await
     .expect("connect")
