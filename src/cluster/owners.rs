@@ -411,6 +411,17 @@ pub async fn find_objects(
     };
     match releases {
         Ok(releases) => {
+            // Annotations of a release that no longer exists (`helm uninstall` keeps Istio's
+            // CRDs, `helm.sh/resource-policy: keep`, annotations and all) are no owner: nothing
+            // of Helm's will write or delete those objects again.
+            if read_releases {
+                by_owner.retain(|owner, _| {
+                    owner.controller != Controller::Helm
+                        || releases
+                            .iter()
+                            .any(|r| owner.name == helm_release_name(&r.namespace, &r.name))
+                });
+            }
             for release in releases {
                 let owner = Owner {
                     controller: Controller::Helm,
@@ -446,10 +457,14 @@ pub async fn find_objects(
     foreign.claims = by_owner
         .into_iter()
         .map(|(owner, objects)| {
-            // The workloads and their configuration first: the CRDs every install shares say
+            // The workloads first, then their configuration: the CRDs every install shares say
             // least about whose mesh it is.
             let mut objects: Vec<ObjectKey> = objects.into_iter().collect();
-            objects.sort_by_key(|o| o.kind == "CustomResourceDefinition");
+            objects.sort_by_key(|o| match o.kind.as_str() {
+                "Deployment" | "DaemonSet" => 0,
+                "CustomResourceDefinition" => 2,
+                _ => 1,
+            });
             Claim {
                 detail: details.get(&owner).cloned(),
                 owner,
