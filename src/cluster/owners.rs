@@ -359,6 +359,15 @@ pub enum OwnersError {
 }
 
 impl OwnersError {
+    /// Whether the user may not read the objects (a missing permission the precheck names).
+    #[must_use]
+    pub fn is_forbidden(&self) -> bool {
+        match self {
+            Self::Request(error) => error.source.is_forbidden(),
+            Self::Releases(error) => error.is_forbidden(),
+        }
+    }
+
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         match self {

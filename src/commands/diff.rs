@@ -39,6 +39,15 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
             printer,
         )
         .await?;
+        let ownership = Ownership::of_render(&manifests);
+        // The plan first (it writes nothing): a user who may not read the cluster is told that
+        // by the plan's first request, with its hint.
+        let mut plan = diff::plan(&catalog, &manifests, &ownership)
+            .await
+            .map_err(|e| {
+                let hint = e.hint();
+                with_hint(e, hint)
+            })?;
         let foreign = check_owners(&catalog, &manifests, &args.take_over_from, printer).await?;
         for claim in &foreign.claims {
             printer.warn(&format!(
@@ -46,13 +55,6 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
                 claim.owner.controller.flag_value()
             ))?;
         }
-        let ownership = Ownership::of_render(&manifests);
-        let mut plan = diff::plan(&catalog, &manifests, &ownership)
-            .await
-            .map_err(|e| {
-                let hint = e.hint();
-                with_hint(e, hint)
-            })?;
         super::plan_injection(&catalog, &merged, &mut plan).await?;
         plan.drop_conflicts_with(|manager| {
             args.take_over_from.iter().any(|c| c.manages_as(manager))
