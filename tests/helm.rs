@@ -25,6 +25,9 @@ use kube::api::{DeleteParams, ListParams, Patch, PatchParams};
 use serde_json::{Value, json};
 
 const SYSTEM: &str = "istio-system";
+/// Namespaces the tests create: the injection test's, and the operator chart's watched ones
+/// (which `helm uninstall` keeps, as it should).
+const LEFT_NAMESPACES: [&str; 3] = ["injected", "mesh1", "mesh2"];
 const INGRESS: &str = "istio-ingress";
 /// What Istio's published charts carry in their values (the source tree's are a dev build's).
 const RELEASE_IMAGES: [&str; 4] = [
@@ -199,6 +202,8 @@ struct Env {
 fn clean_env() -> Env {
     let admin = kubeconfig();
     let lock = lock();
+    // An istiod left running by a failed test (its supervisor marks pods as it pleases).
+    common::istiod(&["stop", "--all", "--release"]);
     let helm = Helm::new(&admin);
     for release in helm.releases() {
         let (namespace, name) = release.split_once('/').expect("namespace/name");
@@ -220,8 +225,28 @@ fn clean_env() -> Env {
         let _ = config_maps.delete("istio", &DeleteParams::default()).await;
         let accounts: Api<ServiceAccount> = Api::namespaced(client.clone(), SYSTEM);
         let _ = accounts.delete("istiod", &DeleteParams::default()).await;
-        let services: Api<Service> = Api::namespaced(client, SYSTEM);
+        let services: Api<Service> = Api::namespaced(client.clone(), SYSTEM);
         let _ = services.delete("istiod", &DeleteParams::default()).await;
+        let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(client);
+        for name in LEFT_NAMESPACES {
+            let _ = namespaces.delete(name, &DeleteParams::default()).await;
+        }
+        common::eventually(
+            "the tests' namespaces gone",
+            std::time::Duration::from_secs(120),
+            || {
+                let namespaces = namespaces.clone();
+                async move {
+                    for name in LEFT_NAMESPACES {
+                        if namespaces.get_opt(name).await.ok()?.is_some() {
+                            return None;
+                        }
+                    }
+                    Some(())
+                }
+            },
+        )
+        .await;
     });
     Env {
         admin,
@@ -405,6 +430,74 @@ fn helm_installs_are_refused_then_taken_over_by_migrate_helm() {
         "{}",
         stderr(&again)
     );
+}
+
+/// With the real istiod (testenv/istiod runs pilot-discovery for the istiod pods): Helm's mesh
+/// injects a new pod, and after `meshctl migrate helm` the same mesh still does, through the
+/// webhooks meshctl now manages.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_real_istiod_injects_before_and_after_the_takeover() {
+    let env = clean_env();
+    let admin = &env.admin;
+    common::istiod(&["stop", "--all", "--release"]);
+    env.helm.install_istio(&[]);
+    common::istiod(&["start"]);
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(client.clone());
+        namespaces
+            .patch(
+                "injected",
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(json!({"apiVersion": "v1", "kind": "Namespace",
+                    "metadata": {"name": "injected", "labels": {"istio-injection": "enabled"}}})),
+            )
+            .await
+            .expect("the injected namespace");
+        assert!(
+            injected(&client, "before").await,
+            "Helm's istiod did not inject"
+        );
+    });
+    assert_code(&meshctl(admin, &["migrate", "helm", "-y"]), 0);
+    // istiod rolled out once (the chart's pod template carries the release's name): its new
+    // pod gets its process.
+    common::istiod(&["start"]);
+    runtime().block_on(async {
+        let client = client(admin).await;
+        assert!(
+            injected(&client, "after").await,
+            "the migrated istiod did not inject"
+        );
+        let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(client);
+        let _ = namespaces
+            .delete("injected", &DeleteParams::default())
+            .await;
+    });
+    common::istiod(&["stop", "--all", "--release"]);
+}
+
+/// Whether a pod created now in namespace `injected` gets an `istio-proxy` from the webhook.
+/// Retried while the API server cannot reach istiod yet (its Service's endpoints follow the
+/// pod's readiness a moment later).
+async fn injected(client: &kube::Client, name: &str) -> bool {
+    let pods: Api<k8s_openapi::api::core::v1::Pod> = Api::namespaced(client.clone(), "injected");
+    let mut last = None;
+    for attempt in 0..60 {
+        let pod: k8s_openapi::api::core::v1::Pod = serde_json::from_value(json!({
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": format!("{name}-{attempt}"), "namespace": "injected"},
+            "spec": {"containers": [{"name": "app", "image": "registry.k8s.io/pause:3.10"}]},
+        }))
+        .expect("a pod");
+        match pods.create(&kube::api::PostParams::default(), &pod).await {
+            Ok(created) => return meshctl::cluster::inventory::proxy(&created).is_some(),
+            Err(error) => last = Some(error),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+    panic!("no pod could be created in `injected`: {last:?}");
 }
 
 /// A takeover stopped part-way (objects adopted but not applied; one release version's Secret
@@ -611,4 +704,350 @@ fn argo_cd_flux_and_sail_objects_are_refused_and_chart_labels_are_not() {
     // Installed by meshctl, the objects carry the charts' own labels; nobody else owns them.
     assert_code(&meshctl(admin, &["precheck"]), 0);
     assert_code(&meshctl(admin, &["diff"]), 0);
+}
+
+/// A revisioned control plane is a second `istiod` release (`revision=canary`), as Istio's
+/// Helm guide upgrades canary-style: each becomes its own `IstioOperator`, both taken over.
+#[test]
+#[ignore = "needs a cluster"]
+fn a_revisioned_istiod_release_becomes_its_own_istio_operator() {
+    let env = clean_env();
+    let admin = &env.admin;
+    env.helm.install_istio(&[]);
+    let istiod_chart = env.helm.chart("istio-control/istio-discovery");
+    let mut canary = vec![
+        "install",
+        "istiod-canary",
+        &istiod_chart,
+        "-n",
+        SYSTEM,
+        "--set",
+        "revision=canary",
+        "--wait",
+        "--timeout",
+        "180s",
+    ];
+    canary.extend(RELEASE_IMAGES);
+    env.helm.ok(&canary);
+    let uid = runtime().block_on(async {
+        deployment(&client(admin).await, SYSTEM, "istiod-canary")
+            .await
+            .metadata
+            .uid
+    });
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("mesh.yaml");
+    let file = file.to_str().expect("UTF-8 path");
+    let migrate = meshctl(admin, &["migrate", "helm", "-y", "-o", file]);
+    assert_code(&migrate, 0);
+    assert_eq!(env.helm.releases(), ["istio-ingress/istio-ingress"]);
+    let written = std::fs::read_to_string(file).expect("the IstioOperators");
+    let documents: Vec<&str> = written.split("---\n").collect();
+    assert_eq!(documents.len(), 2, "{written}");
+    assert!(documents[1].contains("revision: canary"), "{written}");
+    for (index, document) in documents.iter().enumerate() {
+        let path = directory.path().join(format!("{index}.yaml"));
+        std::fs::write(&path, document).expect("write");
+        let diff = meshctl(admin, &["diff", "-f", path.to_str().expect("UTF-8 path")]);
+        assert_code(&diff, 0);
+    }
+    runtime().block_on(async {
+        let after = deployment(&client(admin).await, SYSTEM, "istiod-canary").await;
+        assert_eq!(after.metadata.uid, uid, "the canary istiod was recreated");
+    });
+}
+
+/// The operator: `operator init -f` refuses a resource that would install over Helm's mesh, and
+/// the running operator refuses it too (status `ERROR`, reason `OwnedByAnotherController`,
+/// nothing written), until `meshctl migrate helm` has taken the mesh over; then it reconciles
+/// it (`HEALTHY`): the `GitOps` move from an Argo CD `Application` of Istio's charts to one of an
+/// `IstioOperator`.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_refuses_helms_mesh_until_it_is_migrated() {
+    let env = clean_env();
+    let admin = &env.admin;
+    common::remove_operator_and_mesh(admin);
+    env.helm.install_istio(&[]);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("mesh.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\n  \
+         namespace: istio-system\nspec:\n  profile: minimal\n",
+    )
+    .expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+    let refused = meshctl(admin, &["operator", "init", "-f", file]);
+    assert_code(&refused, 1);
+    assert!(
+        stderr(&refused).contains("Helm release `istio-system/istiod`"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_code(&meshctl(admin, &["operator", "init"]), 0);
+    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
+    common::write_service_account_kubeconfig(admin, &operator_kubeconfig);
+    let _operator =
+        common::Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
+    let resource = kube::core::ApiResource::from_gvk(&kube::core::GroupVersionKind::gvk(
+        "install.istio.io",
+        "v1alpha1",
+        "IstioOperator",
+    ));
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let resources: Api<kube::api::DynamicObject> =
+            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        let body = json!({"apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
+                          "metadata": {"name": "mesh", "namespace": SYSTEM},
+                          "spec": {"profile": "minimal"}});
+        resources
+            .patch("mesh", &PatchParams::apply("tests"), &Patch::Apply(&body))
+            .await
+            .expect("apply the IstioOperator");
+        let status = status_of(&resources, "ERROR").await;
+        assert_eq!(
+            status["conditions"][0]["reason"], "OwnedByAnotherController",
+            "{status:#}"
+        );
+        let message = status["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("Helm release `istio-system/istiod`"),
+            "{message}"
+        );
+        assert!(message.contains("meshctl migrate helm"), "{message}");
+        let istiod = deployment(&client, SYSTEM, "istiod").await;
+        assert!(
+            !written_by_meshctl(&istiod),
+            "the operator wrote over Helm's istiod"
+        );
+    });
+    assert_code(&meshctl(admin, &["migrate", "helm", "-y"]), 0);
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let resources: Api<kube::api::DynamicObject> =
+            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        status_of(&resources, "HEALTHY").await;
+    });
+    common::remove_operator_and_mesh(admin);
+}
+
+/// The status of `IstioOperator` `mesh` once `status.status` is `wanted`.
+async fn status_of(api: &Api<kube::api::DynamicObject>, wanted: &str) -> Value {
+    common::eventually(
+        &format!("IstioOperator `mesh` {wanted}"),
+        std::time::Duration::from_secs(120),
+        || {
+            let api = api.clone();
+            async move {
+                let resource = api.get("mesh").await.ok()?;
+                let status = resource.data.get("status")?.clone();
+                (status["status"] == wanted).then_some(status)
+            }
+        },
+    )
+    .await
+}
+
+// ------------------------------------------------------------------- the operator as a chart
+
+/// The chart, as the repository ships it.
+fn operator_chart() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("charts/meshctl-operator")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Objects by `Kind namespace/name`, from a YAML stream.
+fn objects_of(stream: &str, source: &str) -> std::collections::BTreeMap<String, Value> {
+    meshctl::yaml::parse_documents(stream, &meshctl::yaml::Source(source.into()))
+        .expect("YAML")
+        .into_iter()
+        .map(|object| {
+            let key = meshctl::cluster::ObjectKey::of(&object).to_string();
+            (key, object)
+        })
+        .collect()
+}
+
+/// `helm template` of the chart (its CRD from `crds/` included) equals `meshctl operator dump`
+/// for the same settings, but for what Helm does itself: the release's namespace
+/// (`--create-namespace`), and the watched namespaces kept by `helm uninstall`.
+#[test]
+#[ignore = "needs helm (testenv/helm)"]
+fn the_operator_chart_renders_what_operator_dump_prints() {
+    let helm = Helm::new(Path::new("/dev/null"));
+    let chart = operator_chart();
+    for (namespace, dump_flags, chart_flags) in [
+        ("istio-operator", vec![], vec![]),
+        (
+            "mesh-operator",
+            vec![
+                "--operatorNamespace=mesh-operator",
+                "--hub=registry.example/team",
+                "--tag=9.9.9",
+                "--watchedNamespaces=istio-system,mesh-operator,mesh2",
+                "--imagePullSecrets=regcred,other",
+            ],
+            vec![
+                "--set",
+                "hub=registry.example/team",
+                "--set",
+                "tag=9.9.9",
+                "--set",
+                "watchedNamespaces={istio-system,mesh-operator,mesh2}",
+                "--set",
+                "imagePullSecrets={regcred,other}",
+            ],
+        ),
+    ] {
+        let mut dump = vec!["operator", "dump"];
+        dump.extend(&dump_flags);
+        let dumped = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(&dump)
+            .output()
+            .expect("meshctl runs");
+        assert_code(&dumped, 0);
+        let mut expected = objects_of(&stdout(&dumped), "operator dump");
+        expected.remove(&format!("Namespace `{namespace}`"));
+
+        let mut template = vec![
+            "template",
+            "istio-operator",
+            &chart,
+            "-n",
+            namespace,
+            "--include-crds",
+        ];
+        template.extend(&chart_flags);
+        let output = Command::new(&helm.binary)
+            .args(&template)
+            .env("HOME", helm.home.path())
+            .output()
+            .expect("helm runs");
+        assert_code(&output, 0);
+        let mut rendered = objects_of(&stdout(&output), "helm template");
+        for (key, object) in &mut rendered {
+            if key.starts_with("Namespace ") {
+                let annotations = &mut object["metadata"]["annotations"];
+                assert_eq!(annotations["helm.sh/resource-policy"], "keep", "{key}");
+                object["metadata"]
+                    .as_object_mut()
+                    .expect("metadata")
+                    .remove("annotations");
+            }
+        }
+        let keys =
+            |m: &std::collections::BTreeMap<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&rendered), keys(&expected), "{dump_flags:?}");
+        for (key, object) in &expected {
+            assert_eq!(
+                &rendered[key],
+                object,
+                "{key} differs between `meshctl {}` and the chart: update charts/meshctl-operator",
+                dump.join(" ")
+            );
+        }
+    }
+}
+
+/// The chart installed, upgraded and uninstalled with the real helm: the operator runs, watches
+/// what the values say; `meshctl operator init` then refuses to write over Helm's operator; `helm
+/// uninstall` removes the operator but leaves the CRD and the watched namespaces (with whatever
+/// `IstioOperator` resources and mesh they hold).
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_chart_installs_upgrades_and_uninstalls_with_helm() {
+    let env = clean_env();
+    let admin = &env.admin;
+    common::remove_operator_and_mesh(admin);
+    let chart = operator_chart();
+    env.helm.ok(&[
+        "install",
+        "istio-operator",
+        &chart,
+        "-n",
+        "istio-operator",
+        "--create-namespace",
+        "--set",
+        "watchedNamespaces={mesh1}",
+        "--wait",
+        "--timeout",
+        "180s",
+    ]);
+    let refused = meshctl(admin, &["operator", "init"]);
+    assert_code(&refused, 1);
+    assert!(
+        stderr(&refused).contains("Helm release `istio-operator/istio-operator`"),
+        "{}",
+        stderr(&refused)
+    );
+    env.helm.ok(&[
+        "upgrade",
+        "istio-operator",
+        &chart,
+        "-n",
+        "istio-operator",
+        "--set",
+        "watchedNamespaces={mesh1,mesh2}",
+        "--set",
+        "tag=0.0.9",
+        "--wait",
+        "--timeout",
+        "180s",
+    ]);
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let operator = deployment(&client, "istio-operator", "meshctl-operator").await;
+        let container = &operator
+            .spec
+            .template
+            .spec
+            .as_ref()
+            .expect("pod")
+            .containers[0];
+        assert_eq!(
+            container.image.as_deref(),
+            Some("ghcr.io/meshctl/meshctl:0.0.9")
+        );
+        assert!(
+            container
+                .args
+                .iter()
+                .flatten()
+                .any(|a| a == "--watchedNamespaces=mesh1,mesh2"),
+            "{:?}",
+            container.args
+        );
+        let roles: Api<k8s_openapi::api::rbac::v1::Role> = Api::namespaced(client.clone(), "mesh2");
+        roles
+            .get("meshctl-operator")
+            .await
+            .expect("the Role in mesh2");
+    });
+    env.helm.ok(&[
+        "uninstall",
+        "istio-operator",
+        "-n",
+        "istio-operator",
+        "--wait",
+    ]);
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let deployments: Api<Deployment> = Api::namespaced(client.clone(), "istio-operator");
+        assert!(deployments.get_opt("meshctl-operator").await.expect("get").is_none());
+        let crds: Api<k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition> =
+            Api::all(client.clone());
+        assert!(
+            crds.get_opt("istiooperators.install.istio.io").await.expect("get").is_some(),
+            "helm uninstall deleted the CRD (and every IstioOperator with it)"
+        );
+        let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(client);
+        for kept in ["mesh1", "mesh2"] {
+            let namespace = namespaces.get(kept).await.expect("a watched namespace is kept");
+            assert!(namespace.metadata.deletion_timestamp.is_none(), "{kept} is being deleted");
+        }
+    });
 }
