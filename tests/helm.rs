@@ -25,9 +25,15 @@ use kube::api::{DeleteParams, ListParams, Patch, PatchParams};
 use serde_json::{Value, json};
 
 const SYSTEM: &str = "istio-system";
-/// Namespaces the tests create: the injection test's, and the operator chart's watched ones
-/// (which `helm uninstall` keeps, as it should).
-const LEFT_NAMESPACES: [&str; 3] = ["injected", "mesh1", "mesh2"];
+/// Namespaces the tests create: the injection test's, the operator chart's watched ones (which
+/// `helm uninstall` keeps, as it should), and those `helm install --create-namespace` made.
+const LEFT_NAMESPACES: [&str; 5] = [
+    "injected",
+    "mesh1",
+    "mesh2",
+    "istio-ingress",
+    "istio-operator",
+];
 const INGRESS: &str = "istio-ingress";
 /// What Istio's published charts carry in their values (the source tree's are a dev build's).
 const RELEASE_IMAGES: [&str; 4] = [
@@ -252,6 +258,30 @@ fn clean_env() -> Env {
         admin,
         helm,
         _lock: lock,
+    }
+}
+
+impl Drop for Env {
+    /// Leaves no Helm release nor namespace of Helm's behind for the suites that share the
+    /// cluster: the gateway release's pod keeps revision `default` in use, and `helm install
+    /// --create-namespace` namespaces outlive their releases.
+    fn drop(&mut self) {
+        for release in self.helm.releases() {
+            if let Some((namespace, name)) = release.split_once('/') {
+                let _ = self
+                    .helm
+                    .run(&["uninstall", name, "-n", namespace, "--wait"]);
+            }
+        }
+        common::istiod(&["stop", "--all", "--release"]);
+        let admin = self.admin.clone();
+        runtime().block_on(async {
+            let namespaces: Api<k8s_openapi::api::core::v1::Namespace> =
+                Api::all(client(&admin).await);
+            for name in LEFT_NAMESPACES {
+                let _ = namespaces.delete(name, &DeleteParams::default()).await;
+            }
+        });
     }
 }
 
