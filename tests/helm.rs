@@ -281,6 +281,18 @@ impl Drop for Env {
             for name in LEFT_NAMESPACES {
                 let _ = namespaces.delete(name, &DeleteParams::default()).await;
             }
+            // Gone before the next suite looks: a pod still terminating counts as a user of
+            // its revision. Bounded, and no panic in a drop.
+            for _ in 0..120 {
+                let mut left = false;
+                for name in LEFT_NAMESPACES {
+                    left |= namespaces.get_opt(name).await.ok().flatten().is_some();
+                }
+                if !left {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
         });
     }
 }
