@@ -820,7 +820,7 @@ async fn install(
             resource,
             context,
             &manifests,
-            &present,
+            (&present, release),
             previous.as_ref(),
         )
         .await;
@@ -999,14 +999,18 @@ fn desired_injection(
 }
 
 /// Nothing to apply: the status says whether the workloads are ready.
+/// `components`: the components present, and the release they run (the live objects match
+/// its render: nothing was to be changed). The release stays in each component's status: a
+/// status without it made the next tag change look like a fresh install, not an upgrade.
 async fn check_ready(
     api: &Api<DynamicObject>,
     resource: &DynamicObject,
     context: &Context,
     manifests: &[Manifest],
-    present: &[ComponentName],
+    components: (&[ComponentName], &crate::release::Release),
     previous: Option<&Status>,
 ) -> Result<Action, ReconcileError> {
+    let (present, release) = components;
     let generation = resource.metadata.generation.unwrap_or_default();
     let verification = {
         let catalog = context.catalog.lock().await;
@@ -1018,15 +1022,18 @@ async fn check_ready(
         .collect();
     let mut components: BTreeMap<ComponentName, ComponentStatus> = present
         .iter()
-        .map(|c| (*c, component(Phase::Healthy, "")))
+        .map(|c| (*c, versioned(component(Phase::Healthy, ""), release)))
         .collect();
     for not_ready in &verification.not_ready {
         if let Some(c) = component_of.get(&not_ready.object) {
             components.insert(
                 *c,
-                component(
-                    Phase::Reconciling,
-                    &format!("{}: {}", not_ready.object, not_ready.reason),
+                versioned(
+                    component(
+                        Phase::Reconciling,
+                        &format!("{}: {}", not_ready.object, not_ready.reason),
+                    ),
+                    release,
                 ),
             );
         }
