@@ -451,12 +451,15 @@ fn helm_installs_are_refused_then_taken_over_by_migrate_helm() {
             .expect("the gateway's Service");
         assert_eq!(gateway.metadata.uid, gateway_before.metadata.uid);
         assert_eq!(gateway.spec, gateway_before.spec);
-        // Left to Helm: not written, so not restarted.
+        // Left to Helm: not written by meshctl, its spec unchanged, so not restarted (its
+        // status may still move: the release was installed without --wait).
         let gateway_deployment = deployment(&client, INGRESS, "istio-ingress").await;
+        assert!(!written_by_meshctl(&gateway_deployment));
         assert_eq!(
-            gateway_deployment.metadata.resource_version,
-            gateway_deployment_before.metadata.resource_version
+            gateway_deployment.metadata.generation,
+            gateway_deployment_before.metadata.generation
         );
+        assert_eq!(gateway_deployment.spec, gateway_deployment_before.spec);
     });
 
     // The live state is a fresh install of the printed file: nothing to change.
