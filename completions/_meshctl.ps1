@@ -142,6 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--take-over-from', '--take-over-from', [CompletionResultType]::ParameterName, 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -158,12 +159,13 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`')
+            [CompletionResult]::new('--take-over-from', '--take-over-from', [CompletionResultType]::ParameterName, 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--skip-confirmation', '--skip-confirmation', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is written to the cluster')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'meshctl;apply' {
@@ -177,12 +179,13 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`')
+            [CompletionResult]::new('--take-over-from', '--take-over-from', [CompletionResultType]::ParameterName, 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--skip-confirmation', '--skip-confirmation', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is written to the cluster')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'meshctl;uninstall' {
@@ -214,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--take-over-from', '--take-over-from', [CompletionResultType]::ParameterName, 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -238,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--take-over-from', '--take-over-from', [CompletionResultType]::ParameterName, 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Turn validation errors into warnings and render anyway')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -439,6 +444,7 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('banzai', 'banzai', [CompletionResultType]::ParameterValue, 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error')
+            [CompletionResult]::new('helm', 'helm', [CompletionResultType]::ParameterValue, 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -451,12 +457,29 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'meshctl;migrate;helm' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current context)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the IstioOperator to FILE instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the IstioOperator to FILE instead of standard output')
+            [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the IstioOperator and the plan, and stop: nothing is written to the cluster')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--skip-confirmation', '--skip-confirmation', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when standard input is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'meshctl;migrate;help' {
             [CompletionResult]::new('banzai', 'banzai', [CompletionResultType]::ParameterValue, 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error')
+            [CompletionResult]::new('helm', 'helm', [CompletionResultType]::ParameterValue, 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'meshctl;migrate;help;banzai' {
+            break
+        }
+        'meshctl;migrate;help;helm' {
             break
         }
         'meshctl;migrate;help;help' {
@@ -576,9 +599,13 @@ Register-ArgumentCompleter -Native -CommandName 'meshctl' -ScriptBlock {
         }
         'meshctl;help;migrate' {
             [CompletionResult]::new('banzai', 'banzai', [CompletionResultType]::ParameterValue, 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error')
+            [CompletionResult]::new('helm', 'helm', [CompletionResultType]::ParameterValue, 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges')
             break
         }
         'meshctl;help;migrate;banzai' {
+            break
+        }
+        'meshctl;help;migrate;helm' {
             break
         }
         'meshctl;help;completions' {

@@ -115,6 +115,9 @@ _meshctl() {
             meshctl__subcmd__help__subcmd__migrate,banzai)
                 cmd="meshctl__subcmd__help__subcmd__migrate__subcmd__banzai"
                 ;;
+            meshctl__subcmd__help__subcmd__migrate,helm)
+                cmd="meshctl__subcmd__help__subcmd__migrate__subcmd__helm"
+                ;;
             meshctl__subcmd__help__subcmd__operator,dump)
                 cmd="meshctl__subcmd__help__subcmd__operator__subcmd__dump"
                 ;;
@@ -163,11 +166,17 @@ _meshctl() {
             meshctl__subcmd__migrate,banzai)
                 cmd="meshctl__subcmd__migrate__subcmd__banzai"
                 ;;
+            meshctl__subcmd__migrate,helm)
+                cmd="meshctl__subcmd__migrate__subcmd__helm"
+                ;;
             meshctl__subcmd__migrate,help)
                 cmd="meshctl__subcmd__migrate__subcmd__help"
                 ;;
             meshctl__subcmd__migrate__subcmd__help,banzai)
                 cmd="meshctl__subcmd__migrate__subcmd__help__subcmd__banzai"
+                ;;
+            meshctl__subcmd__migrate__subcmd__help,helm)
+                cmd="meshctl__subcmd__migrate__subcmd__help__subcmd__helm"
                 ;;
             meshctl__subcmd__migrate__subcmd__help,help)
                 cmd="meshctl__subcmd__migrate__subcmd__help__subcmd__help"
@@ -341,7 +350,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__diff)
-            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --take-over-from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +398,10 @@ _meshctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --take-over-from)
+                    COMPREPLY=($(compgen -W "helm argocd flux sail" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -511,7 +524,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__migrate)
-            opts="banzai"
+            opts="banzai helm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,6 +538,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__migrate__subcmd__banzai)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__migrate__subcmd__helm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -805,7 +832,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__install)
-            opts="-f -s -r -y -h --filename --set --revision --istio-release --force --kubeconfig --context --skip-confirmation --dry-run --readiness-timeout --help"
+            opts="-f -s -r -y -h --filename --set --revision --istio-release --force --kubeconfig --context --skip-confirmation --dry-run --readiness-timeout --take-over-from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +876,10 @@ _meshctl() {
                     ;;
                 --readiness-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --take-over-from)
+                    COMPREPLY=($(compgen -W "helm argocd flux sail" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -965,7 +996,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__migrate)
-            opts="-h --help banzai help"
+            opts="-h --help banzai helm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,8 +1039,42 @@ _meshctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        meshctl__subcmd__migrate__subcmd__helm)
+            opts="-o -y -h --kubeconfig --context --output --dry-run --skip-confirmation --readiness-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --readiness-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         meshctl__subcmd__migrate__subcmd__help)
-            opts="banzai help"
+            opts="banzai helm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1088,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__migrate__subcmd__help__subcmd__banzai)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__migrate__subcmd__help__subcmd__helm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1333,7 +1412,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__precheck)
-            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --take-over-from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,6 +1460,10 @@ _meshctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --take-over-from)
+                    COMPREPLY=($(compgen -W "helm argocd flux sail" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1863,7 +1946,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__verify__subcmd__install)
-            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --help"
+            opts="-f -s -r -o -h --filename --set --revision --istio-release --force --kubeconfig --context --output --take-over-from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1911,6 +1994,10 @@ _meshctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --take-over-from)
+                    COMPREPLY=($(compgen -W "helm argocd flux sail" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -124,6 +124,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --take-over-from 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back'
             cand --force 'Turn validation errors into warnings and render anyway'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -139,12 +140,13 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --readiness-timeout 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`'
+            cand --take-over-from 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back'
             cand --force 'Turn validation errors into warnings and render anyway'
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --dry-run 'Show the plan and stop: nothing is written to the cluster'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'meshctl;apply'= {
             cand -f 'An IstioOperator file to overlay, left to right (`-` reads standard input)'
@@ -157,12 +159,13 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand --readiness-timeout 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`'
+            cand --take-over-from 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back'
             cand --force 'Turn validation errors into warnings and render anyway'
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --dry-run 'Show the plan and stop: nothing is written to the cluster'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'meshctl;uninstall'= {
             cand -r 'Remove this revision''s control plane (`default` for the unrevisioned one)'
@@ -192,6 +195,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --take-over-from 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back'
             cand --force 'Turn validation errors into warnings and render anyway'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -214,6 +218,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current context)'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --take-over-from 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back'
             cand --force 'Turn validation errors into warnings and render anyway'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -391,6 +396,7 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+            cand helm 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;migrate;banzai'= {
@@ -401,11 +407,26 @@ set edit:completion:arg-completer[meshctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'meshctl;migrate;helm'= {
+            cand --kubeconfig 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current context)'
+            cand -o 'Write the IstioOperator to FILE instead of standard output'
+            cand --output 'Write the IstioOperator to FILE instead of standard output'
+            cand --readiness-timeout 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`'
+            cand --dry-run 'Print the IstioOperator and the plan, and stop: nothing is written to the cluster'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --skip-confirmation 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'meshctl;migrate;help'= {
             cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+            cand helm 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'meshctl;migrate;help;banzai'= {
+        }
+        &'meshctl;migrate;help;helm'= {
         }
         &'meshctl;migrate;help;help'= {
         }
@@ -497,8 +518,11 @@ set edit:completion:arg-completer[meshctl] = {|@words|
         }
         &'meshctl;help;migrate'= {
             cand banzai 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+            cand helm 'Take over the Istio that Helm installed: read each release of Istio''s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release''s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases'' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'
         }
         &'meshctl;help;migrate;banzai'= {
+        }
+        &'meshctl;help;migrate;helm'= {
         }
         &'meshctl;help;completions'= {
         }

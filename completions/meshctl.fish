@@ -83,6 +83,10 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l kubeconfig -d '
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
 json\t'The whole plan as one JSON document, for scripts'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l take-over-from -d 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back' -r -f -a "helm\t'A Helm release (`helm install`): its release Secrets are removed once the install is ready, so `helm uninstall` can no longer delete the mesh'
+argocd\t'An Argo CD Application (its tracking annotation or instance label)'
+flux\t'A Flux HelmRelease or Kustomization (its labels)'
+sail\t'The Sail operator (its owner references or label)'"
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
@@ -92,10 +96,14 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l istio-releas
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l take-over-from -d 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back' -r -f -a "helm\t'A Helm release (`helm install`): its release Secrets are removed once the install is ready, so `helm uninstall` can no longer delete the mesh'
+argocd\t'An Argo CD Application (its tracking annotation or instance label)'
+flux\t'A Flux HelmRelease or Kustomization (its labels)'
+sail\t'The Sail operator (its owner references or label)'"
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand install" -l dry-run -d 'Show the plan and stop: nothing is written to the cluster'
-complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s f -l filename -d 'An IstioOperator file to overlay, left to right (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s s -l set -d 'Set one value with istioctl\'s path syntax, e.g. `values.global.proxy.privileged=true`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s r -l revision -d 'Render a revisioned control plane (names and labels carry `-REV`)' -r
@@ -103,10 +111,14 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l istio-release 
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l take-over-from -d 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back' -r -f -a "helm\t'A Helm release (`helm install`): its release Secrets are removed once the install is ready, so `helm uninstall` can no longer delete the mesh'
+argocd\t'An Argo CD Application (its tracking annotation or instance label)'
+flux\t'A Flux HelmRelease or Kustomization (its labels)'
+sail\t'The Sail operator (its owner references or label)'"
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -l dry-run -d 'Show the plan and stop: nothing is written to the cluster'
-complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s r -l revision -d 'Remove this revision\'s control plane (`default` for the unrevisioned one)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -s f -l filename -d 'Remove what these IstioOperator files install (their revision and owner)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand uninstall" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
@@ -125,6 +137,10 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l kubec
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
 json\t'The whole plan as one JSON document, for scripts'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l take-over-from -d 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back' -r -f -a "helm\t'A Helm release (`helm install`): its release Secrets are removed once the install is ready, so `helm uninstall` can no longer delete the mesh'
+argocd\t'An Argo CD Application (its tracking annotation or instance label)'
+flux\t'A Flux HelmRelease or Kustomization (its labels)'
+sail\t'The Sail operator (its owner references or label)'"
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand verify-install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand validate" -s f -l filename -d 'An IstioOperator file to check, each on its own over its profile (`-` reads standard input)' -r -F
@@ -137,6 +153,10 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l kubeconfig 
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l context -d 'The kubeconfig context to use (default: its current context)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s o -l output -d 'Output format' -r -f -a "text\t'Unified diffs on stdout, a summary on stderr'
 json\t'The whole plan as one JSON document, for scripts'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l take-over-from -d 'Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change that): stop the other controller first, or it puts its version back' -r -f -a "helm\t'A Helm release (`helm install`): its release Secrets are removed once the install is ready, so `helm uninstall` can no longer delete the mesh'
+argocd\t'An Argo CD Application (its tracking annotation or instance label)'
+flux\t'A Flux HelmRelease or Kustomization (its labels)'
+sail\t'The Sail operator (its owner references or label)'"
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -l force -d 'Turn validation errors into warnings and render anyway'
 complete -c meshctl -n "__fish_meshctl_using_subcommand precheck" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand operator; and not __fish_seen_subcommand_from init dump remove run help" -s h -l help -d 'Print help'
@@ -243,13 +263,22 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand tag; and __fish_seen_sub
 complete -c meshctl -n "__fish_meshctl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the revision tags: tag, revision, namespaces that use it'
 complete -c meshctl -n "__fish_meshctl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a revision tag; refused while namespaces use it, unless --force'
 complete -c meshctl -n "__fish_meshctl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai help" -s h -l help -d 'Print help'
-complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai help" -f -a "banzai" -d 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
-complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai helm help" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai helm help" -f -a "banzai" -d 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai helm help" -f -a "helm" -d 'Take over the Istio that Helm installed: read each release of Istio\'s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release\'s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases\' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and not __fish_seen_subcommand_from banzai helm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from banzai" -s f -l filename -d 'The Banzai `Istio` file (`-` reads standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from banzai" -s o -l output -d 'Write to FILE instead of standard output' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from banzai" -s h -l help -d 'Print help'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -l context -d 'The kubeconfig context to use (default: its current context)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -s o -l output -d 'Write the IstioOperator to FILE instead of standard output' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -l readiness-timeout -d 'How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -l dry-run -d 'Print the IstioOperator and the plan, and stop: nothing is written to the cluster'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -s y -l skip-confirmation -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from helm" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "banzai" -d 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "helm" -d 'Take over the Istio that Helm installed: read each release of Istio\'s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release\'s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases\' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'
 complete -c meshctl -n "__fish_meshctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand version" -l kubeconfig -d 'The kubeconfig file to use (default: the KUBECONFIG list, then ~/.kube/config)' -r -F
@@ -284,3 +313,4 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_su
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "list" -d 'List the revision tags: tag, revision, namespaces that use it'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "remove" -d 'Remove a revision tag; refused while namespaces use it, unless --force'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "banzai" -d 'Print the IstioOperator equivalent to a Banzai Cloud `Istio` resource (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io annotations; fields Istio 1.31 has no place for are warned about on standard error'
+complete -c meshctl -n "__fish_meshctl_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "helm" -d 'Take over the Istio that Helm installed: read each release of Istio\'s `base` and `istiod` charts from its release Secret, print the equivalent IstioOperator (one per control-plane revision) on standard output, install it over the release\'s objects (no object is deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the releases\' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to Helm, and said so. Interrupted, run it again: it converges'

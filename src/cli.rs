@@ -379,6 +379,32 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t)]
     pub output: PlanFormat,
+    #[command(flatten)]
+    pub take_over: TakeOverArgs,
+}
+
+/// Another controller meshctl may take objects from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OtherController {
+    /// A Helm release (`helm install`): its release Secrets are removed once the install is
+    /// ready, so `helm uninstall` can no longer delete the mesh.
+    Helm,
+    /// An Argo CD Application (its tracking annotation or instance label).
+    Argocd,
+    /// A Flux HelmRelease or Kustomization (its labels).
+    Flux,
+    /// The Sail operator (its owner references or label).
+    Sail,
+}
+
+/// Taking objects from other controllers.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TakeOverArgs {
+    /// Take over objects that CONTROLLER owns (repeatable). Without it, an install over objects
+    /// that Helm, Argo CD, Flux or the Sail operator owns is refused (`--force` does not change
+    /// that): stop the other controller first, or it puts its version back.
+    #[arg(long, value_enum, value_name = "CONTROLLER")]
+    pub take_over_from: Vec<OtherController>,
 }
 
 #[derive(Debug, Args)]
@@ -396,6 +422,8 @@ pub struct InstallArgs {
     /// How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub readiness_timeout: Duration,
+    #[command(flatten)]
+    pub take_over: TakeOverArgs,
 }
 
 // Each bool is an independent switch of its own flag, as clap structs are.
@@ -566,6 +594,32 @@ pub enum MigrateCommand {
     /// (istio.banzaicloud.io/v1beta1), with mTLS and injection namespaces as meshctl.io
     /// annotations; fields Istio 1.31 has no place for are warned about on standard error.
     Banzai(MigrateBanzaiArgs),
+    /// Take over the Istio that Helm installed: read each release of Istio's `base` and `istiod`
+    /// charts from its release Secret, print the equivalent IstioOperator (one per control-plane
+    /// revision) on standard output, install it over the release's objects (no object is
+    /// deleted and recreated; istiod keeps its Deployment), and, once it is ready, remove the
+    /// releases' Secrets so that `helm list` no longer shows them and `helm uninstall` cannot
+    /// delete the mesh. Releases of the `gateway`, `istio-cni` and `ztunnel` charts are left to
+    /// Helm, and said so. Interrupted, run it again: it converges.
+    Helm(MigrateHelmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateHelmArgs {
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// Write the IstioOperator to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the IstioOperator and the plan, and stop: nothing is written to the cluster.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation (needed when standard input is not a terminal).
+    #[arg(short = 'y', long = "skip-confirmation")]
+    pub yes: bool,
+    /// How long each component may take to become ready, e.g. `300s`, `5m`, `1m30s`.
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
+    pub readiness_timeout: Duration,
 }
 
 #[derive(Debug, Args)]

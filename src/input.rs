@@ -14,6 +14,7 @@ use std::path::Path;
 use serde_json::Value;
 
 pub mod banzai;
+pub mod helm;
 
 use crate::api::{self, IstioOperator, validation::Warning};
 use crate::merge::InputFile;

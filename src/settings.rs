@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use meshctl::cluster::client::ClusterOptions;
+use meshctl::cluster::owners::Controller;
 use meshctl::merge::SetFlag;
 use meshctl::multicluster::{self, RemoteSecretOptions, SecretType};
 use meshctl::operator::deploy;
@@ -23,9 +24,10 @@ pub use crate::cli::ListFormat;
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, CreateRemoteSecretArgs, DiffArgs, DumpArgs,
     DumpFormat, GenerateArgs, InputArgs, InstallArgs, IstioNamespaceArgs, ManifestCommand,
-    MigrateBanzaiArgs, MigrateCommand, OperatorCommand, OperatorInitArgs, OperatorRemoveArgs,
-    OperatorRunArgs, PlanArgs, PlanFormat, ProfileCommand, RemoteSecretType, Shell, TagCommand,
-    TagListArgs, TagRemoveArgs, TagSetArgs, UninstallArgs, ValidateArgs,
+    MigrateBanzaiArgs, MigrateCommand, MigrateHelmArgs, OperatorCommand, OperatorInitArgs,
+    OperatorRemoveArgs, OperatorRunArgs, OtherController, PlanArgs, PlanFormat, ProfileCommand,
+    RemoteSecretType, Shell, TagCommand, TagListArgs, TagRemoveArgs, TagSetArgs, TakeOverArgs,
+    UninstallArgs, ValidateArgs,
 };
 use crate::commands::{CommandError, ExitStatus, with_hint};
 
@@ -51,6 +53,7 @@ pub enum Settings {
     TagList(TagListSettings),
     TagRemove(TagRemoveSettings),
     MigrateBanzai(MigrateBanzaiSettings),
+    MigrateHelm(MigrateHelmSettings),
     Completions(Shell),
     Version(VersionSettings),
 }
@@ -112,6 +115,19 @@ impl Settings {
                     limits: input_limits()?,
                 })
             }
+            Command::Migrate(MigrateCommand::Helm(MigrateHelmArgs {
+                cluster: cluster_args,
+                output,
+                dry_run,
+                yes,
+                readiness_timeout,
+            })) => Self::MigrateHelm(MigrateHelmSettings {
+                cluster: cluster(cluster_args)?,
+                output,
+                dry_run,
+                yes,
+                readiness_timeout,
+            }),
             Command::Completions(CompletionsArgs { shell }) => Self::Completions(shell),
             Command::Version(args) => Self::Version(VersionSettings::resolve(args)?),
         })
@@ -188,6 +204,17 @@ pub struct MigrateBanzaiSettings {
     /// `-o FILE`; standard output without it.
     pub output: Option<PathBuf>,
     pub limits: Limits,
+}
+
+/// `meshctl migrate helm`.
+pub struct MigrateHelmSettings {
+    pub cluster: ClusterOptions,
+    /// `-o FILE`; standard output without it.
+    pub output: Option<PathBuf>,
+    pub dry_run: bool,
+    /// `-y`: no confirmation.
+    pub yes: bool,
+    pub readiness_timeout: Duration,
 }
 
 /// The input limits, raised by `MESHCTL_MAX_INPUT_MIB` where a user really needs it.
@@ -392,6 +419,24 @@ pub struct PlanSettings {
     pub input: InputSettings,
     pub cluster: ClusterOptions,
     pub format: PlanFormat,
+    /// `--take-over-from`: the controllers whose objects may be taken.
+    pub take_over_from: Vec<Controller>,
+}
+
+fn take_over_from(args: TakeOverArgs) -> Vec<Controller> {
+    let TakeOverArgs { take_over_from } = args;
+    let mut controllers: Vec<Controller> = take_over_from
+        .into_iter()
+        .map(|c| match c {
+            OtherController::Helm => Controller::Helm,
+            OtherController::Argocd => Controller::ArgoCd,
+            OtherController::Flux => Controller::Flux,
+            OtherController::Sail => Controller::Sail,
+        })
+        .collect();
+    controllers.sort();
+    controllers.dedup();
+    controllers
 }
 
 impl PlanSettings {
@@ -400,11 +445,13 @@ impl PlanSettings {
             input,
             cluster: cluster_args,
             output,
+            take_over,
         } = args;
         Ok(Self {
             input: InputSettings::resolve(input)?,
             cluster: cluster(cluster_args)?,
             format: output,
+            take_over_from: take_over_from(take_over),
         })
     }
 }
@@ -417,6 +464,8 @@ pub struct InstallSettings {
     pub yes: bool,
     pub dry_run: bool,
     pub readiness_timeout: Duration,
+    /// `--take-over-from`: the controllers whose objects may be taken.
+    pub take_over_from: Vec<Controller>,
 }
 
 impl InstallSettings {
@@ -427,6 +476,7 @@ impl InstallSettings {
             yes,
             dry_run,
             readiness_timeout,
+            take_over,
         } = args;
         Ok(Self {
             input: InputSettings::resolve(input)?,
@@ -434,6 +484,7 @@ impl InstallSettings {
             yes,
             dry_run,
             readiness_timeout,
+            take_over_from: take_over_from(take_over),
         })
     }
 }

@@ -246,6 +246,7 @@ fn help_is_snapshotted() {
         &["tag", "remove", "--help"],
         &["migrate", "--help"],
         &["migrate", "banzai", "--help"],
+        &["migrate", "helm", "--help"],
     ] {
         let output = meshctl(arguments);
         assert!(output.status.success());

@@ -356,7 +356,7 @@ fn annotations(node: &Value, path: &str, findings: &mut Findings) {
 
 /// The annotations meshctl reads (`meshctl.io/<name>`): the switches, the release, and the
 /// operator's (pausing, the update strategy), which a file the CLI also reads may carry.
-const MESHCTL_ANNOTATIONS: [&str; 7] = [
+const MESHCTL_ANNOTATIONS: [&str; 8] = [
     crate::switches::MTLS_MODE_ANNOTATION,
     crate::switches::INJECTION_NAMESPACES_ANNOTATION,
     crate::release::RELEASE_ANNOTATION,
@@ -364,6 +364,7 @@ const MESHCTL_ANNOTATIONS: [&str; 7] = [
     crate::operator::revisions::STRATEGY_ANNOTATION,
     crate::operator::revisions::TAG_ANNOTATION,
     crate::operator::revisions::GRACE_ANNOTATION,
+    crate::cluster::owners::TAKE_OVER_ANNOTATION,
 ];
 
 /// Namespaces whose pods must not get a sidecar: the cluster's own, and the control plane's.
@@ -814,6 +815,7 @@ mod tests {
             "meshctl.io/update-strategy": "RevisionBased",
             "meshctl.io/revision-tag": "prod",
             "meshctl.io/revision-grace-period": "1m",
+            "meshctl.io/take-over-from": "argocd",
         }});
         assert!(
             check(&tree).warnings.is_empty(),

@@ -160,6 +160,15 @@ impl Plan {
         body
     }
 
+    /// Drops the conflicts with the field managers `taken` says meshctl is taking objects from
+    /// (`--take-over-from`): expected, and said once per owner rather than per field.
+    pub fn drop_conflicts_with(&mut self, taken: impl Fn(&str) -> bool) {
+        for object in &mut self.objects {
+            object.conflicts.retain(|c| !taken(&c.manager));
+        }
+        self.summary.conflicts = self.objects.iter().map(|o| o.conflicts.len()).sum();
+    }
+
     /// The objects to prune.
     #[must_use]
     pub fn prunes(&self) -> Vec<ObjectKey> {

@@ -22,6 +22,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::discovery::Catalog;
+use super::owners::{self, Controller};
 use super::tags::{self, Landscape};
 use super::upgrade;
 use crate::manifest::Manifest;
@@ -45,7 +46,7 @@ pub enum Severity {
 pub struct Finding {
     pub severity: Severity,
     /// Which check: `kubernetes-version`, `permissions`, `revisions`, `releases`, `injectors`,
-    /// `gateway-api`.
+    /// `owners`, `gateway-api`.
     pub check: &'static str,
     pub message: String,
 }
@@ -332,13 +333,65 @@ pub fn check_gateway_bundle(crds: &[Value], release: &crate::release::Release) -
     findings
 }
 
-/// Runs every check for an install of `manifests` (merged from `merged`).
+/// Other controllers that own what the install writes ([`owners`]): an error each, unless
+/// the user allowed taking from that controller (then a note). A search that could not be done
+/// is an error too: an install must not go on over owners nobody looked for.
+async fn check_owners(
+    catalog: &Catalog,
+    manifests: &[Manifest],
+    allowed: &[Controller],
+    report: &mut Report,
+) {
+    match owners::find(catalog, manifests, true).await {
+        Ok(foreign) => {
+            if let Some(why) = foreign.unchecked {
+                report.add(Severity::Warning, "owners", why);
+            }
+            for claim in foreign.claims {
+                let controller = claim.owner.controller;
+                if allowed.contains(&controller) {
+                    report.add(
+                        Severity::Info,
+                        "owners",
+                        format!(
+                            "taken over (--take-over-from {}): {claim}",
+                            controller.flag_value()
+                        ),
+                    );
+                } else {
+                    report.add(
+                        Severity::Error,
+                        "owners",
+                        format!(
+                            "owned by another controller: {claim}\n      way out: {}",
+                            controller.way_out()
+                        ),
+                    );
+                }
+            }
+        }
+        // A user who may not read the objects may not write them either: the permissions
+        // check names that.
+        Err(error) if error.is_forbidden() => {}
+        Err(error) => report.add(
+            Severity::Error,
+            "owners",
+            format!("cannot tell whether other controllers own these objects: {error}"),
+        ),
+    }
+}
+
+/// Runs every check for an install of `manifests` (merged from `merged`). `owners`: the
+/// controllers the install may take objects from (`--take-over-from`), or `None` to leave the
+/// other-owners check to the caller (`install` runs it after this, for the takeover it needs).
 pub async fn run(
     catalog: &Catalog,
     server_version: &str,
     merged: &Value,
     manifests: &[Manifest],
+    owners: Option<&[Controller]>,
 ) -> Result<Report, tags::TagError> {
+    let mut to_write = manifests.to_vec();
     let mut report = Report::default();
     report.findings.extend(check_version(server_version));
 
@@ -424,6 +477,7 @@ pub async fn run(
             }
             let mut after = manifests.to_vec();
             let install = tags::plan_install(&landscape, merged, &mut after, istio_namespace)?;
+            to_write = after;
             for overlap in install.overlaps {
                 report.add(
                     Severity::Error,
@@ -435,6 +489,10 @@ pub async fn run(
         // Already reported as a missing permission.
         Err(error) if error.source.is_forbidden() => {}
         Err(error) => return Err(error.into()),
+    }
+
+    if let Some(allowed) = owners {
+        check_owners(catalog, &to_write, allowed, &mut report).await;
     }
 
     // Proxies the target release no longer serves (from the pods; a user who may not list

@@ -5,8 +5,8 @@ use meshctl::cluster::Ownership;
 use meshctl::cluster::diff::{self, Action, Plan};
 
 use super::{
-    CommandError, ExitStatus, complete_install, connect, describe_cluster, render_merged, runtime,
-    with_hint,
+    CommandError, ExitStatus, OwnedElsewhere, check_owners, complete_install, connect,
+    describe_cluster, render_merged, runtime, with_hint,
 };
 use crate::cli::PlanFormat;
 use crate::output::Printer;
@@ -16,6 +16,10 @@ pub fn run(args: &PlanSettings, printer: &mut Printer) -> Result<ExitStatus, Com
     match plan_and_print(args, printer) {
         Ok(true) => Ok(ExitStatus::Failure),
         Ok(false) => Ok(ExitStatus::Success),
+        // Another controller's objects: refused with 1, as by every command.
+        Err(error) if error.downcast_ref::<OwnedElsewhere>().is_some() => {
+            Err(CommandError::from(error))
+        }
         // 1 means "there are changes", so an error is 2, as with diff(1).
         Err(error) => Err(CommandError::from(error).with_status(ExitStatus::Error)),
     }
@@ -36,13 +40,25 @@ fn plan_and_print(args: &PlanSettings, printer: &mut Printer) -> anyhow::Result<
         )
         .await?;
         let ownership = Ownership::of_render(&manifests);
+        // The plan first (it writes nothing): a user who may not read the cluster is told that
+        // by the plan's first request, with its hint.
         let mut plan = diff::plan(&catalog, &manifests, &ownership)
             .await
             .map_err(|e| {
                 let hint = e.hint();
                 with_hint(e, hint)
             })?;
+        let foreign = check_owners(&catalog, &manifests, &args.take_over_from, printer).await?;
+        for claim in &foreign.claims {
+            printer.warn(&format!(
+                "taken over by this install (--take-over-from {}): {claim}",
+                claim.owner.controller.flag_value()
+            ))?;
+        }
         super::plan_injection(&catalog, &merged, &mut plan).await?;
+        plan.drop_conflicts_with(|manager| {
+            args.take_over_from.iter().any(|c| c.manages_as(manager))
+        });
         match args.format {
             PlanFormat::Json => {
                 printer.data(&format!("{}\n", serde_json::to_string_pretty(&plan)?))?;

@@ -11,16 +11,31 @@ use meshctl::multicluster;
 
 use super::diff::print_plan;
 use super::reporter::Progress;
+use meshctl::cluster::owners::{self, Controller};
+
 use super::{
-    CommandError, ExitStatus, Hinted, complete_install, confirm, connect, describe_cluster,
-    render_merged, runtime, with_hint,
+    CommandError, ExitStatus, Hinted, check_owners, complete_install, confirm, connect,
+    describe_cluster, render_merged, runtime, with_hint,
 };
 use crate::output::Printer;
 use crate::settings::InstallSettings;
 
 pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, CommandError> {
     let started = Instant::now();
-    let (merged, mut manifests) = render_merged(&args.input, printer)?;
+    let (merged, manifests) = render_merged(&args.input, printer)?;
+    install_rendered(args, &merged, manifests, started, printer)
+}
+
+/// Installs what is already merged and rendered (`install`, and `migrate helm` with the
+/// `IstioOperator` it made); `args.input` is not read again.
+pub fn install_rendered(
+    args: &InstallSettings,
+    merged: &meshctl::pipeline::Merged,
+    mut manifests: Vec<meshctl::manifest::Manifest>,
+    started: Instant,
+    printer: &mut Printer,
+) -> Result<ExitStatus, CommandError> {
+    let merged = merged.clone();
     // A remote cluster without its primary has injection pointing nowhere (and, with the
     // webhook failing closed, pods that cannot be created): refuse before anything is written.
     let primary = multicluster::remote_primary(&merged.tree).map_err(|e| {
@@ -47,6 +62,10 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
             printer,
         )
         .await?;
+        // Before anything is written: another controller's objects are refused unless the user
+        // said to take them (`--take-over-from`), whatever `--force` says.
+        let foreign = check_owners(&catalog, &manifests, &args.take_over_from, printer).await?;
+        let taking = !foreign.claims.is_empty();
         let ownership = Ownership::of_render(&manifests);
         let mut plan = diff::plan(&catalog, &manifests, &ownership)
             .await
@@ -55,11 +74,14 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
                 with_hint(e, hint)
             })?;
         super::plan_injection(&catalog, &merged, &mut plan).await?;
+        plan.drop_conflicts_with(|manager| {
+            args.take_over_from.iter().any(|c| c.manages_as(manager))
+        });
         let cluster = describe_cluster(&connection);
         let options = ApplyOptions {
             readiness_timeout: args.readiness_timeout,
         };
-        if !plan.has_changes() {
+        if !plan.has_changes() && !taking {
             // Nothing to write, but an install also promises a ready mesh: one that matches and
             // is not ready (istiod crashing, say) is waited on like any install, not passed.
             let verification = wait::verify(&catalog, &manifests).await.map_err(|e| {
@@ -96,6 +118,13 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
             return Ok(ExitStatus::Success);
         }
         print_plan(printer, &plan, &cluster, true)?;
+        for claim in &foreign.claims {
+            printer.warn(&format!(
+                "taking over from {claim} (--take-over-from {}): its marks go and meshctl \
+                 manages the objects from now on",
+                claim.owner.controller.flag_value()
+            ))?;
+        }
         if args.dry_run {
             printer.status(
                 "Dry run: nothing was written (`meshctl diff` shows the changes field by field).",
@@ -105,6 +134,25 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         if !confirm(printer, args.yes, "Apply this plan?", "install")? {
             printer.status("Cancelled: nothing was written.")?;
             return Ok(ExitStatus::Failure);
+        }
+        if taking {
+            // The other controllers' fields become meshctl's (values unchanged: nothing
+            // restarts), so that the apply below leaves each object exactly as rendered; then
+            // the plan is made again, against what the apply will now change.
+            let moved = owners::adopt_all(&catalog, &foreign, &manifests, &args.take_over_from)
+                .await
+                .map_err(|e| {
+                    let hint = e.hint();
+                    with_hint(e, hint)
+                })?;
+            printer.status(&format!("Took over {}", count(moved, "object")))?;
+            plan = diff::plan(&catalog, &manifests, &ownership)
+                .await
+                .map_err(|e| {
+                    let hint = e.hint();
+                    with_hint(e, hint)
+                })?;
+            super::plan_injection(&catalog, &merged, &mut plan).await?;
         }
         printer.flush()?;
         let reporter = Progress::new(printer.live_progress(), false);
@@ -119,6 +167,32 @@ pub fn run(args: &InstallSettings, printer: &mut Printer) -> Result<ExitStatus, 
         // Last, once istiod's injector is ready: a pod created in a labelled namespace before
         // then would be refused (the webhook fails closed) or start without a sidecar.
         let labelled = super::apply_injection(&catalog, &merged, &plan).await?;
+        // Only now, with everything applied and ready: a Helm release taken over stops
+        // existing (its Secrets go), so `helm uninstall` can no longer delete the mesh.
+        if taking && args.take_over_from.contains(&Controller::Helm) {
+            let finished = owners::finish_helm(&catalog, &foreign, &manifests)
+                .await
+                .map_err(|e| {
+                    let hint = e.hint();
+                    with_hint(e, hint)
+                })?;
+            for key in &finished.deleted {
+                printer.status(&format!(
+                    "  deleted {key} (rendered by Helm, not by this install)"
+                ))?;
+            }
+            for key in &finished.kept {
+                printer.warn(&format!(
+                    "{key}: rendered by a Helm release taken over, not Istio's: left as it is"
+                ))?;
+            }
+            for release in &finished.forgotten {
+                printer.status(&format!(
+                    "  removed Helm release `{release}` (its Secrets): `helm list` no longer \
+                     shows it"
+                ))?;
+            }
+        }
         // The labelling count only when there was some: most installs label nothing, and the
         // summary line is what users (and the README's quick start) read.
         let labelled = match labelled {
@@ -148,12 +222,19 @@ async fn precheck_before_install(
     args: &InstallSettings,
     printer: &mut Printer,
 ) -> anyhow::Result<()> {
-    let report = precheck::run(catalog, &connection.server_version, &merged.tree, manifests)
-        .await
-        .map_err(|e| {
-            let hint = e.hint();
-            with_hint(e, hint)
-        })?;
+    // Other owners are checked after this, with the objects the install adds.
+    let report = precheck::run(
+        catalog,
+        &connection.server_version,
+        &merged.tree,
+        manifests,
+        None,
+    )
+    .await
+    .map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
     let problems: Vec<_> = report
         .findings
         .iter()

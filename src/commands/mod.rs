@@ -56,6 +56,7 @@ pub fn run(settings: Settings, printer: &mut Printer) -> Result<ExitStatus, Comm
         Settings::TagList(settings) => tag::list(&settings, printer),
         Settings::TagRemove(settings) => tag::remove(&settings, printer),
         Settings::MigrateBanzai(settings) => migrate::banzai(&settings, printer),
+        Settings::MigrateHelm(settings) => migrate::helm(&settings, printer),
         Settings::Completions(shell) => completions::print(shell, printer),
         Settings::Version(settings) => version::run(&settings, printer),
     }
@@ -104,6 +105,8 @@ impl CommandError {
     pub fn print(&self, printer: &mut Printer) {
         let _ = printer.error(&format!("{:#}", self.error));
         if let Some(hinted) = self.error.downcast_ref::<Hinted>() {
+            let _ = printer.hint(&hinted.hint);
+        } else if let Some(OwnedElsewhere(hinted)) = self.error.downcast_ref::<OwnedElsewhere>() {
             let _ = printer.hint(&hinted.hint);
         }
     }
@@ -216,6 +219,47 @@ pub fn render_merged(
     }
     Ok((merged, manifests))
 }
+
+/// Who else owns what `manifests` would write ([`meshctl::cluster::owners`]): refused, naming
+/// each owner, its objects and the way out, unless `take_over_from` allows every one of them;
+/// `--force` does not. Returns what was found, for the takeover.
+pub async fn check_owners(
+    catalog: &Catalog,
+    manifests: &[Manifest],
+    take_over_from: &[meshctl::cluster::owners::Controller],
+    printer: &mut Printer,
+) -> anyhow::Result<meshctl::cluster::owners::Foreign> {
+    let foreign = meshctl::cluster::owners::find(catalog, manifests, true)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    if let Some(why) = &foreign.unchecked {
+        printer.warn(why)?;
+    }
+    if let Some(refusal) = foreign.refusal(take_over_from) {
+        let hint = refusal.hint();
+        return Err(anyhow::Error::new(OwnedElsewhere(Hinted {
+            message: refusal.to_string(),
+            hint,
+        })));
+    }
+    Ok(foreign)
+}
+
+/// The refusal of [`check_owners`]: exit 1 in every command (`diff` included, where errors are
+/// 2: the answer is "this would take objects from another controller").
+#[derive(Debug)]
+pub struct OwnedElsewhere(pub Hinted);
+
+impl std::fmt::Display for OwnedElsewhere {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for OwnedElsewhere {}
 
 /// Adds the injection labels of `meshctl.io/injection-namespaces` to a plan.
 pub async fn plan_injection(

@@ -17,6 +17,7 @@ pub fn run(args: &PlanSettings, printer: &mut Printer) -> Result<ExitStatus, Com
             &connection.server_version,
             &merged.tree,
             &manifests,
+            Some(&args.take_over_from),
         )
         .await
         .map_err(|e| {

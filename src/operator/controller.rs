@@ -44,6 +44,7 @@ use crate::cluster::apply::{self, ApplyOptions};
 use crate::cluster::diff::{self, DiffError};
 use crate::cluster::discovery::{Catalog, DiscoveryError};
 use crate::cluster::injection;
+use crate::cluster::owners;
 use crate::cluster::prune::{self, PruneError};
 use crate::cluster::wait::{self, WaitError};
 use crate::cluster::{FIELD_MANAGER, ObjectKey, Ownership, Reporter, kinds};
@@ -123,6 +124,10 @@ pub enum ReconcileError {
     Uninstall(#[from] PruneError),
     #[error("labelling namespaces for injection")]
     Injection(#[from] crate::cluster::RequestFailed),
+    #[error("looking for other controllers' objects")]
+    Owners(#[from] owners::OwnersError),
+    #[error("taking objects over from another controller")]
+    TakeOver(#[source] crate::cluster::RequestFailed),
     #[error("writing the status of IstioOperator `{resource}`")]
     Status {
         resource: String,
@@ -721,6 +726,65 @@ async fn install(
     if let Some(newer) = &tags.kept_crds {
         tracing::info!(resource = %key, "Istio's CRDs left as they are: {newer}");
     }
+    // Another controller's objects (a Helm release, an Argo CD Application, …), before anything
+    // is written: refused unless the resource says to take them (`meshctl.io/take-over-from`).
+    // Retried: the other controller may be stopped, or the annotation added. Never from Helm:
+    // that takeover ends by removing the release Secrets (else `helm uninstall` deletes the
+    // mesh), and the operator never touches Secrets (its RBAC); `meshctl migrate helm` does it
+    // once, and its IstioOperator is then the operator's. So Helm is judged by the objects'
+    // annotations here, without reading release Secrets.
+    let allowed = match owners::take_over_annotation(resource.annotations()) {
+        Ok(mut allowed) => {
+            allowed.retain(|c| *c != owners::Controller::Helm);
+            allowed
+        }
+        Err(message) => {
+            drop(catalog);
+            let observation = Observation {
+                phase: Phase::Error,
+                reason: "InvalidSpec",
+                message: status::bounded(&format!("nothing applied: {message}")),
+                generation,
+                components: BTreeMap::new(),
+                stalled: true,
+            };
+            record(api, resource, context, &observation, previous.as_ref()).await?;
+            return Ok(Action::await_change());
+        }
+    };
+    let foreign = owners::find(&catalog, &manifests, false).await?;
+    if let Some(why) = &foreign.unchecked {
+        tracing::warn!(resource = %key, "{why}");
+    }
+    if let Some(refusal) = foreign.refusal(&allowed) {
+        drop(catalog);
+        let message = status::bounded(&format!(
+            "nothing applied: {refusal}\nhint: {}; or annotate this IstioOperator with {}: \
+             CONTROLLER",
+            refusal.hint(),
+            owners::TAKE_OVER_ANNOTATION
+        ));
+        tracing::warn!(resource = %key, %message, "owned by another controller");
+        let observation = Observation {
+            phase: Phase::Error,
+            reason: "OwnedByAnotherController",
+            message,
+            generation,
+            components: present
+                .iter()
+                .map(|c| (*c, component(Phase::Reconciling, "not applied")))
+                .collect(),
+            stalled: false,
+        };
+        record(api, resource, context, &observation, previous.as_ref()).await?;
+        return Ok(Action::requeue(RETRY_AFTER_ERROR));
+    }
+    if !foreign.claims.is_empty() {
+        let moved = owners::adopt_all(&catalog, &foreign, &manifests, &allowed)
+            .await
+            .map_err(ReconcileError::TakeOver)?;
+        tracing::info!(resource = %key, moved, "took objects over from {}", foreign.claims.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+    }
     for webhook in &tags.deactivate_live {
         crate::cluster::tags::deactivate_live(&catalog, webhook)
             .await
@@ -978,6 +1042,9 @@ fn desired_injection(
 }
 
 /// Nothing to apply: the status says whether the workloads are ready.
+/// `components`: the components present, and the release they run (the live objects match
+/// its render: nothing was to be changed). The release stays in each component's status: a
+/// status without it made the next tag change look like a fresh install, not an upgrade.
 async fn check_ready(
     api: &Api<DynamicObject>,
     resource: &DynamicObject,

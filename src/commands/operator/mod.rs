@@ -24,6 +24,55 @@ use crate::settings::{
 };
 
 /// The `IstioOperator` resource from `-f`, if any files were given.
+/// Refuses `operator init` when another controller owns the operator's objects or what the
+/// `IstioOperator` would install (unless the resource's `meshctl.io/take-over-from` allows it,
+/// as the operator will read it: never Helm, whose takeover is `meshctl migrate helm`).
+async fn refuse_other_owners(
+    catalog: &meshctl::cluster::discovery::Catalog,
+    objects: &[Value],
+    resource: Option<&Value>,
+) -> anyhow::Result<()> {
+    use meshctl::cluster::owners::{self, Controller};
+    let mut all: Vec<Value> = objects.to_vec();
+    let mut allowed = Vec::new();
+    if let Some(resource) = resource {
+        let annotations: std::collections::BTreeMap<String, String> =
+            serde_json::from_value(resource["metadata"]["annotations"].clone()).unwrap_or_default();
+        allowed = owners::take_over_annotation(&annotations).map_err(anyhow::Error::msg)?;
+        allowed.retain(|c| *c != Controller::Helm);
+        let inputs = pipeline::Inputs {
+            files: vec![meshctl::merge::InputFile {
+                source: meshctl::yaml::Source("the IstioOperator resource".into()),
+                tree: resource.clone(),
+            }],
+            ..pipeline::Inputs::default()
+        };
+        let merged = pipeline::merge(&inputs)?;
+        all.extend(
+            pipeline::render(&merged)?
+                .into_iter()
+                .map(meshctl::manifest::Manifest::into_object),
+        );
+    }
+    let refs: Vec<&Value> = all.iter().collect();
+    let foreign = owners::find_objects(catalog, &refs, true)
+        .await
+        .map_err(|e| {
+            let hint = e.hint();
+            with_hint(e, hint)
+        })?;
+    match foreign.refusal(&allowed) {
+        None => Ok(()),
+        Some(refusal) => {
+            let hint = refusal.hint();
+            Err(anyhow::Error::new(super::OwnedElsewhere(super::Hinted {
+                message: refusal.to_string(),
+                hint,
+            })))
+        }
+    }
+}
+
 fn resource(
     deployment: &deploy::Settings,
     files: &InputSettings,
@@ -133,6 +182,10 @@ pub fn init(
                 ))?;
             }
         }
+        // Another controller's objects, before anything is written: the operator's own (a Helm
+        // chart of it, an Argo CD Application), and the mesh the resource would install (which
+        // the operator would refuse on each reconcile).
+        refuse_other_owners(&catalog, &objects, resource.as_ref()).await?;
         // Istio's own operator first: refused without consent, before anything is written.
         let found = migrate::find(&catalog, &settings.namespace)
             .await
