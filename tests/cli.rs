@@ -936,3 +936,41 @@ fn a_numeric_revision_is_accepted() {
         assert!(text.contains("istio.io/rev: \"131\"\n"), "{arguments:?}");
     }
 }
+
+/// The chart's CRD (`charts/meshctl-operator/crds/`, which Helm installs as written) is the one
+/// `operator dump` prints, byte for byte after its comment; regenerate it with
+/// `MESHCTL_BLESS=1 cargo test --test cli charts_crd`. (tests/helm.rs compares the whole chart's
+/// render with the real helm; this catches the CRD without a cluster.)
+#[test]
+fn the_charts_crd_is_the_one_operator_dump_prints() {
+    let dump = stdout(&meshctl(&["operator", "dump"]));
+    let crd = dump
+        .split("\n---\n")
+        .find(|doc| doc.contains("kind: CustomResourceDefinition"))
+        .expect("operator dump prints the CRD")
+        .trim()
+        .trim_start_matches("---")
+        .trim()
+        .to_string();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("charts/meshctl-operator/crds/istiooperators.install.istio.io.yaml");
+    let committed = std::fs::read_to_string(&path).expect("the chart's CRD");
+    let header: String = committed
+        .lines()
+        .take_while(|line| line.starts_with('#'))
+        .fold(String::new(), |mut header, line| {
+            header.push_str(line);
+            header.push('\n');
+            header
+        });
+    if std::env::var_os("MESHCTL_BLESS").is_some() {
+        std::fs::write(&path, format!("{header}{crd}\n")).expect("write the chart's CRD");
+    }
+    let committed = std::fs::read_to_string(&path).expect("the chart's CRD");
+    assert_eq!(
+        committed.strip_prefix(header.as_str()).map(str::trim_end),
+        Some(crd.as_str()),
+        "charts/meshctl-operator/crds/ differs from `operator dump`: regenerate with \
+         `MESHCTL_BLESS=1 cargo test --test cli charts_crd`"
+    );
+}

@@ -361,14 +361,15 @@ fn helm_installs_are_refused_then_taken_over_by_migrate_helm() {
         "{}",
         stderr(&precheck)
     );
-    for arguments in [
-        &["install", "-y"][..],
-        &["install", "-y", "--force"],
-        &["diff"],
-        &["install", "-y", "--take-over-from", "argocd"],
+    // `diff` answers "they differ" with 1, so its refusal, an error, is 2.
+    for (arguments, code) in [
+        (&["install", "-y"][..], 1),
+        (&["install", "-y", "--force"], 1),
+        (&["diff"], 2),
+        (&["install", "-y", "--take-over-from", "argocd"], 1),
     ] {
         let refused = meshctl(admin, arguments);
-        assert_code(&refused, 1);
+        assert_code(&refused, code);
         let said = stderr(&refused);
         assert!(
             said.contains(
