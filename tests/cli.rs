@@ -974,3 +974,20 @@ fn the_charts_crd_is_the_one_operator_dump_prints() {
          `MESHCTL_BLESS=1 cargo test --test cli charts_crd`"
     );
 }
+
+/// The chart's `appVersion` is the image tag it deploys by default, as `operator dump`'s default
+/// tag is meshctl's version: they move together.
+#[test]
+fn the_charts_app_version_is_meshctls_version() {
+    let chart = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("charts/meshctl-operator/Chart.yaml"),
+    )
+    .expect("Chart.yaml");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        chart
+            .lines()
+            .any(|line| line == format!("appVersion: \"{version}\"")),
+        "charts/meshctl-operator/Chart.yaml: appVersion is not meshctl's version {version}"
+    );
+}
