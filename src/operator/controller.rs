@@ -685,10 +685,10 @@ async fn install(
     context
         .rendered
         .keep_only(&namespace, &name, generation, input);
-    let rendered = effective(resource).and_then(|(strategy, revision, effective)| {
-        render(&effective).map(|(merged, manifests)| (strategy, revision, merged, manifests))
+    let rendered = effective(resource).and_then(|(by_revision, effective)| {
+        render(&effective).map(|(merged, manifests)| (by_revision, merged, manifests))
     });
-    let (strategy, revision, merged, mut manifests) = match rendered {
+    let (by_revision, merged, mut manifests) = match rendered {
         Ok(rendered) => rendered,
         Err(message) => {
             tracing::warn!(resource = %key, %message, "invalid; nothing applied");
@@ -792,8 +792,8 @@ async fn install(
     }
     let ownership = Ownership::of_render(&manifests);
     // Revision-based: namespaces follow the tag, which moves; never the revision, which goes.
-    let injection_revision = match &strategy {
-        Some(strategy) => Some(strategy.tag.as_str()),
+    let injection_revision = match &by_revision {
+        Some((strategy, _)) => Some(strategy.tag.as_str()),
         None => merged["spec"]["revision"].as_str(),
     };
     let desired = desired_injection(resource, &merged, injection_revision, context);
@@ -818,6 +818,16 @@ async fn install(
         plan.injection = Some(injection::plan(&catalog, desired).await?);
     }
 
+    // Revision-based, not paused: once the rendered revision is ready, the tag and older revisions.
+    let round = by_revision
+        .as_ref()
+        .filter(|_| !paused(resource))
+        .map(|(strategy, current)| RevisionRound {
+            strategy,
+            current,
+            merged: &merged,
+            manifests: &manifests,
+        });
     if !plan.has_changes() {
         drop(catalog);
         // A paused resource keeps no rendered set: a targeted repair would re-apply from it.
@@ -830,15 +840,6 @@ async fn install(
                 repair::Rendered::new(generation, input, &manifests),
             );
         }
-        let revision_based = match (&strategy, &revision) {
-            (Some(strategy), Some(revision)) if !paused(resource) => Some(RevisionRound {
-                strategy,
-                current: revision,
-                merged: &merged,
-                manifests: &manifests,
-            }),
-            _ => None,
-        };
         return check_ready(
             api,
             resource,
@@ -846,7 +847,7 @@ async fn install(
             &manifests,
             previous.as_ref(),
             release,
-            revision_based,
+            round,
         )
         .await;
     }
@@ -888,13 +889,13 @@ async fn install(
         .as_ref()
         .and_then(|p| p.component_status.values().find_map(|c| c.version.clone()))
         .filter(|v| !v.is_empty() && *v != release.version);
-    let by_revision = revision
+    let as_revision = by_revision
         .as_ref()
-        .map(|r| format!(" as revision `{r}`, beside the running one"))
+        .map(|(_, r)| format!(" as revision `{r}`, beside the running one"))
         .unwrap_or_default();
     let upgrade_verb = from
         .as_ref()
-        .map(|from| format!("upgrading Istio {from} → {}{by_revision}", release.version));
+        .map(|from| format!("upgrading Istio {from} → {}{as_revision}", release.version));
     let (reason, verb) = match (&upgrade_verb, drift) {
         (Some(verb), _) => ("Upgrading", verb.as_str()),
         (None, true) => ("DriftDetected", "repairing drift"),
@@ -948,7 +949,7 @@ async fn install(
                 (
                     "Upgraded",
                     format!(
-                        "upgraded Istio {from} → {}{by_revision}: {} objects applied, {} pruned",
+                        "upgraded Istio {from} → {}{as_revision}: {} objects applied, {} pruned",
                         release.version, report.applied, report.pruned
                     ),
                 )
@@ -964,15 +965,6 @@ async fn install(
                 )
             };
             tracing::info!(resource = %key, "{message}");
-            let round = match (&strategy, &revision) {
-                (Some(strategy), Some(revision)) => Some(RevisionRound {
-                    strategy,
-                    current: revision,
-                    merged: &merged,
-                    manifests: &manifests,
-                }),
-                _ => None,
-            };
             let (revisions, recheck) =
                 settle_revisions(resource, context, &catalog, Some(&current), round).await?;
             let healthy = Observation {
@@ -1278,13 +1270,12 @@ async fn uninstall(
 }
 
 /// The resource as it renders, with the update strategy it asks for: revision-based, its
-/// `spec.revision` is the revision its release installs as (which is returned too).
-#[allow(clippy::type_complexity)]
+/// `spec.revision` is the revision its release installs as (returned with the strategy).
 fn effective(
     resource: &DynamicObject,
-) -> Result<(Option<RevisionBased>, Option<String>, DynamicObject), String> {
+) -> Result<(Option<(RevisionBased, String)>, DynamicObject), String> {
     let Some(strategy) = revisions::strategy_of(resource)? else {
-        return Ok((None, None, resource.clone()));
+        return Ok((None, resource.clone()));
     };
     let spec = resource
         .data
@@ -1297,7 +1288,7 @@ fn effective(
         .release;
     let revision = revisions::revision_name(&spec, release);
     let effective = revisions::with_revision(resource, &revision);
-    Ok((Some(strategy), Some(revision), effective))
+    Ok((Some((strategy, revision)), effective))
 }
 
 /// The resource as pipeline input: its spec over its profile, named after it, so that the
