@@ -162,6 +162,16 @@ pub struct OperatorInitArgs {
     /// while Banzai's own operator still runs.
     #[arg(long)]
     pub watch_banzai: bool,
+    /// Let the operator take a Helm install over in these namespaces (comma-separated): it may
+    /// list and delete Secrets there, to remove Helm's release Secrets once an IstioOperator
+    /// annotated `meshctl.io/take-over-from: helm` is applied and ready. Withdrawn by running
+    /// init again without it.
+    #[arg(
+        long = "take-over-helm-in",
+        value_name = "NAMESPACES",
+        value_delimiter = ','
+    )]
+    pub take_over_helm_in: Vec<String>,
     /// How long the operator may take to become ready, e.g. `300s`, `5m`.
     #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = parse_duration)]
     pub readiness_timeout: Duration,

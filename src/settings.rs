@@ -565,6 +565,7 @@ impl OperatorInitSettings {
             dry_run,
             replace_istio_operator,
             watch_banzai,
+            take_over_helm_in,
             readiness_timeout,
             cluster: cluster_args,
         } = args;
@@ -575,6 +576,7 @@ impl OperatorInitSettings {
             watched_namespaces,
             image_pull_secrets,
             watch_banzai,
+            take_over_helm_in,
         }
         .validate()
         .map_err(|e| {

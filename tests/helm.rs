@@ -576,9 +576,13 @@ fn an_interrupted_takeover_converges() {
         let merged =
             meshctl::pipeline::merge(&meshctl::pipeline::Inputs::default()).expect("merge");
         let manifests = meshctl::pipeline::render(&merged).expect("render");
-        let foreign = meshctl::cluster::owners::find(&catalog, &manifests, true)
-            .await
-            .expect("owners");
+        let foreign = meshctl::cluster::owners::find(
+            &catalog,
+            &manifests,
+            &meshctl::cluster::owners::Releases::All,
+        )
+        .await
+        .expect("owners");
         let half = &manifests[..manifests.len() / 2];
         meshctl::cluster::owners::adopt_all(
             &catalog,
@@ -879,6 +883,162 @@ fn the_operator_refuses_helms_mesh_until_it_is_migrated() {
     common::remove_operator_and_mesh(admin);
 }
 
+/// The `GitOps` move: an `IstioOperator` annotated `meshctl.io/take-over-from: helm`, committed
+/// where an Argo CD or Flux Application of Istio's charts was. The operator, running as its own
+/// `ServiceAccount`, may not read Helm's release Secrets until `operator init --take-over-helm-in`
+/// grants it (it says so and writes nothing); then it takes istiod's releases over, and once the
+/// mesh is applied and ready removes them, keeping istiod's Deployment and leaving the gateway
+/// release to Helm. `operator init` without the flag then withdraws the grant.
+#[test]
+#[ignore = "needs a cluster"]
+fn the_operator_takes_helms_mesh_over_where_it_was_granted_to() {
+    let env = clean_env();
+    let admin = &env.admin;
+    common::remove_operator_and_mesh(admin);
+    env.helm.install_istio(&[]);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    // The IstioOperator equivalent to the releases, as `migrate helm` prints it (committed by
+    // the user), annotated for the operator.
+    let printed = meshctl(admin, &["migrate", "helm", "--dry-run"]);
+    assert_code(&printed, 0);
+    let mut operator = meshctl::yaml::parse_documents(
+        &stdout(&printed),
+        &meshctl::yaml::Source("migrate helm".into()),
+    )
+    .expect("YAML")
+    .into_iter()
+    .next()
+    .expect("one IstioOperator");
+    operator["metadata"]["annotations"] = json!({"meshctl.io/take-over-from": "helm"});
+    let name = operator["metadata"]["name"]
+        .as_str()
+        .expect("a name")
+        .to_string();
+    let file = directory.path().join("istiod.yaml");
+    std::fs::write(&file, meshctl::yaml::value_to_string(&operator)).expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+
+    assert_code(&meshctl(admin, &["operator", "init"]), 0);
+    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
+    common::write_service_account_kubeconfig(admin, &operator_kubeconfig);
+    let _operator =
+        common::Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
+    let resource = kube::core::ApiResource::from_gvk(&kube::core::GroupVersionKind::gvk(
+        "install.istio.io",
+        "v1alpha1",
+        "IstioOperator",
+    ));
+    let before = runtime().block_on(async {
+        let client = client(admin).await;
+        let before = deployment(&client, SYSTEM, "istiod").await;
+        let resources: Api<kube::api::DynamicObject> =
+            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        resources
+            .patch(
+                &name,
+                &PatchParams::apply("tests"),
+                &Patch::Apply(&operator),
+            )
+            .await
+            .expect("apply the IstioOperator");
+        let status = status_named(&resources, &name, "ERROR").await;
+        assert_eq!(
+            status["conditions"][0]["reason"], "TakeOverForbidden",
+            "{status:#}"
+        );
+        let message = status["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("--take-over-helm-in istio-system"),
+            "{message}"
+        );
+        let now = deployment(&client, SYSTEM, "istiod").await;
+        assert!(
+            !written_by_meshctl(&now),
+            "the operator wrote without its grant"
+        );
+        before
+    });
+    assert_eq!(env.helm.releases().len(), 3);
+
+    // Granted: the next retry takes the mesh over.
+    assert_code(
+        &meshctl(admin, &["operator", "init", "--take-over-helm-in", SYSTEM]),
+        0,
+    );
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let resources: Api<kube::api::DynamicObject> =
+            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        status_named(&resources, &name, "HEALTHY").await;
+        let after = deployment(&client, SYSTEM, "istiod").await;
+        assert_eq!(
+            after.metadata.uid, before.metadata.uid,
+            "istiod's Deployment was recreated"
+        );
+        assert!(written_by_meshctl(&after));
+        let annotations = after.metadata.annotations.clone().unwrap_or_default();
+        assert!(
+            !annotations.keys().any(|k| k.starts_with("meta.helm.sh/")),
+            "{annotations:?}"
+        );
+        assert_eq!(
+            release_secrets(&client).await,
+            ["sh.helm.release.v1.istio-ingress.v1"]
+        );
+    });
+    assert_eq!(env.helm.releases(), ["istio-ingress/istio-ingress"]);
+    assert!(
+        !env.helm
+            .run(&["uninstall", "istiod", "-n", SYSTEM])
+            .status
+            .success(),
+        "helm uninstall still finds istiod"
+    );
+    // What the operator left is a fresh install of the committed file.
+    let diff = meshctl(admin, &["diff", "-f", file]);
+    assert_code(&diff, 0);
+
+    // The grant ends with the move.
+    let withdrawn = meshctl(admin, &["operator", "init"]);
+    assert_code(&withdrawn, 0);
+    assert!(
+        stderr(&withdrawn).contains("meshctl-operator-helm-takeover")
+            || stdout(&withdrawn).contains("meshctl-operator-helm-takeover"),
+        "{}",
+        stderr(&withdrawn)
+    );
+    runtime().block_on(async {
+        let client = client(admin).await;
+        let roles: Api<k8s_openapi::api::rbac::v1::Role> = Api::namespaced(client.clone(), SYSTEM);
+        assert!(
+            roles
+                .get_opt("meshctl-operator-helm-takeover")
+                .await
+                .expect("get Role")
+                .is_none(),
+            "the Secrets grant outlived the move"
+        );
+    });
+    common::remove_operator_and_mesh(admin);
+}
+
+/// The status of `IstioOperator` `name` once `status.status` is `wanted`.
+async fn status_named(api: &Api<kube::api::DynamicObject>, name: &str, wanted: &str) -> Value {
+    common::eventually(
+        &format!("IstioOperator `{name}` {wanted}"),
+        std::time::Duration::from_secs(180),
+        || {
+            let api = api.clone();
+            async move {
+                let resource = api.get(name).await.ok()?;
+                let status = resource.data.get("status")?.clone();
+                (status["status"] == wanted).then_some(status)
+            }
+        },
+    )
+    .await
+}
+
 /// The status of `IstioOperator` `mesh` once `status.status` is `wanted`.
 async fn status_of(api: &Api<kube::api::DynamicObject>, wanted: &str) -> Value {
     common::eventually(
@@ -936,6 +1096,7 @@ fn the_operator_chart_renders_what_operator_dump_prints() {
                 "--tag=9.9.9",
                 "--watchedNamespaces=istio-system,mesh-operator,mesh2",
                 "--imagePullSecrets=regcred,other",
+                "--take-over-helm-in=istio-system,istio-ingress",
             ],
             vec![
                 "--set",
@@ -946,6 +1107,8 @@ fn the_operator_chart_renders_what_operator_dump_prints() {
                 "watchedNamespaces={istio-system,mesh-operator,mesh2}",
                 "--set",
                 "imagePullSecrets={regcred,other}",
+                "--set",
+                "takeOverHelmIn={istio-system,istio-ingress}",
             ],
         ),
     ] {

@@ -241,6 +241,18 @@ fn helm_release_name(namespace: &str, release: &str) -> String {
     format!("Helm release `{namespace}/{release}`")
 }
 
+/// The namespace of a release named by [`helm_release_name`].
+fn helm_release_namespace(owner: &Owner) -> Option<&str> {
+    if owner.controller != Controller::Helm {
+        return None;
+    }
+    let path = owner
+        .name
+        .strip_prefix("Helm release `")?
+        .strip_suffix('`')?;
+    path.split_once('/').map(|(namespace, _)| namespace)
+}
+
 /// One owner and the objects of this install it owns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Claim {
@@ -281,6 +293,10 @@ pub struct Foreign {
     /// Why part of the search could not be done (a user who may not list Secrets).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unchecked: Option<String>,
+    /// Namespaces where an object's annotation names a Helm release and whose Secrets may not be
+    /// listed ([`Releases::In`]): a takeover from Helm cannot finish there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<String>,
 }
 
 impl Foreign {
@@ -377,17 +393,31 @@ impl OwnersError {
     }
 }
 
-/// Reads each object of `manifests` that exists, and (with `read_releases`) Helm's release
-/// Secrets, and says who else owns them. Kinds the server does not serve yet (CRDs this install
-/// adds) have no live objects. The operator, which never reads Secrets, judges by the objects'
-/// own marks only.
+/// Where [`find`] reads Helm's release Secrets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Releases {
+    /// Nowhere: objects are judged by their own marks (the operator, unless told to take over
+    /// from Helm).
+    Skip,
+    /// In every namespace (the CLI, run by someone who may list Secrets cluster-wide).
+    All,
+    /// In these namespaces, and in each one a Helm annotation on the objects names: the operator,
+    /// which may list Secrets only where it was granted to. A namespace it may not read is
+    /// skipped, unless an object's annotation says a release lives there: that one is reported in
+    /// [`Foreign::unreadable`].
+    In(BTreeSet<String>),
+}
+
+/// Reads each object of `manifests` that exists, and Helm's release Secrets where `releases`
+/// says, and says who else owns them. Kinds the server does not serve yet (CRDs this install
+/// adds) have no live objects.
 pub async fn find(
     catalog: &Catalog,
     manifests: &[Manifest],
-    read_releases: bool,
+    releases: &Releases,
 ) -> Result<Foreign, OwnersError> {
     let objects: Vec<&Value> = manifests.iter().map(Manifest::object).collect();
-    find_objects(catalog, &objects, read_releases).await
+    find_objects(catalog, &objects, releases).await
 }
 
 /// [`find`] for objects that are not rendered manifests (the operator's own, for `operator
@@ -395,7 +425,7 @@ pub async fn find(
 pub async fn find_objects(
     catalog: &Catalog,
     objects: &[&Value],
-    read_releases: bool,
+    releases: &Releases,
 ) -> Result<Foreign, OwnersError> {
     let keys: Vec<ObjectKey> = objects.iter().map(|o| ObjectKey::of(o)).collect();
     let requests: Vec<_> = objects
@@ -413,24 +443,39 @@ pub async fn find_objects(
     }
     let mut foreign = Foreign::default();
     let mut details: BTreeMap<Owner, String> = BTreeMap::new();
-    let releases = if read_releases {
-        helm_release::read(catalog, None).await
-    } else {
-        Ok(Vec::new())
+    // The releases, and where they were read (`None`: everywhere).
+    let read: Result<(Vec<Release>, Option<BTreeSet<String>>), HelmReleaseError> = match releases {
+        Releases::Skip => Ok((Vec::new(), Some(BTreeSet::new()))),
+        Releases::All => helm_release::read(catalog, None)
+            .await
+            .map(|releases| (releases, None)),
+        Releases::In(namespaces) => {
+            let annotated: BTreeSet<String> = by_owner
+                .keys()
+                .filter_map(helm_release_namespace)
+                .map(str::to_string)
+                .collect();
+            read_in(catalog, namespaces, &annotated, &mut foreign).await
+        }
     };
-    match releases {
-        Ok(releases) => {
+    match read {
+        Ok((releases, read_in)) => {
             // Annotations of a release that no longer exists (`helm uninstall` keeps Istio's
             // CRDs, `helm.sh/resource-policy: keep`, annotations and all) are no owner: nothing
-            // of Helm's will write or delete those objects again.
-            if read_releases {
-                by_owner.retain(|owner, _| {
-                    owner.controller != Controller::Helm
-                        || releases
-                            .iter()
-                            .any(|r| owner.name == helm_release_name(&r.namespace, &r.name))
-                });
-            }
+            // of Helm's will write or delete those objects again. Judged where Secrets were read.
+            let was_read = |owner: &Owner| match &read_in {
+                None => true,
+                Some(namespaces) => {
+                    helm_release_namespace(owner).is_some_and(|n| namespaces.contains(n))
+                }
+            };
+            by_owner.retain(|owner, _| {
+                owner.controller != Controller::Helm
+                    || !was_read(owner)
+                    || releases
+                        .iter()
+                        .any(|r| owner.name == helm_release_name(&r.namespace, &r.name))
+            });
             for release in releases {
                 let owner = Owner {
                     controller: Controller::Helm,
@@ -482,6 +527,34 @@ pub async fn find_objects(
         })
         .collect();
     Ok(foreign)
+}
+
+/// The releases in `namespaces` and in `annotated` (the namespaces Helm's annotations name),
+/// and the namespaces read. A namespace whose Secrets may not be listed is skipped when nothing
+/// points at a release there, and recorded in `foreign.unreadable` when an annotation does.
+async fn read_in(
+    catalog: &Catalog,
+    namespaces: &BTreeSet<String>,
+    annotated: &BTreeSet<String>,
+    foreign: &mut Foreign,
+) -> Result<(Vec<Release>, Option<BTreeSet<String>>), HelmReleaseError> {
+    let mut releases = Vec::new();
+    let mut read = BTreeSet::new();
+    for namespace in namespaces.union(annotated) {
+        match helm_release::read(catalog, Some(namespace)).await {
+            Ok(found) => {
+                releases.extend(found);
+                read.insert(namespace.clone());
+            }
+            Err(error) if error.is_forbidden() => {
+                if annotated.contains(namespace) {
+                    foreign.unreadable.push(namespace.clone());
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((releases, Some(read)))
 }
 
 async fn read_owners(
@@ -729,6 +802,21 @@ fn merge_fields(into: &mut Value, from: &Value) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_helm_owner_names_its_release_namespace() {
+        let owner = |controller, name: &str| Owner {
+            controller,
+            name: name.to_string(),
+        };
+        let helm = owner(
+            Controller::Helm,
+            &helm_release_name("istio-system", "istiod"),
+        );
+        assert_eq!(helm_release_namespace(&helm), Some("istio-system"));
+        let flux = owner(Controller::Flux, "Flux HelmRelease `flux-system/istiod`");
+        assert_eq!(helm_release_namespace(&flux), None);
+    }
+
     use super::*;
 
     #[allow(clippy::needless_pass_by_value)] // the tests pass `json!` literals

@@ -342,7 +342,7 @@ async fn check_owners(
     allowed: &[Controller],
     report: &mut Report,
 ) {
-    match owners::find(catalog, manifests, true).await {
+    match owners::find(catalog, manifests, &owners::Releases::All).await {
         Ok(foreign) => {
             if let Some(why) = foreign.unchecked {
                 report.add(Severity::Warning, "owners", why);

@@ -229,12 +229,16 @@ pub async fn check_owners(
     take_over_from: &[meshctl::cluster::owners::Controller],
     printer: &mut Printer,
 ) -> anyhow::Result<meshctl::cluster::owners::Foreign> {
-    let foreign = meshctl::cluster::owners::find(catalog, manifests, true)
-        .await
-        .map_err(|e| {
-            let hint = e.hint();
-            with_hint(e, hint)
-        })?;
+    let foreign = meshctl::cluster::owners::find(
+        catalog,
+        manifests,
+        &meshctl::cluster::owners::Releases::All,
+    )
+    .await
+    .map_err(|e| {
+        let hint = e.hint();
+        with_hint(e, hint)
+    })?;
     if let Some(why) = &foreign.unchecked {
         printer.warn(why)?;
     }

@@ -728,16 +728,12 @@ async fn install(
     }
     // Another controller's objects (a Helm release, an Argo CD Application, …), before anything
     // is written: refused unless the resource says to take them (`meshctl.io/take-over-from`).
-    // Retried: the other controller may be stopped, or the annotation added. Never from Helm:
-    // that takeover ends by removing the release Secrets (else `helm uninstall` deletes the
-    // mesh), and the operator never touches Secrets (its RBAC); `meshctl migrate helm` does it
-    // once, and its IstioOperator is then the operator's. So Helm is judged by the objects'
-    // annotations here, without reading release Secrets.
+    // Retried: the other controller may be stopped, or the annotation added. A takeover from
+    // Helm ends by removing the release Secrets (else `helm uninstall` deletes the mesh), which
+    // the operator may read and delete only where `operator init --take-over-helm-in` granted
+    // it; without that annotation it reads no Secret and judges Helm by the objects' annotations.
     let allowed = match owners::take_over_annotation(resource.annotations()) {
-        Ok(mut allowed) => {
-            allowed.retain(|c| *c != owners::Controller::Helm);
-            allowed
-        }
+        Ok(allowed) => allowed,
         Err(message) => {
             drop(catalog);
             let observation = Observation {
@@ -752,10 +748,49 @@ async fn install(
             return Ok(Action::await_change());
         }
     };
-    let foreign = owners::find(&catalog, &manifests, false).await?;
+    let from_helm = allowed.contains(&owners::Controller::Helm);
+    let releases = if from_helm {
+        owners::Releases::In(helm_namespaces(&merged, &manifests))
+    } else {
+        owners::Releases::Skip
+    };
+    let foreign = owners::find(&catalog, &manifests, &releases).await?;
     if let Some(why) = &foreign.unchecked {
         tracing::warn!(resource = %key, "{why}");
     }
+    if from_helm && !foreign.unreadable.is_empty() {
+        drop(catalog);
+        let namespaces = foreign.unreadable.join(",");
+        let message = status::bounded(&format!(
+            "nothing applied: Helm releases in {} own objects of this install, and the operator \
+             may not list Secrets there to take them over\nhint: grant it with `meshctl operator \
+             init --take-over-helm-in {namespaces}` (the chart's `takeOverHelmIn`), or run \
+             `meshctl migrate helm` once",
+            foreign
+                .unreadable
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        tracing::warn!(resource = %key, %message, "Helm's release Secrets are not readable");
+        let observation = Observation {
+            phase: Phase::Error,
+            reason: "TakeOverForbidden",
+            message,
+            generation,
+            components: present
+                .iter()
+                .map(|c| (*c, component(Phase::Reconciling, "not applied")))
+                .collect(),
+            stalled: false,
+        };
+        record(api, resource, context, &observation, previous.as_ref()).await?;
+        return Ok(Action::requeue(RETRY_AFTER_ERROR));
+    }
+    // Releases to forget once everything is applied and ready (again after an interruption:
+    // their Secrets stay until then, so the next reconcile finds them again).
+    let pending_helm = from_helm && !foreign.releases.is_empty();
     if let Some(refusal) = foreign.refusal(&allowed) {
         drop(catalog);
         let message = status::bounded(&format!(
@@ -828,7 +863,9 @@ async fn install(
             merged: &merged,
             manifests: &manifests,
         });
-    if !plan.has_changes() {
+    // A takeover from Helm still to finish goes on to apply (nothing) and wait, then finishes.
+    let finish_helm = pending_helm && !paused(resource);
+    if !plan.has_changes() && !finish_helm {
         drop(catalog);
         // A paused resource keeps no rendered set: a targeted repair would re-apply from it.
         if paused(resource) {
@@ -965,6 +1002,21 @@ async fn install(
                 )
             };
             tracing::info!(resource = %key, "{message}");
+            if pending_helm {
+                let finished = owners::finish_helm(&catalog, &foreign, &manifests)
+                    .await
+                    .map_err(ReconcileError::TakeOver)?;
+                let note = helm_finished_note(&finished);
+                tracing::info!(resource = %key, "{note}");
+                publish(
+                    context,
+                    resource,
+                    EventType::Normal,
+                    "HelmReleasesRemoved",
+                    &note,
+                )
+                .await;
+            }
             let (revisions, recheck) =
                 settle_revisions(resource, context, &catalog, Some(&current), round).await?;
             let healthy = Observation {
@@ -1446,6 +1498,54 @@ async fn write_status(
             source,
         }),
     }
+}
+
+/// The namespaces where the operator looks for Helm's release Secrets when it takes over from
+/// Helm: the install's own namespace and every namespace it renders into (the objects'
+/// annotations add the namespaces their releases name).
+fn helm_namespaces(merged: &serde_json::Value, manifests: &[Manifest]) -> BTreeSet<String> {
+    let mut namespaces: BTreeSet<String> = manifests
+        .iter()
+        .filter_map(|m| m.object()["metadata"]["namespace"].as_str())
+        .map(str::to_string)
+        .collect();
+    namespaces.insert(
+        merged["spec"]["namespace"]
+            .as_str()
+            .unwrap_or("istio-system")
+            .to_string(),
+    );
+    namespaces
+}
+
+/// The event's words for the end of a takeover from Helm.
+fn helm_finished_note(finished: &owners::HelmFinished) -> String {
+    let keys = |keys: &[crate::cluster::ObjectKey]| {
+        keys.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut note = format!(
+        "took the mesh over from Helm: release(s) {} removed, so `helm list` no longer shows them \
+         and `helm uninstall` cannot delete the mesh",
+        finished.forgotten.join(", ")
+    );
+    if !finished.deleted.is_empty() {
+        let _ = write!(
+            note,
+            "; deleted what they rendered and this install does not: {}",
+            keys(&finished.deleted)
+        );
+    }
+    if !finished.kept.is_empty() {
+        let _ = write!(
+            note,
+            "; left as they are (not Istio's): {}",
+            keys(&finished.kept)
+        );
+    }
+    note
 }
 
 /// Records what happened on the resource, for `kubectl describe` and `kubectl events`. An event

@@ -63,6 +63,9 @@ pub struct Settings {
     pub image_pull_secrets: Vec<String>,
     /// `--watch-banzai`: the operator also reconciles Banzai's `Istio` resources.
     pub watch_banzai: bool,
+    /// `--take-over-helm-in`: the namespaces where the operator may read and delete Helm's release
+    /// Secrets, to take a Helm install over ([`rbac::helm_takeover_rules`]).
+    pub take_over_helm_in: Vec<String>,
 }
 
 /// Why the settings or the `IstioOperator` resource cannot be deployed.
@@ -145,6 +148,14 @@ impl Settings {
         if let Some(bad) = self.watched_namespaces.iter().find(|n| !is_dns_label(n)) {
             return Err(SettingsError::InvalidNamespace {
                 flag: "--watchedNamespaces",
+                name: bad.clone(),
+            });
+        }
+        let mut seen = BTreeSet::new();
+        self.take_over_helm_in.retain(|n| seen.insert(n.clone()));
+        if let Some(bad) = self.take_over_helm_in.iter().find(|n| !is_dns_label(n)) {
+            return Err(SettingsError::InvalidNamespace {
+                flag: "--take-over-helm-in",
                 name: bad.clone(),
             });
         }
@@ -258,6 +269,10 @@ pub fn objects(settings: &Settings) -> Vec<Value> {
         objects.push(to_value(&rbac::watched_namespace_role_binding(
             watched, namespace,
         )));
+    }
+    for helm in &settings.take_over_helm_in {
+        objects.push(to_value(&rbac::helm_takeover_role(helm)));
+        objects.push(to_value(&rbac::helm_takeover_role_binding(helm, namespace)));
     }
     objects.push(to_value(&rbac::leader_election_role(namespace)));
     objects.push(to_value(&rbac::leader_election_role_binding(namespace)));
@@ -657,6 +672,51 @@ pub async fn apply(
     Ok(outcomes)
 }
 
+/// The Helm-takeover grants ([`rbac::helm_takeover_role`]) of this operator that `settings` no
+/// longer asks for: the `RoleBinding`s of that name bound to the operator's `ServiceAccount` in
+/// namespaces `--take-over-helm-in` no longer names, and their Roles. `operator init` deletes
+/// them, so that the Secrets access ends with the move.
+pub async fn withdrawn_helm_grants(
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Result<Vec<ObjectKey>, DeployError> {
+    use k8s_openapi::api::rbac::v1::RoleBinding;
+    let api: kube::Api<RoleBinding> = kube::Api::all(catalog.client().clone());
+    let selector = format!("{}={}", PART_OF_LABEL.0, PART_OF_LABEL.1);
+    let bindings = api
+        .list(&ListParams::default().labels(&selector))
+        .await
+        .map_err(|error| {
+            RequestFailed::new(
+                "list",
+                "RoleBinding objects",
+                catalog.request_error(error, "list", "rolebindings", None),
+            )
+        })?;
+    let mut withdrawn = Vec::new();
+    for binding in bindings.items {
+        let namespace = binding.metadata.namespace.clone().unwrap_or_default();
+        let ours = binding.metadata.name.as_deref() == Some(rbac::HELM_TAKEOVER_ROLE)
+            && binding.subjects.iter().flatten().any(|subject| {
+                subject.kind == "ServiceAccount"
+                    && subject.name == NAME
+                    && subject.namespace.as_deref() == Some(settings.namespace.as_str())
+            });
+        if !ours || settings.take_over_helm_in.contains(&namespace) {
+            continue;
+        }
+        for kind in ["RoleBinding", "Role"] {
+            withdrawn.push(ObjectKey {
+                group: "rbac.authorization.k8s.io".into(),
+                kind: kind.into(),
+                namespace: Some(namespace.clone()),
+                name: rbac::HELM_TAKEOVER_ROLE.into(),
+            });
+        }
+    }
+    Ok(withdrawn)
+}
+
 /// The live object `key` (of a kind the cluster serves), if it exists.
 pub(super) async fn get(
     catalog: &Catalog,
@@ -980,6 +1040,7 @@ mod tests {
             watched_namespaces: vec!["istio-system".into(), "team-a".into()],
             image_pull_secrets: vec!["regcred".into()],
             watch_banzai: false,
+            take_over_helm_in: Vec::new(),
         }
     }
 
@@ -1031,6 +1092,83 @@ mod tests {
         let namespaces: Vec<&Value> = objects.iter().filter(|o| is_namespace(o)).collect();
         assert_eq!(namespaces.len(), 2);
         assert!(namespaces.iter().all(|n| n["metadata"]["labels"].is_null()));
+    }
+
+    #[test]
+    fn secrets_are_granted_only_where_take_over_helm_in_names() {
+        let secret_rules = |objects: &[Value]| -> Vec<(String, String, Value)> {
+            objects
+                .iter()
+                .filter(|o| o["kind"] == "Role" || o["kind"] == "ClusterRole")
+                .flat_map(|o| {
+                    let key = ObjectKey::of(o);
+                    o["rules"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter(|r| {
+                            r["resources"]
+                                .as_array()
+                                .is_some_and(|rs| rs.iter().any(|x| x == "secrets"))
+                        })
+                        .map(move |r| {
+                            (
+                                key.namespace.clone().unwrap_or_default(),
+                                key.name.clone(),
+                                r["verbs"].clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert!(secret_rules(&objects(&settings().validate().expect("valid"))).is_empty());
+        let mut granted = settings();
+        granted.take_over_helm_in = vec![
+            "istio-system".into(),
+            "istio-ingress".into(),
+            "istio-system".into(),
+        ];
+        let granted = granted.validate().expect("valid");
+        assert_eq!(granted.take_over_helm_in, ["istio-system", "istio-ingress"]);
+        let objects = objects(&granted);
+        assert_eq!(
+            secret_rules(&objects),
+            [
+                (
+                    "istio-system".to_string(),
+                    rbac::HELM_TAKEOVER_ROLE.to_string(),
+                    json!(["list", "delete"])
+                ),
+                (
+                    "istio-ingress".to_string(),
+                    rbac::HELM_TAKEOVER_ROLE.to_string(),
+                    json!(["list", "delete"])
+                ),
+            ]
+        );
+        let bound: Vec<String> = objects
+            .iter()
+            .filter(|o| {
+                o["kind"] == "RoleBinding" && o["roleRef"]["name"] == rbac::HELM_TAKEOVER_ROLE
+            })
+            .map(|o| {
+                o["metadata"]["namespace"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(bound, ["istio-system", "istio-ingress"]);
+        let mut bad = settings();
+        bad.take_over_helm_in = vec!["Istio_System".into()];
+        assert!(matches!(
+            bad.validate(),
+            Err(SettingsError::InvalidNamespace {
+                flag: "--take-over-helm-in",
+                ..
+            })
+        ));
     }
 
     #[test]

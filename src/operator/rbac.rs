@@ -244,6 +244,39 @@ pub fn watched_namespace_role_binding(namespace: &str, operator_namespace: &str)
     role_binding(namespace, NAME, operator_namespace)
 }
 
+/// The name of the Role and `RoleBinding` that `--take-over-helm-in` adds in each namespace it
+/// names.
+pub const HELM_TAKEOVER_ROLE: &str = "meshctl-operator-helm-takeover";
+
+/// The rules `--take-over-helm-in` grants in a namespace where Helm's release Secrets live.
+#[must_use]
+pub fn helm_takeover_rules() -> Vec<PolicyRule> {
+    vec![
+        // Why: an IstioOperator annotated `meshctl.io/take-over-from: helm` ends its takeover by
+        // reading which objects Helm's releases rendered (`list`, label `owner=helm`) and then
+        // deleting the releases' Secrets, once everything is applied and ready, so that `helm
+        // uninstall` can no longer delete the mesh. Secrets cannot be narrowed by label or name
+        // pattern in RBAC, so this is opt-in, per namespace, and meant to be withdrawn after the
+        // move (`operator init` without the flag removes it).
+        rule(&[""], &["secrets"], &["list", "delete"]),
+    ]
+}
+
+/// The Role of [`helm_takeover_rules`] in `namespace`.
+#[must_use]
+pub fn helm_takeover_role(namespace: &str) -> Role {
+    Role {
+        metadata: metadata(HELM_TAKEOVER_ROLE, Some(namespace)),
+        rules: Some(helm_takeover_rules()),
+    }
+}
+
+/// Binds [`helm_takeover_role`] in `namespace` to the operator's `ServiceAccount`.
+#[must_use]
+pub fn helm_takeover_role_binding(namespace: &str, operator_namespace: &str) -> RoleBinding {
+    role_binding(namespace, HELM_TAKEOVER_ROLE, operator_namespace)
+}
+
 /// The name of the leader-election Role and `RoleBinding`. It differs from [`NAME`] so that an
 /// operator namespace that is also watched can hold both Roles.
 #[must_use]

@@ -55,7 +55,7 @@ async fn refuse_other_owners(
         );
     }
     let refs: Vec<&Value> = all.iter().collect();
-    let foreign = owners::find_objects(catalog, &refs, true)
+    let foreign = owners::find_objects(catalog, &refs, &owners::Releases::All)
         .await
         .map_err(|e| {
             let hint = e.hint();
@@ -250,6 +250,31 @@ pub fn init(
                     ))?;
                 }
             }
+        }
+        // Secrets access granted for an earlier takeover from Helm ends when it is no longer
+        // asked for.
+        let withdrawn = deploy::withdrawn_helm_grants(&catalog, settings)
+            .await
+            .map_err(map_error)?;
+        if !withdrawn.is_empty() && !args.dry_run {
+            meshctl::cluster::prune::delete(
+                &catalog,
+                &withdrawn,
+                Some(args.readiness_timeout),
+                &reporter,
+            )
+            .await
+            .map_err(|e| map_error(deploy::DeployError::Remove(e)))?;
+        }
+        for key in &withdrawn {
+            printer.status(&format!(
+                "✔ {key} {} (`--take-over-helm-in` no longer names its namespace)",
+                if args.dry_run {
+                    "would be deleted"
+                } else {
+                    "deleted"
+                }
+            ))?;
         }
         if !args.dry_run {
             deploy::wait_ready(&catalog, settings, args.readiness_timeout, &reporter)
