@@ -470,10 +470,39 @@ impl Cordoned {
     }
 }
 
+impl Cordoned {
+    /// Deletes the pods no node took while cordoned, so that their controllers make new ones,
+    /// which the scheduler places at once: a pod it found unschedulable may otherwise wait in
+    /// its unschedulable queue for minutes after the nodes are uncordoned (seen: 3 minutes).
+    fn release_pending_pods(&self) -> Result<(), kube::Error> {
+        use k8s_openapi::api::core::v1::Pod;
+        use kube::api::{DeleteParams, ListParams};
+        runtime().block_on(async {
+            let pods: Api<Pod> = Api::all(client(&self.kubeconfig).await);
+            let pending = pods
+                .list(&ListParams::default().fields("spec.nodeName=,status.phase=Pending"))
+                .await?;
+            for pod in pending.items {
+                let (Some(namespace), Some(name)) = (pod.metadata.namespace, pod.metadata.name)
+                else {
+                    continue;
+                };
+                let api: Api<Pod> = Api::namespaced(client(&self.kubeconfig).await, &namespace);
+                match api.delete(&name, &DeleteParams::default()).await {
+                    Ok(_) => {}
+                    Err(kube::Error::Api(status)) if status.code == 404 => {}
+                    Err(error) => return Err(error),
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
 impl Drop for Cordoned {
     fn drop(&mut self) {
         // Not `expect`: a panic while the test is already unwinding would abort the run.
-        if let Err(error) = self.set(false) {
+        if let Err(error) = self.set(false).and_then(|()| self.release_pending_pods()) {
             eprintln!("could not uncordon the test cluster's nodes: {error}");
         }
     }
