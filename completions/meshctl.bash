@@ -1144,7 +1144,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__dump)
-            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --readiness-timeout --kubeconfig --context --help"
+            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --take-over-helm-in --readiness-timeout --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,6 +1175,10 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --take-over-helm-in)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1282,7 +1286,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__operator__subcmd__init)
-            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --readiness-timeout --kubeconfig --context --help"
+            opts="-f -h --hub --tag --operatorNamespace --watchedNamespaces --imagePullSecrets --filename --dry-run --replace-istio-operator --watch-banzai --take-over-helm-in --readiness-timeout --kubeconfig --context --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,6 +1317,10 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --take-over-helm-in)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
