@@ -836,19 +836,10 @@ fn the_operator_refuses_helms_mesh_until_it_is_migrated() {
         stderr(&refused)
     );
     assert_code(&meshctl(admin, &["operator", "init"]), 0);
-    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
-    common::write_service_account_kubeconfig(admin, &operator_kubeconfig);
-    let _operator =
-        common::Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
-    let resource = kube::core::ApiResource::from_gvk(&kube::core::GroupVersionKind::gvk(
-        "install.istio.io",
-        "v1alpha1",
-        "IstioOperator",
-    ));
+    let _operator = start_operator(admin, directory.path());
     runtime().block_on(async {
         let client = client(admin).await;
-        let resources: Api<kube::api::DynamicObject> =
-            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        let resources = istio_operators(&client);
         let body = json!({"apiVersion": "install.istio.io/v1alpha1", "kind": "IstioOperator",
                           "metadata": {"name": "mesh", "namespace": SYSTEM},
                           "spec": {"profile": "minimal"}});
@@ -876,8 +867,7 @@ fn the_operator_refuses_helms_mesh_until_it_is_migrated() {
     assert_code(&meshctl(admin, &["migrate", "helm", "-y"]), 0);
     runtime().block_on(async {
         let client = client(admin).await;
-        let resources: Api<kube::api::DynamicObject> =
-            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        let resources = istio_operators(&client);
         status_of(&resources, "HEALTHY").await;
     });
     common::remove_operator_and_mesh(admin);
@@ -919,20 +909,11 @@ fn the_operator_takes_helms_mesh_over_where_it_was_granted_to() {
     let file = file.to_str().expect("UTF-8 path");
 
     assert_code(&meshctl(admin, &["operator", "init"]), 0);
-    let operator_kubeconfig = directory.path().join("operator.kubeconfig");
-    common::write_service_account_kubeconfig(admin, &operator_kubeconfig);
-    let _operator =
-        common::Operator::start(&operator_kubeconfig, "replica-a", directory.path(), &[]);
-    let resource = kube::core::ApiResource::from_gvk(&kube::core::GroupVersionKind::gvk(
-        "install.istio.io",
-        "v1alpha1",
-        "IstioOperator",
-    ));
+    let _operator = start_operator(admin, directory.path());
     let before = runtime().block_on(async {
         let client = client(admin).await;
         let before = deployment(&client, SYSTEM, "istiod").await;
-        let resources: Api<kube::api::DynamicObject> =
-            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        let resources = istio_operators(&client);
         resources
             .patch(
                 &name,
@@ -967,8 +948,7 @@ fn the_operator_takes_helms_mesh_over_where_it_was_granted_to() {
     );
     runtime().block_on(async {
         let client = client(admin).await;
-        let resources: Api<kube::api::DynamicObject> =
-            Api::namespaced_with(client.clone(), SYSTEM, &resource);
+        let resources = istio_operators(&client);
         status_named(&resources, &name, "HEALTHY").await;
         let after = deployment(&client, SYSTEM, "istiod").await;
         assert_eq!(
@@ -1041,19 +1021,24 @@ async fn status_named(api: &Api<kube::api::DynamicObject>, name: &str, wanted: &
 
 /// The status of `IstioOperator` `mesh` once `status.status` is `wanted`.
 async fn status_of(api: &Api<kube::api::DynamicObject>, wanted: &str) -> Value {
-    common::eventually(
-        &format!("IstioOperator `mesh` {wanted}"),
-        std::time::Duration::from_secs(120),
-        || {
-            let api = api.clone();
-            async move {
-                let resource = api.get("mesh").await.ok()?;
-                let status = resource.data.get("status")?.clone();
-                (status["status"] == wanted).then_some(status)
-            }
-        },
-    )
-    .await
+    status_named(api, "mesh", wanted).await
+}
+
+/// The operator, run as its own `ServiceAccount` (as its pod would be), watching `istio-system`.
+fn start_operator(admin: &Path, directory: &Path) -> common::Operator {
+    let operator_kubeconfig = directory.join("operator.kubeconfig");
+    common::write_service_account_kubeconfig(admin, &operator_kubeconfig);
+    common::Operator::start(&operator_kubeconfig, "replica-a", directory, &[])
+}
+
+/// The `IstioOperator` resources in `istio-system`.
+fn istio_operators(client: &kube::Client) -> Api<kube::api::DynamicObject> {
+    let resource = kube::core::ApiResource::from_gvk(&kube::core::GroupVersionKind::gvk(
+        "install.istio.io",
+        "v1alpha1",
+        "IstioOperator",
+    ));
+    Api::namespaced_with(client.clone(), SYSTEM, &resource)
 }
 
 // ------------------------------------------------------------------- the operator as a chart

@@ -774,18 +774,14 @@ async fn install(
                 .join(", ")
         ));
         tracing::warn!(resource = %key, %message, "Helm's release Secrets are not readable");
-        let observation = Observation {
-            phase: Phase::Error,
-            reason: "TakeOverForbidden",
+        let refused = not_applied(
+            Phase::Error,
+            "TakeOverForbidden",
             message,
             generation,
-            components: present
-                .iter()
-                .map(|c| (*c, component(Phase::Reconciling, "not applied")))
-                .collect(),
-            stalled: false,
-        };
-        record(api, resource, context, &observation, previous.as_ref()).await?;
+            &present,
+        );
+        record(api, resource, context, &refused, previous.as_ref()).await?;
         return Ok(Action::requeue(RETRY_AFTER_ERROR));
     }
     // Releases to forget once everything is applied and ready (again after an interruption:
@@ -800,18 +796,14 @@ async fn install(
             owners::TAKE_OVER_ANNOTATION
         ));
         tracing::warn!(resource = %key, %message, "owned by another controller");
-        let observation = Observation {
-            phase: Phase::Error,
-            reason: "OwnedByAnotherController",
+        let refused = not_applied(
+            Phase::Error,
+            "OwnedByAnotherController",
             message,
             generation,
-            components: present
-                .iter()
-                .map(|c| (*c, component(Phase::Reconciling, "not applied")))
-                .collect(),
-            stalled: false,
-        };
-        record(api, resource, context, &observation, previous.as_ref()).await?;
+            &present,
+        );
+        record(api, resource, context, &refused, previous.as_ref()).await?;
         return Ok(Action::requeue(RETRY_AFTER_ERROR));
     }
     if !foreign.claims.is_empty() {
@@ -1500,6 +1492,28 @@ async fn write_status(
     }
 }
 
+/// A refusal before anything was applied, retried (the other controller may stop, a grant may
+/// come): every present component "not applied".
+fn not_applied(
+    phase: Phase,
+    reason: &'static str,
+    message: String,
+    generation: i64,
+    present: &[ComponentName],
+) -> Observation {
+    Observation {
+        phase,
+        reason,
+        message,
+        generation,
+        components: present
+            .iter()
+            .map(|c| (*c, component(Phase::Reconciling, "not applied")))
+            .collect(),
+        stalled: false,
+    }
+}
+
 /// The namespaces where the operator looks for Helm's release Secrets when it takes over from
 /// Helm: the install's own namespace and every namespace it renders into (the objects'
 /// annotations add the namespaces their releases name).
@@ -1582,18 +1596,14 @@ async fn fail(
 ) -> Result<(), ReconcileError> {
     let message = status::bounded(&with_hint(error, error.hint()));
     tracing::warn!(resource = %resource_key(resource), %message, "{reason}");
-    let observation = Observation {
-        phase: Phase::Error,
+    // Planning failed on the cluster's side (an API error, a conflict): retried.
+    let observation = not_applied(
+        Phase::Error,
         reason,
         message,
-        generation: resource.metadata.generation.unwrap_or_default(),
-        components: present
-            .iter()
-            .map(|c| (*c, component(Phase::Reconciling, "not applied")))
-            .collect(),
-        // Planning failed on the cluster's side (an API error, a conflict): retried.
-        stalled: false,
-    };
+        resource.metadata.generation.unwrap_or_default(),
+        present,
+    );
     record(api, resource, context, &observation, previous).await?;
     Ok(())
 }
