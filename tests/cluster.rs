@@ -376,7 +376,12 @@ fn an_install_interrupted_with_ctrl_c_converges_on_the_next_run() {
     // No node takes pods, so the install is certainly still waiting for istiod when it is
     // interrupted (polling for its first objects raced an install that had already finished).
     let cordoned = Cordoned::all(&kubeconfig);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+    // Through `env --default-signal=INT`: a test run from a script's background job (as
+    // scripts/test runs its lanes) inherits SIGINT ignored, and so would meshctl, which then sat
+    // out the readiness timeout (3 minutes) instead of stopping at Ctrl-C.
+    let mut child = Command::new("env")
+        .arg("--default-signal=INT")
+        .arg(env!("CARGO_BIN_EXE_meshctl"))
         .args(["install", "-y", TIMEOUT, "--kubeconfig"])
         .arg(&kubeconfig)
         .env("NO_COLOR", "1")
@@ -470,39 +475,10 @@ impl Cordoned {
     }
 }
 
-impl Cordoned {
-    /// Deletes the pods no node took while cordoned, so that their controllers make new ones,
-    /// which the scheduler places at once: a pod it found unschedulable may otherwise wait in
-    /// its unschedulable queue for minutes after the nodes are uncordoned (seen: 3 minutes).
-    fn release_pending_pods(&self) -> Result<(), kube::Error> {
-        use k8s_openapi::api::core::v1::Pod;
-        use kube::api::{DeleteParams, ListParams};
-        runtime().block_on(async {
-            let pods: Api<Pod> = Api::all(client(&self.kubeconfig).await);
-            let pending = pods
-                .list(&ListParams::default().fields("spec.nodeName=,status.phase=Pending"))
-                .await?;
-            for pod in pending.items {
-                let (Some(namespace), Some(name)) = (pod.metadata.namespace, pod.metadata.name)
-                else {
-                    continue;
-                };
-                let api: Api<Pod> = Api::namespaced(client(&self.kubeconfig).await, &namespace);
-                match api.delete(&name, &DeleteParams::default()).await {
-                    Ok(_) => {}
-                    Err(kube::Error::Api(status)) if status.code == 404 => {}
-                    Err(error) => return Err(error),
-                }
-            }
-            Ok(())
-        })
-    }
-}
-
 impl Drop for Cordoned {
     fn drop(&mut self) {
         // Not `expect`: a panic while the test is already unwinding would abort the run.
-        if let Err(error) = self.set(false).and_then(|()| self.release_pending_pods()) {
+        if let Err(error) = self.set(false) {
             eprintln!("could not uncordon the test cluster's nodes: {error}");
         }
     }
