@@ -1815,6 +1815,128 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
     });
 }
 
+/// A rollback under the revision-based strategy: the release set back while the older revision is
+/// still installed (a namespace still uses it) moves the tag back to that revision without
+/// reinstalling it (its istiod keeps its uid), and the newer revision, which nothing uses any
+/// more, goes after the grace period.
+#[test]
+#[ignore = "needs a cluster"]
+fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision() {
+    use k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration;
+    use k8s_openapi::api::core::v1::Namespace;
+    let setup = setup();
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let _operator = Operator::start(&setup.operator, "replica-a", directory.path(), &[]);
+    runtime().block_on(async {
+        let admin = client(&setup.admin).await;
+        let name = "rolled-back";
+        let body = json!({
+            "apiVersion": "install.istio.io/v1alpha1",
+            "kind": "IstioOperator",
+            "metadata": {"name": name, "namespace": WATCHED, "annotations": {
+                "meshctl.io/update-strategy": "RevisionBased",
+                "meshctl.io/revision-grace-period": "3s",
+            }},
+            "spec": {"profile": "minimal", "tag": "1.30.3"},
+        });
+        resources(&admin)
+            .patch(
+                name,
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&body),
+            )
+            .await
+            .expect("apply IstioOperator");
+        status_when(&admin, name, "HEALTHY").await;
+        let namespaces = Api::<Namespace>::all(admin.clone());
+        namespaces
+            .patch(
+                "rb-rollback",
+                &PatchParams::apply("tests").force(),
+                &Patch::Apply(&json!({"apiVersion": "v1", "kind": "Namespace",
+                    "metadata": {"name": "rb-rollback", "labels": {"istio.io/rev": "1-30-3"}}})),
+            )
+            .await
+            .expect("namespace");
+        let webhooks = Api::<MutatingWebhookConfiguration>::all(admin.clone());
+        let tag_target = || async {
+            webhooks
+                .get_opt("istio-revision-tag-default")
+                .await
+                .expect("get the default tag")
+                .and_then(|w| w.metadata.labels?.get("istio.io/rev").cloned())
+        };
+        let current = |revision: &'static str| {
+            let api = resources(&admin);
+            async move {
+                let resource = api.get(name).await.ok()?;
+                let status = resource.data.get("status")?.clone();
+                (status["status"] == "HEALTHY"
+                    && status["observedGeneration"].as_i64() == resource.metadata.generation
+                    && status["revisions"][0]["name"] == revision)
+                    .then_some(status)
+            }
+        };
+
+        merge_spec(&admin, name, json!({"tag": "1.31.0"})).await;
+        eventually("revision 1-31-0 current", SETTLE, || current("1-31-0")).await;
+        assert_eq!(tag_target().await.as_deref(), Some("1-31-0"));
+        let older = deployment(&admin, "istiod-1-30-3")
+            .await
+            .expect("1-30-3 kept: a namespace uses it");
+
+        // Back to 1.30.3: the tag returns to the installed revision, which is not reinstalled.
+        merge_spec(&admin, name, json!({"tag": "1.30.3"})).await;
+        let status = eventually("revision 1-30-3 current again", SETTLE, || {
+            current("1-30-3")
+        })
+        .await;
+        assert_eq!(tag_target().await.as_deref(), Some("1-30-3"), "{status}");
+        let again = deployment(&admin, "istiod-1-30-3").await.expect("1-30-3");
+        assert_eq!(
+            again.metadata.uid, older.metadata.uid,
+            "1-30-3 was reinstalled"
+        );
+        // The status, not the events, says where the tag went: a second `TagMoved` on the same
+        // resource comes back from the API with the first one's note.
+        assert_eq!(
+            status["revisions"][0]["tags"],
+            json!(["default"]),
+            "{status}"
+        );
+        // 1-31-0 is used by nothing now: removed after its grace period.
+        eventually("revision 1-31-0 removed", SETTLE, || {
+            let admin = admin.clone();
+            async move {
+                deployment(&admin, "istiod-1-31-0")
+                    .await
+                    .is_none()
+                    .then_some(())
+            }
+        })
+        .await;
+        assert_eq!(tag_target().await.as_deref(), Some("1-30-3"));
+
+        resources(&admin)
+            .delete(name, &DeleteParams::default())
+            .await
+            .expect("delete");
+        eventually("the mesh uninstalled", SETTLE, || {
+            let admin = admin.clone();
+            async move {
+                deployment(&admin, "istiod-1-30-3")
+                    .await
+                    .is_none()
+                    .then_some(())
+            }
+        })
+        .await;
+        let _ = namespaces
+            .delete("rb-rollback", &DeleteParams::default())
+            .await;
+    });
+}
+
 /// An upgrade that cannot finish (the new istiod cannot be scheduled) is `ERROR`, reason
 /// `ApplyFailed`, naming the workload and why, with the release it was being brought to; once the
 /// cause is gone the next reconcile converges to `HEALTHY` on the new release.
