@@ -1897,12 +1897,18 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
             again.metadata.uid, older.metadata.uid,
             "1-30-3 was reinstalled"
         );
-        // The status, not the events, says where the tag went: a second `TagMoved` on the same
-        // resource comes back from the API with the first one's note.
         assert_eq!(
             status["revisions"][0]["tags"],
             json!(["default"]),
             "{status}"
+        );
+        // Its own event: not folded into the first move's (kube-runtime's recorder did that).
+        let notes = event_notes(&admin, name, "TagMoved").await;
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("from revision `1-31-0` to `1-30-3`")),
+            "{notes:?}"
         );
         // 1-31-0 is used by nothing now: removed after its grace period.
         eventually("revision 1-31-0 removed", SETTLE, || {

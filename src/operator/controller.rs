@@ -26,7 +26,7 @@ use k8s_openapi::api::core::v1::Namespace;
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind, Patch, PatchParams};
 use kube::runtime::controller::{Action, Config as ControllerConfig, Controller};
-use kube::runtime::events::{Event as KubeEvent, EventType, Recorder, Reporter as EventReporter};
+use kube::runtime::events::{Event as KubeEvent, EventType, Reporter as EventReporter};
 use kube::runtime::finalizer::{self, finalizer};
 use kube::runtime::reflector::ObjectRef;
 use kube::runtime::watcher;
@@ -163,7 +163,7 @@ struct Context {
     /// The kinds looked at for pruning and uninstalling: what the render can produce and the
     /// operator's RBAC lets it list.
     scan_kinds: BTreeSet<(String, String)>,
-    recorder: Recorder,
+    recorder: super::events::Events,
     settings: Settings,
     /// What each `IstioOperator` (by namespace and name) wants labelled for injection, as its
     /// last reconcile read it: the namespace watch wakes the resources a namespace concerns.
@@ -218,7 +218,7 @@ pub async fn run(
         .filter(|m| !m.is_crd())
         .map(kinds::ManagedKind::key)
         .collect();
-    let recorder = Recorder::new(
+    let recorder = super::events::Events::new(
         client.clone(),
         EventReporter {
             controller: NAME.into(),

@@ -20,6 +20,7 @@ pub mod banzai;
 pub mod controller;
 pub mod crd;
 pub mod deploy;
+pub mod events;
 pub mod leader;
 pub mod migrate;
 pub mod probe;
