@@ -1624,6 +1624,38 @@ fn the_operator_upgrades_in_place_when_the_tag_changes_and_pauses_when_told() {
     });
 }
 
+/// Applies `IstioOperator` `name`: revision-based, a 3 s grace period, minimal, Istio 1.30.3.
+async fn apply_revision_based(admin: &Client, name: &str) {
+    let body = json!({
+        "apiVersion": "install.istio.io/v1alpha1",
+        "kind": "IstioOperator",
+        "metadata": {"name": name, "namespace": WATCHED, "annotations": {
+            "meshctl.io/update-strategy": "RevisionBased",
+            "meshctl.io/revision-grace-period": "3s",
+        }},
+        "spec": {"profile": "minimal", "tag": "1.30.3"},
+    });
+    resources(admin)
+        .patch(
+            name,
+            &PatchParams::apply("tests").force(),
+            &Patch::Apply(&body),
+        )
+        .await
+        .expect("apply IstioOperator");
+}
+
+/// The revision the `default` tag points at, if there is one.
+async fn default_tag_target(
+    webhooks: &Api<k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration>,
+) -> Option<String> {
+    webhooks
+        .get_opt("istio-revision-tag-default")
+        .await
+        .expect("get the default tag")
+        .and_then(|w| w.metadata.labels?.get("istio.io/rev").cloned())
+}
+
 /// `meshctl.io/update-strategy: RevisionBased`: each release is a revision of its own beside the
 /// last; the `default` tag moves to the new one once it is ready; the old one stays while a
 /// namespace label or an injected pod uses it — also past its grace period — and goes once
@@ -1640,23 +1672,7 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
         let name = "by-revision";
-        let body = json!({
-            "apiVersion": "install.istio.io/v1alpha1",
-            "kind": "IstioOperator",
-            "metadata": {"name": name, "namespace": WATCHED, "annotations": {
-                "meshctl.io/update-strategy": "RevisionBased",
-                "meshctl.io/revision-grace-period": "3s",
-            }},
-            "spec": {"profile": "minimal", "tag": "1.30.3"},
-        });
-        resources(&admin)
-            .patch(
-                name,
-                &PatchParams::apply("tests").force(),
-                &Patch::Apply(&body),
-            )
-            .await
-            .expect("apply IstioOperator");
+        apply_revision_based(&admin, name).await;
         let status = status_when(&admin, name, "HEALTHY").await;
         assert_eq!(status["revisions"][0]["name"], "1-30-3", "{status}");
         assert_eq!(
@@ -1666,13 +1682,7 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
         );
         assert!(deployment(&admin, "istiod-1-30-3").await.is_some());
         let webhooks = Api::<MutatingWebhookConfiguration>::all(admin.clone());
-        let tag_target = || async {
-            webhooks
-                .get_opt("istio-revision-tag-default")
-                .await
-                .expect("get the default tag")
-                .and_then(|w| w.metadata.labels?.get("istio.io/rev").cloned())
-        };
+        let tag_target = || default_tag_target(&webhooks);
         assert_eq!(tag_target().await.as_deref(), Some("1-30-3"));
 
         // What keeps 1-30-3 in use: a namespace labelled for it, and a pod it injected.
@@ -1830,23 +1840,7 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
     runtime().block_on(async {
         let admin = client(&setup.admin).await;
         let name = "rolled-back";
-        let body = json!({
-            "apiVersion": "install.istio.io/v1alpha1",
-            "kind": "IstioOperator",
-            "metadata": {"name": name, "namespace": WATCHED, "annotations": {
-                "meshctl.io/update-strategy": "RevisionBased",
-                "meshctl.io/revision-grace-period": "3s",
-            }},
-            "spec": {"profile": "minimal", "tag": "1.30.3"},
-        });
-        resources(&admin)
-            .patch(
-                name,
-                &PatchParams::apply("tests").force(),
-                &Patch::Apply(&body),
-            )
-            .await
-            .expect("apply IstioOperator");
+        apply_revision_based(&admin, name).await;
         status_when(&admin, name, "HEALTHY").await;
         let namespaces = Api::<Namespace>::all(admin.clone());
         namespaces
@@ -1859,13 +1853,7 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
             .await
             .expect("namespace");
         let webhooks = Api::<MutatingWebhookConfiguration>::all(admin.clone());
-        let tag_target = || async {
-            webhooks
-                .get_opt("istio-revision-tag-default")
-                .await
-                .expect("get the default tag")
-                .and_then(|w| w.metadata.labels?.get("istio.io/rev").cloned())
-        };
+        let tag_target = || default_tag_target(&webhooks);
         let current = |revision: &'static str| {
             let api = resources(&admin);
             async move {
