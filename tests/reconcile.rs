@@ -1645,6 +1645,34 @@ async fn apply_revision_based(admin: &Client, name: &str) {
         .expect("apply IstioOperator");
 }
 
+/// The status of `name` once it is `HEALTHY` at its current generation with `revision` first
+/// (the revision it renders).
+async fn current_revision(admin: &Client, name: &str, revision: &str) -> Value {
+    let what = format!("revision {revision} current and HEALTHY");
+    eventually(&what, SETTLE, || {
+        let api = resources(admin);
+        async move {
+            let resource = api.get(name).await.ok()?;
+            let status = resource.data.get("status")?.clone();
+            (status["status"] == "HEALTHY"
+                && status["observedGeneration"].as_i64() == resource.metadata.generation
+                && status["revisions"][0]["name"] == revision)
+                .then_some(status)
+        }
+    })
+    .await
+}
+
+/// Waits until the Deployment `name` in the watched namespace is gone.
+async fn deployment_gone(admin: &Client, name: &str) {
+    eventually(
+        &format!("Deployment `{name}` gone"),
+        SETTLE,
+        || async move { deployment(admin, name).await.is_none().then_some(()) },
+    )
+    .await;
+}
+
 /// The revision the `default` tag points at, if there is one.
 async fn default_tag_target(
     webhooks: &Api<k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration>,
@@ -1714,18 +1742,7 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
         .expect("pod");
 
         merge_spec(&admin, name, json!({"tag": "1.31.0"})).await;
-        let status = eventually("revision 1-31-0 current and HEALTHY", SETTLE, || {
-            let api = resources(&admin);
-            async move {
-                let resource = api.get(name).await.ok()?;
-                let status = resource.data.get("status")?.clone();
-                (status["status"] == "HEALTHY"
-                    && status["observedGeneration"].as_i64() == resource.metadata.generation
-                    && status["revisions"][0]["name"] == "1-31-0")
-                    .then_some(status)
-            }
-        })
-        .await;
+        let status = current_revision(&admin, name, "1-31-0").await;
         assert_eq!(tag_target().await.as_deref(), Some("1-31-0"), "{status}");
         assert_eq!(
             status["revisions"][0]["tags"],
@@ -1771,16 +1788,7 @@ fn the_operator_upgrades_by_revision_and_removes_the_old_revision_once_unused() 
         )
         .await
         .expect("delete pod");
-        eventually("revision 1-30-3 removed", SETTLE, || {
-            let admin = admin.clone();
-            async move {
-                deployment(&admin, "istiod-1-30-3")
-                    .await
-                    .is_none()
-                    .then_some(())
-            }
-        })
-        .await;
+        deployment_gone(&admin, "istiod-1-30-3").await;
         let status = eventually("the status lists one revision", SETTLE, || {
             let api = resources(&admin);
             async move {
@@ -1854,20 +1862,9 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
             .expect("namespace");
         let webhooks = Api::<MutatingWebhookConfiguration>::all(admin.clone());
         let tag_target = || default_tag_target(&webhooks);
-        let current = |revision: &'static str| {
-            let api = resources(&admin);
-            async move {
-                let resource = api.get(name).await.ok()?;
-                let status = resource.data.get("status")?.clone();
-                (status["status"] == "HEALTHY"
-                    && status["observedGeneration"].as_i64() == resource.metadata.generation
-                    && status["revisions"][0]["name"] == revision)
-                    .then_some(status)
-            }
-        };
 
         merge_spec(&admin, name, json!({"tag": "1.31.0"})).await;
-        eventually("revision 1-31-0 current", SETTLE, || current("1-31-0")).await;
+        current_revision(&admin, name, "1-31-0").await;
         assert_eq!(tag_target().await.as_deref(), Some("1-31-0"));
         let older = deployment(&admin, "istiod-1-30-3")
             .await
@@ -1875,10 +1872,7 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
 
         // Back to 1.30.3: the tag returns to the installed revision, which is not reinstalled.
         merge_spec(&admin, name, json!({"tag": "1.30.3"})).await;
-        let status = eventually("revision 1-30-3 current again", SETTLE, || {
-            current("1-30-3")
-        })
-        .await;
+        let status = current_revision(&admin, name, "1-30-3").await;
         assert_eq!(tag_target().await.as_deref(), Some("1-30-3"), "{status}");
         let again = deployment(&admin, "istiod-1-30-3").await.expect("1-30-3");
         assert_eq!(
@@ -1899,32 +1893,14 @@ fn a_revision_based_rollback_moves_the_tag_back_and_removes_the_newer_revision()
             "{notes:?}"
         );
         // 1-31-0 is used by nothing now: removed after its grace period.
-        eventually("revision 1-31-0 removed", SETTLE, || {
-            let admin = admin.clone();
-            async move {
-                deployment(&admin, "istiod-1-31-0")
-                    .await
-                    .is_none()
-                    .then_some(())
-            }
-        })
-        .await;
+        deployment_gone(&admin, "istiod-1-31-0").await;
         assert_eq!(tag_target().await.as_deref(), Some("1-30-3"));
 
         resources(&admin)
             .delete(name, &DeleteParams::default())
             .await
             .expect("delete");
-        eventually("the mesh uninstalled", SETTLE, || {
-            let admin = admin.clone();
-            async move {
-                deployment(&admin, "istiod-1-30-3")
-                    .await
-                    .is_none()
-                    .then_some(())
-            }
-        })
-        .await;
+        deployment_gone(&admin, "istiod-1-30-3").await;
         let _ = namespaces
             .delete("rb-rollback", &DeleteParams::default())
             .await;

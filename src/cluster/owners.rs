@@ -459,11 +459,11 @@ pub async fn find_objects(
         }
     };
     match read {
-        Ok((releases, read_in)) => {
+        Ok((releases, read_namespaces)) => {
             // Annotations of a release that no longer exists (`helm uninstall` keeps Istio's
             // CRDs, `helm.sh/resource-policy: keep`, annotations and all) are no owner: nothing
             // of Helm's will write or delete those objects again. Judged where Secrets were read.
-            let was_read = |owner: &Owner| match &read_in {
+            let was_read = |owner: &Owner| match &read_namespaces {
                 None => true,
                 Some(namespaces) => {
                     helm_release_namespace(owner).is_some_and(|n| namespaces.contains(n))
